@@ -1,0 +1,32 @@
+//! Anonymous participants: no account, an identity carried by the session
+//! cookie. Later features attach votes, answers and registrations to it.
+
+use crate::ssr::context::PARTICIPANT_KEY;
+use crate::ssr::db::{now, Db};
+use rand::distributions::{Alphanumeric, DistString};
+use tower_sessions::Session;
+
+/// The participant of this session, created on first use.
+pub async fn ensure(db: &Db, session: &Session) -> Result<i64, sqlx::Error> {
+    if let Ok(Some(id)) = session.get::<i64>(PARTICIPANT_KEY).await {
+        return Ok(id);
+    }
+    let public_id = Alphanumeric.sample_string(&mut rand::thread_rng(), 22);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO participants (public_id, created_at) VALUES ($1, $2) RETURNING id",
+    )
+    .bind(public_id)
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await?;
+    session
+        .insert(PARTICIPANT_KEY, id)
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("session: {e}")))?;
+    Ok(id)
+}
+
+/// The participant of this session, if it ever took part.
+pub async fn current(session: &Session) -> Option<i64> {
+    session.get::<i64>(PARTICIPANT_KEY).await.ok().flatten()
+}

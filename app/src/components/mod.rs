@@ -1,0 +1,11 @@
+//! Server-rendered building blocks shared by the pages.
+
+pub mod fields;
+pub mod layout;
+pub mod loading;
+pub mod status;
+
+pub use fields::{Checkbox, Field, FormAlert, TextArea};
+pub use layout::Page;
+pub use loading::{load_page, ErrorView};
+pub use status::StatusBadge;

@@ -1,0 +1,7 @@
+//! The only code shipped to the browser: small interactive islands inside
+//! server-rendered pages. Their texts come from the server as props, so the
+//! browser needs no translation files and never shows another language.
+
+mod password_toggle;
+
+pub use password_toggle::PasswordToggle;

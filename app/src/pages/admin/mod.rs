@@ -1,0 +1,90 @@
+//! Staff pages. Each checks the role on the server before showing anything;
+//! the server functions behind their forms check it again.
+
+pub mod phase_edit;
+pub mod process_edit;
+pub mod staff;
+
+use crate::components::{load_page, Page};
+use crate::error::AppError;
+use crate::model::Role;
+use crate::processes::store;
+use crate::ssr::{Ctx, Tr};
+use leptos::prelude::*;
+
+/// The context of a staff page whose viewer has `role`.
+pub fn staff_ctx(role: Role) -> Result<Ctx, AppError> {
+    let ctx = Ctx::get()?;
+    ctx.require(role)?;
+    Ok(ctx)
+}
+
+async fn load_dashboard() -> Result<(Role, Vec<store::Process>), AppError> {
+    let ctx = Ctx::get()?;
+    let role = ctx.require_any_staff()?.role;
+    let processes = if role == Role::Admin {
+        store::list_processes(&ctx.db, false)
+            .await
+            .map_err(|e| ctx.internal(e))?
+    } else {
+        Vec::new()
+    };
+    Ok((role, processes))
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let tr = Tr::current();
+    view! {
+        <Page title=tr.t("admin-title")>
+            <h1>{tr.t("admin-title")}</h1>
+            {load_page(load_dashboard(), move |(role, processes)| {
+                let role_text = tr.t_args("admin-your-role", &[("role", super::account::role_label(tr, role))]);
+                let admin_part = (role == Role::Admin).then(|| {
+                    let rows = processes
+                        .into_iter()
+                        .map(|p| {
+                            let state = if p.published { tr.t("admin-published") } else { tr.t("admin-draft") };
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=format!("/admin/processes/{}", p.id)>{p.title}</a></th>
+                                    <td>{tr.date_range(p.start, p.end)}</td>
+                                    <td>{state}</td>
+                                    <td><a href=format!("/processes/{}", p.slug)>{tr.t("admin-view-public")}</a></td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section aria-labelledby="processes-title">
+                            <h2 id="processes-title">{tr.t("admin-processes")}</h2>
+                            <p><a class="button" href="/admin/processes/new">{tr.t("admin-new-process")}</a></p>
+                            <div class="table-scroll">
+                                <table>
+                                    <caption class="visually-hidden">{tr.t("admin-processes")}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr.t("field-title")}</th>
+                                            <th scope="col">{tr.t("field-dates")}</th>
+                                            <th scope="col">{tr.t("admin-state")}</th>
+                                            <th scope="col"><span class="visually-hidden">{tr.t("admin-view-public")}</span></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                        </section>
+                        <section aria-labelledby="staff-title">
+                            <h2 id="staff-title">{tr.t("staff-title")}</h2>
+                            <p><a href="/admin/staff">{tr.t("admin-manage-staff")}</a></p>
+                        </section>
+                    }
+                });
+                view! {
+                    <p>{role_text}</p>
+                    {admin_part}
+                }
+            })}
+        </Page>
+    }
+}

@@ -1,0 +1,149 @@
+//! Creating, editing and deleting a phase of a process.
+
+use super::staff_ctx;
+use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
+use crate::error::AppError;
+use crate::model::{ComponentKind, Role};
+use crate::pages::param;
+use crate::processes::{store, DeletePhase, SavePhase};
+use crate::ssr::form::FormState;
+use crate::ssr::{Ctx, Tr};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+struct PhaseData {
+    ctx: Ctx,
+    process: store::Process,
+    phase: Option<store::Phase>,
+}
+
+async fn load(process_id: i64, phase_id: Option<i64>) -> Result<PhaseData, AppError> {
+    let ctx = staff_ctx(Role::Admin)?;
+    let process = store::process_by_id(&ctx.db, process_id)
+        .await
+        .map_err(|e| ctx.internal(e))?;
+    let process = process.ok_or_else(|| ctx.not_found())?;
+    let phase = match phase_id {
+        None => None,
+        Some(id) => {
+            let phases = store::phases_of(&ctx.db, process_id)
+                .await
+                .map_err(|e| ctx.internal(e))?;
+            Some(
+                phases
+                    .into_iter()
+                    .find(|p| p.id == id)
+                    .ok_or_else(|| ctx.not_found())?,
+            )
+        }
+    };
+    Ok(PhaseData {
+        ctx,
+        process,
+        phase,
+    })
+}
+
+fn iso(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn ids() -> (i64, Option<i64>) {
+    (
+        param("id").parse().unwrap_or(-1),
+        param("phase_id").parse().ok(),
+    )
+}
+
+fn breadcrumb(tr: Tr, process: &store::Process, here: String) -> impl IntoView {
+    view! {
+        <nav aria-label=tr.t("breadcrumb") class="breadcrumb">
+            <ol>
+                <li><a href="/admin">{tr.t("admin-title")}</a></li>
+                <li><a href=format!("/admin/processes/{}", process.id)>{process.title.clone()}</a></li>
+                <li aria-current="page">{here}</li>
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+pub fn PhaseEditPage() -> impl IntoView {
+    let tr = Tr::current();
+    let (process_id, phase_id) = ids();
+    let title = if phase_id.is_some() {
+        tr.t("phase-edit-title")
+    } else {
+        tr.t("phase-add")
+    };
+    view! {
+        <Page title=title.clone()>
+            {load_page(load(process_id, phase_id), move |data| {
+                let form = FormState::of(&data.ctx, "phase");
+                let phase = data.phase.as_ref();
+                let stored = |f: fn(&store::Phase) -> String| phase.map(f).unwrap_or_default();
+                let has = |kind: ComponentKind| phase.is_some_and(|p| p.components.iter().any(|c| c.kind == kind));
+                let checkboxes = ComponentKind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        let name = kind.as_str();
+                        let label = tr.t(&format!("component-{name}"));
+                        view! { <Checkbox name label checked=form.checked(name, has(kind))/> }
+                    })
+                    .collect_view();
+                view! {
+                    {breadcrumb(tr, &data.process, title.clone())}
+                    <h1>{title.clone()}</h1>
+                    <form method="post" action=SavePhase::url() class="stack" novalidate>
+                        <FormAlert message=form.message()/>
+                        <input type="hidden" name="process_id" value=data.process.id/>
+                        <input type="hidden" name="phase_id" value=stored(|p| p.id.to_string())/>
+                        <Field name="title" label=tr.t("field-title") value=form.value("title", stored(|p| p.title.clone()))
+                            error=form.error("title") required=true maxlength=Some(200)/>
+                        <TextArea name="description_md" label=tr.t("field-description")
+                            value=form.value("description_md", stored(|p| p.description_md.clone()))
+                            hint=tr.t("field-markdown-hint")/>
+                        <div class="row">
+                            <Field name="start_date" kind="date" label=tr.t("field-start-date")
+                                value=form.value("start_date", stored(|p| iso(p.start))) error=form.error("start_date")
+                                required=true hint=tr.t("field-date-hint")/>
+                            <Field name="end_date" kind="date" label=tr.t("field-end-date")
+                                value=form.value("end_date", stored(|p| iso(p.end))) error=form.error("end_date")
+                                required=true hint=tr.t("field-date-hint")/>
+                        </div>
+                        <fieldset>
+                            <legend>{tr.t("phase-components")}</legend>
+                            {checkboxes}
+                        </fieldset>
+                        <button type="submit" class="button">{tr.t("form-save")}</button>
+                    </form>
+                }
+            })}
+        </Page>
+    }
+}
+
+/// Deleting asks first, on its own page, so it needs no JavaScript dialog.
+#[component]
+pub fn PhaseDeletePage() -> impl IntoView {
+    let tr = Tr::current();
+    let (process_id, phase_id) = ids();
+    view! {
+        <Page title=tr.t("phase-delete-title")>
+            {load_page(load(process_id, Some(phase_id.unwrap_or(-1))), move |data| {
+                let phase = data.phase.expect("loaded with an id");
+                let back = format!("/admin/processes/{}", data.process.id);
+                view! {
+                    {breadcrumb(tr, &data.process, tr.t("phase-delete-title"))}
+                    <h1>{tr.t("phase-delete-title")}</h1>
+                    <p>{tr.t_args("phase-delete-confirm", &[("title", phase.title.clone())])}</p>
+                    <form method="post" action=DeletePhase::url() class="stack narrow">
+                        <input type="hidden" name="phase_id" value=phase.id/>
+                        <button type="submit" class="button danger">{tr.t("phase-delete-submit")}</button>
+                    </form>
+                    <p><a href=back>{tr.t("form-cancel")}</a></p>
+                }
+            })}
+        </Page>
+    }
+}

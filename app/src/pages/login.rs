@@ -1,0 +1,43 @@
+//! Staff login. Participants never need one.
+
+use super::query;
+use crate::accounts::{safe_next, Login};
+use crate::components::{Field, FormAlert, Page};
+use crate::islands::PasswordToggle;
+use crate::ssr::form::FormState;
+use crate::ssr::{Ctx, Tr};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let tr = Tr::current();
+    let next = query("next")
+        .and_then(|n| safe_next(&n))
+        .unwrap_or_else(|| "/admin".into());
+    let Ok(ctx) = Ctx::get() else {
+        return view! { <p>{tr.t("error-internal")}</p> }.into_any();
+    };
+    if ctx.viewer().is_some() {
+        return view! { <Redirect path=next/> }.into_any();
+    }
+    let form = FormState::of(&ctx, "login");
+    view! {
+        <Page title=tr.t("login-title")>
+            <h1>{tr.t("login-title")}</h1>
+            <p>{tr.t("login-intro")}</p>
+            <form method="post" action=Login::url() class="stack narrow" novalidate>
+                <FormAlert message=form.message()/>
+                <input type="hidden" name="next" value=form.value("next", next)/>
+                <Field name="email" kind="email" label=tr.t("field-email") value=form.value("email", "")
+                    error=form.error("email") required=true autocomplete=Some("username")/>
+                <Field name="password" kind="password" label=tr.t("field-password") value=""
+                    error=form.error("password") required=true autocomplete=Some("current-password")/>
+                <PasswordToggle target="f-password".into() show_label=tr.t("password-show") hide_label=tr.t("password-hide")/>
+                <button type="submit" class="button">{tr.t("login-submit")}</button>
+            </form>
+        </Page>
+    }
+    .into_any()
+}

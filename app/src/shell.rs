@@ -1,0 +1,60 @@
+//! The HTML document and the routes. Every route renders asynchronously, so a
+//! page's status code and redirects are known before the first byte is sent.
+
+use crate::pages::{account, admin, home, login, not_found, phase, process};
+use crate::ssr::context::current_lang;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let a = SsrMode::Async;
+    view! {
+        <Router>
+            <Routes fallback=not_found::NotFoundPage>
+                <Route path=path!("") view=home::HomePage ssr=a.clone()/>
+                <Route path=path!("/processes/:slug") view=process::ProcessPage ssr=a.clone()/>
+                <Route path=path!("/processes/:slug/phases/:phase_id") view=phase::PhasePage ssr=a.clone()/>
+                <Route path=path!("/login") view=login::LoginPage ssr=a.clone()/>
+                <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
+                <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
+                <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=a.clone()/>
+                <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/processes/:id/phases/:phase_id")
+                    view=admin::phase_edit::PhaseEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/processes/:id/phases/:phase_id/delete")
+                    view=admin::phase_edit::PhaseDeletePage
+                    ssr=a
+                />
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,244 @@
+//! Plain-HTML forms that work without JavaScript: a form posts to a server
+//! function, which redirects. On success the next page shows a notice; on a
+//! refusal the form page comes back with the message and everything that was
+//! typed, carried across the redirect by a one-time "flash" in the session.
+
+use super::context::{Ctx, FLASH_KEY};
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Flash {
+    /// A confirmation to show once ("Process saved").
+    pub notice: Option<String>,
+    /// The form that was refused, with its message and values.
+    pub form: Option<FormEcho>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub form: String,
+    pub message: String,
+    pub field: Option<String>,
+    pub values: Map<String, Value>,
+}
+
+/// Where the browser goes next, and what it is told there.
+pub struct Next {
+    pub to: String,
+    pub notice: Option<String>,
+}
+
+impl Next {
+    pub fn to(to: impl Into<String>) -> Next {
+        Next {
+            to: to.into(),
+            notice: None,
+        }
+    }
+
+    pub fn with_notice(mut self, notice: String) -> Next {
+        self.notice = Some(notice);
+        self
+    }
+}
+
+/// Ends a form submission. `form` names the form on its page; `values` are what
+/// was submitted, echoed back on refusal so nothing typed is lost.
+pub async fn finish<T>(
+    ctx: &Ctx,
+    form: &str,
+    values: &impl Serialize,
+    result: Result<(T, Next), AppError>,
+) -> Result<T, AppError> {
+    match result {
+        Ok((value, next)) => {
+            if ctx.info.plain_html {
+                if let Some(notice) = next.notice {
+                    set_flash(
+                        ctx,
+                        Flash {
+                            notice: Some(notice),
+                            form: None,
+                        },
+                    )
+                    .await;
+                }
+            }
+            leptos_axum::redirect(&next.to);
+            Ok(value)
+        }
+        Err(err) => {
+            if ctx.info.plain_html {
+                let values = match serde_json::to_value(values) {
+                    Ok(Value::Object(map)) => map,
+                    _ => Map::new(),
+                };
+                // Secrets are never stored in the session.
+                let values = values
+                    .into_iter()
+                    .filter(|(k, _)| !k.contains("password"))
+                    .collect();
+                let echo = FormEcho {
+                    form: form.to_owned(),
+                    message: err.to_string(),
+                    field: err.field().map(str::to_owned),
+                    values,
+                };
+                set_flash(
+                    ctx,
+                    Flash {
+                        notice: None,
+                        form: Some(echo),
+                    },
+                )
+                .await;
+                leptos_axum::redirect(&back_path());
+            }
+            Err(err)
+        }
+    }
+}
+
+async fn set_flash(ctx: &Ctx, flash: Flash) {
+    if let Err(e) = ctx.session.insert(FLASH_KEY, flash).await {
+        tracing::warn!("could not store the flash: {e}");
+    }
+}
+
+/// The page the form was on: the Referer's path when it is ours, else home.
+fn back_path() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            let referer = parts
+                .headers
+                .get(http::header::REFERER)?
+                .to_str()
+                .ok()?
+                .to_owned();
+            let host = parts
+                .headers
+                .get(http::header::HOST)?
+                .to_str()
+                .ok()?
+                .to_owned();
+            let after_scheme = referer.split_once("://")?.1;
+            let (ref_host, path) =
+                after_scheme.split_at(after_scheme.find('/').unwrap_or(after_scheme.len()));
+            (ref_host == host).then(|| {
+                if path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    path.to_owned()
+                }
+            })
+        })
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// What a page needs to render one form: the echo when it was just refused.
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    echo: Option<FormEcho>,
+}
+
+impl FormState {
+    /// The state of the form called `form` on the page being rendered.
+    pub fn of(ctx: &Ctx, form: &str) -> FormState {
+        FormState {
+            echo: ctx.info.flash.form.clone().filter(|e| e.form == form),
+        }
+    }
+
+    /// The refusal message, shown at the top of the form.
+    pub fn message(&self) -> Option<String> {
+        self.echo.as_ref().map(|e| e.message.clone())
+    }
+
+    /// The message for one field, when the refusal points at it.
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.echo
+            .as_ref()
+            .filter(|e| e.field.as_deref() == Some(field))
+            .map(|e| e.message.clone())
+    }
+
+    /// The value to show: what was typed if the form came back, else `stored`.
+    pub fn value(&self, field: &str, stored: impl Into<String>) -> String {
+        match self.echo.as_ref().and_then(|e| e.values.get(field)) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Null) | None if self.echo.is_some() => String::new(),
+            Some(other) => other.to_string(),
+            None => stored.into(),
+        }
+    }
+
+    /// Whether a checkbox is ticked: as submitted if the form came back, else `stored`.
+    pub fn checked(&self, field: &str, stored: bool) -> bool {
+        match &self.echo {
+            Some(e) => match e.values.get(field) {
+                Some(Value::String(s)) => !s.is_empty(),
+                Some(Value::Bool(b)) => *b,
+                Some(Value::Array(items)) => !items.is_empty(),
+                _ => false,
+            },
+            None => stored,
+        }
+    }
+
+    /// Whether a multi-valued field (checkbox group) holds `option`.
+    pub fn has(&self, field: &str, option: &str, stored: bool) -> bool {
+        match &self.echo {
+            Some(e) => match e.values.get(field) {
+                Some(Value::Array(items)) => items.iter().any(|v| v.as_str() == Some(option)),
+                Some(Value::String(s)) => s == option,
+                _ => false,
+            },
+            None => stored,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn echo(values: Value, field: Option<&str>) -> FormState {
+        FormState {
+            echo: Some(FormEcho {
+                form: "process".into(),
+                message: "Le titre est obligatoire.".into(),
+                field: field.map(str::to_owned),
+                values: values.as_object().unwrap().clone(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_refused_form_gives_back_what_was_typed() {
+        let state = echo(
+            serde_json::json!({"title": "Mulhouse", "published": "on", "kinds": ["event"]}),
+            Some("slug"),
+        );
+        assert_eq!(state.value("title", "stored"), "Mulhouse");
+        assert_eq!(state.value("subtitle", "stored"), "");
+        assert!(state.checked("published", false));
+        assert!(state.has("kinds", "event", false));
+        assert!(!state.has("kinds", "survey", true));
+        assert_eq!(
+            state.error("slug").as_deref(),
+            Some("Le titre est obligatoire.")
+        );
+        assert_eq!(state.error("title"), None);
+    }
+
+    #[test]
+    fn a_fresh_form_shows_stored_values() {
+        let state = FormState::default();
+        assert_eq!(state.value("title", "stored"), "stored");
+        assert!(state.checked("published", true));
+        assert!(state.has("kinds", "event", true));
+        assert_eq!(state.message(), None);
+    }
+}

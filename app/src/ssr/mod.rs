@@ -1,0 +1,15 @@
+//! Everything that only runs on the server: storage, sessions, translation,
+//! the per-request context and the plumbing of plain-HTML forms.
+
+pub mod context;
+pub mod db;
+pub mod demo;
+pub mod form;
+pub mod i18n;
+pub mod markdown;
+pub mod session_store;
+pub mod settings;
+
+pub use context::Ctx;
+pub use db::Db;
+pub use i18n::Tr;

@@ -1,0 +1,33 @@
+//! Settings the application reads at run time (the server builds them from
+//! the environment).
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The public address, used in mails and absolute links.
+    pub base_url: String,
+    /// The city's time zone: a phase opens at midnight there, not in UTC.
+    pub timezone: Tz,
+    /// Whether cookies must only travel over HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl Settings {
+    pub fn today(&self) -> NaiveDate {
+        chrono::Utc::now()
+            .with_timezone(&self.timezone)
+            .date_naive()
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            base_url: "http://127.0.0.1:3000".into(),
+            timezone: chrono_tz::Europe::Paris,
+            secure_cookies: false,
+        }
+    }
+}

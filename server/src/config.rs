@@ -1,0 +1,66 @@
+//! Configuration from environment variables, with defaults that let a
+//! newcomer run the server with no setup at all.
+
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://…` (default, a file under `data/`) or `postgres://…`.
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// The address people reach the site at (links in mails).
+    pub base_url: String,
+    pub timezone: chrono_tz::Tz,
+    /// Where the built site (CSS, WASM, images) lives.
+    pub site_root: String,
+    pub smtp: Option<SmtpConfig>,
+    /// With no SMTP server, mails are written here instead.
+    pub mail_dir: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    /// e.g. `smtps://user:pass@smtp.example.org:465` or `smtp://127.0.0.1:2525`.
+    pub url: String,
+    pub from: String,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, String> {
+        let addr: SocketAddr = var("LEPTOS_SITE_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| format!("LEPTOS_SITE_ADDR: {e}"))?;
+        let timezone = var("PARTICIPE_TIMEZONE")
+            .unwrap_or_else(|| "Europe/Paris".into())
+            .parse()
+            .map_err(|e| format!("PARTICIPE_TIMEZONE: {e}"))?;
+        let smtp = var("SMTP_URL").map(|url| SmtpConfig {
+            url,
+            from: var("SMTP_FROM")
+                .unwrap_or_else(|| "Participe <no-reply@participe.invalid>".into()),
+        });
+        Ok(Config {
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/participe.db".into()),
+            base_url: var("PARTICIPE_BASE_URL").unwrap_or_else(|| format!("http://{addr}")),
+            addr,
+            timezone,
+            site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            smtp,
+            mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
+        })
+    }
+
+    pub fn settings(&self) -> app::ssr::settings::Settings {
+        app::ssr::settings::Settings {
+            base_url: self.base_url.clone(),
+            timezone: self.timezone,
+            secure_cookies: self.base_url.starts_with("https://"),
+        }
+    }
+}

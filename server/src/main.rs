@@ -1,0 +1,164 @@
+//! `participe`: serve the site, migrate the store, create an admin, load the demo.
+
+use app::ssr::demo;
+use clap::{Parser, Subcommand};
+use server::config::Config;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "participe",
+    about = "Participe, the civic participation platform"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (the default).
+    Serve {
+        /// Load the demo process first when the store holds no process yet.
+        #[arg(long)]
+        with_demo: bool,
+    },
+    /// Apply the database migrations and stop.
+    Migrate,
+    /// Create an admin account (the password is read from PARTICIPE_ADMIN_PASSWORD or asked for).
+    CreateAdmin {
+        email: String,
+        #[arg(long, default_value = "Admin")]
+        name: String,
+    },
+    /// Load the "Mulhouse solidaire" demo process and the demo staff accounts.
+    Demo {
+        /// Keep the real 2021-2022 dates instead of opening the consultation today.
+        #[arg(long)]
+        historical: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+        )
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("participe: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let config = Config::from_env()?;
+    let db = server::open_db(&config).await?;
+    match cli.command.unwrap_or(Command::Serve { with_demo: false }) {
+        Command::Migrate => {
+            println!("Database up to date: {}", config.database_url);
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => create_admin(&db, email, name).await,
+        Command::Demo { historical } => load_demo(&db, &config, historical).await,
+        Command::Serve { with_demo } => {
+            if with_demo
+                && app::processes::store::list_processes(&db, false)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .is_empty()
+            {
+                load_demo(&db, &config, false).await?;
+            }
+            serve(config, db).await
+        }
+    }
+}
+
+async fn load_demo(db: &app::ssr::Db, config: &Config, historical: bool) -> Result<(), String> {
+    let today = config.settings().today();
+    let report = demo::load(db, today, historical)
+        .await
+        .map_err(|e| format!("demo: {e}"))?;
+    if report.process_created {
+        println!(
+            "Demo process loaded: /processes/{} (dates moved by {} days)",
+            demo::SLUG,
+            report.shift_days
+        );
+    } else {
+        println!("Demo process already present: /processes/{}", demo::SLUG);
+    }
+    println!(
+        "Demo staff accounts (password \"{}\"):",
+        demo::DEMO_PASSWORD
+    );
+    for (email, _, role) in demo::DEMO_ACCOUNTS {
+        println!("  {:<12} {email}", role.as_str());
+    }
+    Ok(())
+}
+
+async fn create_admin(db: &app::ssr::Db, email: String, name: String) -> Result<(), String> {
+    use app::accounts::store::{create_staff, NewStaff};
+    use app::accounts::StaffForm;
+    let password = match std::env::var("PARTICIPE_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprint!("Password for {email} (at least 10 characters): ");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| e.to_string())?;
+            line.trim_end_matches(['\n', '\r']).to_owned()
+        }
+    };
+    let form = StaffForm {
+        email,
+        display_name: name,
+        role: "admin".into(),
+        password,
+    };
+    let new = NewStaff::parse(&form).map_err(|(field, why)| format!("{field}: {why}"))?;
+    create_staff(db, &new, false)
+        .await
+        .map_err(|e| format!("cannot create the account: {e}"))?;
+    println!("Admin account created: {}", new.email);
+    Ok(())
+}
+
+async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
+    let demo_accounts = app::accounts::store::count_demo_accounts(&db)
+        .await
+        .unwrap_or(0);
+    if demo_accounts > 0 {
+        tracing::warn!(
+            "{demo_accounts} DEMO STAFF ACCOUNTS WITH PUBLISHED PASSWORDS EXIST. \
+             Never expose this server to the public with them: delete them or use a fresh database."
+        );
+    }
+    server::spawn_session_cleanup(db.clone());
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let router = server::router(&config, db);
+    println!("Participe is running at {}", config.base_url);
+    if demo_accounts > 0 {
+        println!(
+            "Demo admin login: {} / {}",
+            demo::DEMO_ACCOUNTS[0].0,
+            demo::DEMO_PASSWORD
+        );
+    }
+    axum::serve(listener, router.into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}
