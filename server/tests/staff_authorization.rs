@@ -1,0 +1,152 @@
+//! Every staff server function refuses anonymous users and the wrong roles.
+//! The list of staff functions comes from the server's own registry, so a new
+//! one that is missing from the table below makes this test fail.
+
+mod common;
+
+use common::{engines, spawn_app, ADMIN, EVENT_STAFF, MEDIATOR, MODERATOR};
+
+/// The role each staff function needs (`None`: any staff member).
+fn required_role(path: &str) -> Option<Option<&'static str>> {
+    match path {
+        "/api/staff/password" => Some(None),
+        "/api/staff/accounts/create"
+        | "/api/staff/processes/save"
+        | "/api/staff/phases/save"
+        | "/api/staff/phases/delete"
+        | "/api/staff/phases/move" => Some(Some(ADMIN)),
+        _ => None,
+    }
+}
+
+/// A form that would succeed for the right role, so only the role refuses it.
+fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
+    match path {
+        "/api/staff/processes/save" => vec![
+            ("title", "Nouvelle démarche"),
+            ("slug", "nouvelle-demarche-test"),
+            ("start_date", "2030-01-01"),
+            ("end_date", "2030-02-01"),
+        ],
+        "/api/staff/phases/save" => vec![
+            ("process_id", "1"),
+            ("title", "Nouvelle étape"),
+            ("start_date", "2030-01-01"),
+            ("end_date", "2030-02-01"),
+        ],
+        "/api/staff/phases/delete" | "/api/staff/phases/move" => {
+            vec![("phase_id", "2"), ("direction", "up")]
+        }
+        "/api/staff/accounts/create" => vec![
+            ("email", "new.person@mulhouse.fr"),
+            ("display_name", "New person"),
+            ("role", "moderator"),
+            ("password", "a long enough password"),
+        ],
+        _ => vec![
+            ("current_password", "wrong password"),
+            ("new_password", "another long password"),
+            ("confirm_password", "another long password"),
+        ],
+    }
+}
+
+fn staff_paths() -> Vec<&'static str> {
+    let mut paths: Vec<&str> = server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p)
+        .filter(|p| p.starts_with("/api/staff/"))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+#[tokio::test]
+async fn every_staff_function_refuses_anonymous_and_wrong_roles() {
+    let paths = staff_paths();
+    assert!(paths.len() >= 6, "staff functions found: {paths:?}");
+    for path in &paths {
+        assert!(
+            required_role(path).is_some(),
+            "{path} is missing from the role table of this test"
+        );
+    }
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let anonymous = app.api_client();
+        let clients = [
+            (ADMIN, app.logged_in(ADMIN).await),
+            (MODERATOR, app.logged_in(MODERATOR).await),
+            (MEDIATOR, app.logged_in(MEDIATOR).await),
+            (EVENT_STAFF, app.logged_in(EVENT_STAFF).await),
+        ];
+        let processes_before = app::processes::store::list_processes(&app.db, false)
+            .await
+            .unwrap()
+            .len();
+        let staff_before = app::accounts::store::list_staff(&app.db)
+            .await
+            .unwrap()
+            .len();
+        for path in &paths {
+            let endpoint = path.trim_start_matches("/api/");
+            let form = form_for(path);
+            let (status, body) = app.post_api(&anonymous, endpoint, &form).await;
+            assert_eq!(status, 401, "{engine:?} anonymous {path}: {body}");
+            assert!(body.contains("NotSignedIn"), "{path}: {body}");
+            let needed = required_role(path).unwrap();
+            for (who, client) in &clients {
+                let allowed = needed.is_none() || *who == ADMIN;
+                let (status, body) = app.post_api(client, endpoint, &form).await;
+                if allowed {
+                    assert!(
+                        status != 401 && status != 403,
+                        "{engine:?} {who} {path} must pass the role check: {status} {body}"
+                    );
+                } else {
+                    assert_eq!(status, 403, "{engine:?} {who} {path}: {body}");
+                    assert!(body.contains("Forbidden"), "{path}: {body}");
+                }
+            }
+        }
+        // Only the admin's calls changed anything: one process and one account more.
+        let processes_after = app::processes::store::list_processes(&app.db, false)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(processes_after, processes_before + 1, "{engine:?}");
+        let staff_after = app::accounts::store::list_staff(&app.db)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(staff_after, staff_before + 1, "{engine:?}");
+    }
+}
+
+#[tokio::test]
+async fn staff_pages_need_the_right_role() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let (status, body) = app
+            .get_html(&app.api_client(), "/admin/processes/new")
+            .await;
+        assert_eq!(status, 401, "{engine:?}");
+        assert!(
+            body.contains("/login?next=/admin/processes/new"),
+            "offers to log in: {body}"
+        );
+        let moderator = app.logged_in(MODERATOR).await;
+        let (status, _) = app.get_html(&moderator, "/admin/processes/new").await;
+        assert_eq!(status, 403, "{engine:?}");
+        let (status, body) = app.get_html(&moderator, "/admin").await;
+        assert_eq!(status, 200, "{engine:?}");
+        assert!(body.contains("Modération"), "{body}");
+        let admin = app.logged_in(ADMIN).await;
+        let (status, body) = app.get_html(&admin, "/admin/staff").await;
+        assert_eq!(status, 200);
+        assert!(
+            body.contains(MEDIATOR),
+            "the staff list shows every account"
+        );
+    }
+}
