@@ -8,8 +8,19 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+/// Pages that hold an island. Only they load the WASM, so that every other
+/// page costs a phone just its HTML and CSS.
+const PAGES_WITH_ISLANDS: [&str; 1] = ["/login"];
+
+fn page_has_islands() -> bool {
+    use_context::<http::request::Parts>()
+        .is_some_and(|p| PAGES_WITH_ISLANDS.contains(&p.uri.path()))
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
+    let islands = page_has_islands()
+        .then(|| view! { <HydrationScripts options=options.clone() islands=true/> });
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.dir()>
@@ -19,7 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
+                {islands}
                 <MetaTags/>
             </head>
             <body>

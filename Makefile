@@ -1,0 +1,44 @@
+# Participe: `make run` starts the app with the demo process, `make test` runs
+# every test. Both install the tools they need on a fresh machine.
+
+SHELL := /bin/bash
+TOOLS ?= $(HOME)/.cache/participe-tools
+export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+BIN := $(TARGET_DIR)/release/participe
+
+.PHONY: run test build tools tools-browser test-rust test-e2e lint size
+
+## run: build in release, create/migrate data/participe.db, load the demo on first start, serve on :3000
+run: build
+	LEPTOS_SITE_ROOT=target/site $(BIN) serve --with-demo
+
+## test: unit and HTTP tests (SQLite, and PostgreSQL when PARTICIPE_TEST_POSTGRES_URL is set), then browser tests
+test: tools-browser test-rust build test-e2e
+
+tools:
+	bash .ci/ensure-tools.sh
+
+tools-browser:
+	bash .ci/ensure-tools.sh --browser
+
+build: tools
+	cargo leptos build --release
+
+test-rust:
+	cargo test -p app --features ssr
+	cargo test -p server
+
+test-e2e:
+	PARTICIPE_BIN=$(BIN) bash end2end/run.sh
+
+## lint: formatting and clippy on both feature sets
+lint:
+	cargo fmt --all --check
+	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+
+## size: the bytes a phone downloads (raw, gzip, brotli) for the built site
+size:
+	bash end2end/size.sh
