@@ -8,12 +8,11 @@ pub mod lang;
 pub mod model;
 
 pub mod accounts;
+pub mod consultation;
 pub mod processes;
 
 pub mod islands;
 
-#[cfg(feature = "ssr")]
-pub mod consultation;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

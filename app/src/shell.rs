@@ -1,7 +1,9 @@
 //! The HTML document and the routes. Every route renders asynchronously, so a
 //! page's status code and redirects are known before the first byte is sent.
 
-use crate::pages::{account, admin, home, login, not_found, phase, process};
+use crate::pages::{
+    account, admin, consultation as c, home, login, moderation, not_found, phase, process,
+};
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -50,6 +52,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("") view=home::HomePage ssr=a.clone()/>
                 <Route path=path!("/processes/:slug") view=process::ProcessPage ssr=a.clone()/>
                 <Route path=path!("/processes/:slug/phases/:phase_id") view=phase::PhasePage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug") view=c::home::ConsultationPage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/propose") view=c::propose::ProposePage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/vote") view=c::vote::VotePage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/results") view=c::results::ResultsPage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/proposals/:id") view=c::proposal::ProposalPage ssr=a.clone()/>
+                <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
+                <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
+                <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>
                 <Route path=path!("/login") view=login::LoginPage ssr=a.clone()/>
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>

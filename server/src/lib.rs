@@ -44,6 +44,14 @@ pub fn router(config: &Config, db: Db) -> Router {
             get(leptos_axum::handle_server_fns).post(leptos_axum::handle_server_fns),
         )
         .route("/health", get(|| async { "ok" }))
+        .route(
+            "/api/consultations/{slug}/results.json",
+            get(app::consultation::open_data::results_json),
+        )
+        .route(
+            "/api/consultations/{slug}/proposals.csv",
+            get(app::consultation::open_data::proposals_csv),
+        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -4,6 +4,7 @@ pub mod fields;
 pub mod layout;
 pub mod loading;
 pub mod status;
+pub mod vote_card;
 
 pub use fields::{Checkbox, Field, FormAlert, TextArea};
 pub use layout::Page;

@@ -1,4 +1,19 @@
-//! The consultation component: proposals, votes, sequences and results.
-//! So far its pure logic (scoring, zones, sequence selection, similarity).
+//! The consultation component: proposals, moderation, votes in sequences,
+//! trusted counting and results.
 
+pub mod api;
+
+#[cfg(feature = "ssr")]
 pub mod logic;
+#[cfg(feature = "ssr")]
+pub mod moderation;
+#[cfg(feature = "ssr")]
+pub mod open_data;
+#[cfg(feature = "ssr")]
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod signing;
+#[cfg(feature = "ssr")]
+pub mod store;

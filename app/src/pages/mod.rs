@@ -2,8 +2,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod consultation;
 pub mod home;
 pub mod login;
+pub mod moderation;
 pub mod not_found;
 pub mod phase;
 pub mod process;

@@ -1,14 +1,41 @@
 //! A phase: when it runs, what it is for, and what it holds.
 
 use super::param;
-use super::process::{load_process, status_sentence};
+use super::process::{load_process, status_sentence, ProcessData};
 use crate::components::{load_page, Page, StatusBadge};
+use crate::consultation;
+use crate::error::AppError;
 use crate::model::ComponentKind;
 use crate::processes::store;
+use crate::ssr::Ctx;
 use crate::ssr::{markdown, Tr};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
-fn component_view(tr: Tr, component: &store::Component) -> impl IntoView {
+/// Where each component of a phase lives, when it has a page of its own.
+async fn component_links(
+    phase_data: ProcessData,
+) -> Result<(ProcessData, HashMap<i64, String>), AppError> {
+    let ctx = Ctx::get()?;
+    let mut links = HashMap::new();
+    for phase in &phase_data.phases {
+        for c in phase
+            .components
+            .iter()
+            .filter(|c| c.kind == ComponentKind::Consultation)
+        {
+            if let Some(slug) = consultation::store::slug_for_component(&ctx.db, c.id)
+                .await
+                .map_err(|e| ctx.internal(e))?
+            {
+                links.insert(c.id, format!("/consultations/{slug}"));
+            }
+        }
+    }
+    Ok((phase_data, links))
+}
+
+fn component_view(tr: Tr, component: &store::Component, link: Option<String>) -> impl IntoView {
     let (name, what) = match component.kind {
         ComponentKind::Consultation => ("component-consultation", "component-consultation-what"),
         ComponentKind::Event => ("component-event", "component-event-what"),
@@ -22,6 +49,7 @@ fn component_view(tr: Tr, component: &store::Component) -> impl IntoView {
             <h3>{tr.t(name)}</h3>
             {title}
             <p>{tr.t(what)}</p>
+            {link.map(|href| view! { <p><a class="button" href=href>{tr.t("component-open")}</a></p> })}
         </li>
     }
 }
@@ -30,7 +58,8 @@ fn component_view(tr: Tr, component: &store::Component) -> impl IntoView {
 pub fn PhasePage() -> impl IntoView {
     let tr = Tr::current();
     let phase_id: i64 = param("phase_id").parse().unwrap_or(-1);
-    load_page(load_process(param("slug")), move |data| {
+    let data = async { component_links(load_process(param("slug")).await?).await };
+    load_page(data, move |(data, links)| {
         let Some(index) = data.phases.iter().position(|p| p.id == phase_id) else {
             return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
         };
@@ -50,7 +79,7 @@ pub fn PhasePage() -> impl IntoView {
             let items = phase
                 .components
                 .iter()
-                .map(|c| component_view(tr, c))
+                .map(|c| component_view(tr, c, links.get(&c.id).cloned()))
                 .collect_view();
             view! { <ul class="components">{items}</ul> }.into_any()
         };

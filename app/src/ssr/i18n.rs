@@ -116,10 +116,13 @@ mod tests {
     /// every literal naming an error message (by convention they hold "-error").
     fn used_ids(src: &str) -> Vec<String> {
         let mut ids = Vec::new();
-        for pat in [".t(\"", ".t_args(\""] {
+        for pat in [".t(", ".t_args("] {
             for (i, _) in src.match_indices(pat) {
-                let rest = &src[i + pat.len()..];
-                ids.push(rest[..rest.find('"').unwrap()].to_owned());
+                // The id may sit on the next line, after white space.
+                let rest = src[i + pat.len()..].trim_start();
+                if let Some(rest) = rest.strip_prefix('"') {
+                    ids.push(rest[..rest.find('"').unwrap()].to_owned());
+                }
             }
         }
         for (i, _) in src.match_indices("-error") {
@@ -148,7 +151,9 @@ mod tests {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("ssr/i18n.rs")
+                {
                     let src = std::fs::read_to_string(&path).unwrap();
                     for id in used_ids(&src) {
                         if !known.contains(&id) {

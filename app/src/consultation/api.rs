@@ -1,0 +1,134 @@
+//! The consultation's server functions. Each is thin: it reads the request
+//! context, calls `service`, and ends the form (redirect or data).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProposeForm {
+    pub consultation: String,
+    /// What follows the prefix ("plus de bancs dans les parcs").
+    pub body: String,
+    pub author_name: String,
+    pub author_email: String,
+    pub age_bracket: String,
+    pub neighbourhood: String,
+    pub charter: String,
+    pub idempotency_key: String,
+}
+
+#[server(endpoint = "consultation/propose")]
+pub async fn propose(#[server(flatten)] form: ProposeForm) -> Result<i64, AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::propose(&ctx, &form).await;
+    finish(&ctx, "propose", &form, result).await
+}
+
+/// A vote from a card: the key comes from the button pressed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VoteForm {
+    pub proposal_id: String,
+    /// "agree", "disagree", "neutral"; with "withdraw" the vote is taken back.
+    pub key: String,
+    /// Where the proposal was served, and the server's signature of it.
+    pub served_in: String,
+    pub signature: String,
+    pub idempotency_key: String,
+    /// The page to come back to (a local path).
+    pub back: String,
+    /// Qualifications, as `q_<slug>=on`.
+    #[serde(flatten)]
+    pub extra: HashMap<String, String>,
+}
+
+/// What a vote request changed, for scripts that update the card in place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteResult {
+    /// The vote key now stored, if any.
+    pub key: Option<String>,
+    pub qualifications: Vec<String>,
+}
+
+#[server(endpoint = "consultation/vote")]
+pub async fn vote(#[server(flatten)] form: VoteForm) -> Result<VoteResult, AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::vote(&ctx, &form).await;
+    finish(&ctx, "vote", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SequenceForm {
+    pub consultation: String,
+    /// "next" moves on; "restart" starts a new sequence.
+    pub action: String,
+}
+
+#[server(endpoint = "consultation/sequence")]
+pub async fn sequence_step(#[server(flatten)] form: SequenceForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::sequence_step(&ctx, &form).await;
+    finish(&ctx, "sequence", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DemographicsForm {
+    pub consultation: String,
+    pub age_bracket: String,
+    pub neighbourhood: String,
+    /// "skip" to go on without answering.
+    pub action: String,
+}
+
+#[server(endpoint = "consultation/demographics")]
+pub async fn save_demographics(#[server(flatten)] form: DemographicsForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::save_demographics(&ctx, &form).await;
+    finish(&ctx, "demographics", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportForm {
+    pub proposal_id: String,
+    pub reason: String,
+}
+
+#[server(endpoint = "consultation/report")]
+pub async fn report_proposal(#[server(flatten)] form: ReportForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::report(&ctx, &form).await;
+    finish(&ctx, "report", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ModerationForm {
+    pub consultation_id: String,
+    pub proposal_id: String,
+    /// "next", "accept" or "refuse".
+    pub decision: String,
+    pub reason: String,
+    pub message: String,
+    /// Themes, as `theme_<id>=on`.
+    #[serde(flatten)]
+    pub extra: HashMap<String, String>,
+}
+
+#[server(endpoint = "staff/moderation/decide")]
+pub async fn moderate(#[server(flatten)] form: ModerationForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::moderate(&ctx, &form).await;
+    finish(&ctx, "moderation", &form, result).await
+}

@@ -1,0 +1,50 @@
+//! A consultation's home: the question, whether it is open, the figures, and
+//! the three ways in: vote, propose, see the results.
+
+use super::{breadcrumb, load, status_line};
+use crate::components::{load_page, Page};
+use crate::consultation::{service, store};
+use crate::pages::param;
+use crate::ssr::Tr;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConsultationPage() -> impl IntoView {
+    let tr = Tr::current();
+    let data = async {
+        let (ctx, c) = load(param("slug")).await?;
+        let figures = store::figures(&ctx.db, c.id)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        Ok((ctx, c, figures))
+    };
+    load_page(data, move |(ctx, c, (participants, proposals, votes))| {
+        let today = ctx.settings.today();
+        let base = service::consultation_path(&c);
+        let actions = if c.is_open(today) {
+            view! {
+                <p><a class="button big" href=format!("{base}/vote")>{tr.t("consultation-vote")}</a></p>
+                <p><a class="button secondary" href=format!("{base}/propose")>{tr.t("consultation-propose")}</a></p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="notice">{tr.t("consultation-error-closed")}</p> }.into_any()
+        };
+        view! {
+            <Page title=c.question.clone()>
+                {breadcrumb(tr, &c, None)}
+                <h1>{c.question.clone()}</h1>
+                {status_line(tr, &c, today)}
+                <p>{tr.t_args("consultation-how", &[("prefix", c.proposal_prefix.clone())])}</p>
+                {actions}
+                <ul class="figures" aria-label=tr.t("results-figures")>
+                    <li><strong>{participants}</strong>" "{tr.t("results-participants")}</li>
+                    <li><strong>{proposals}</strong>" "{tr.t("results-proposals")}</li>
+                    <li><strong>{votes}</strong>" "{tr.t("results-votes")}</li>
+                </ul>
+                <p><a href=format!("{base}/results")>{tr.t("consultation-results")}</a></p>
+                <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
+            </Page>
+        }
+    })
+}

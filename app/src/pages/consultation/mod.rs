@@ -1,0 +1,54 @@
+//! The consultation's pages: its home, proposing, voting in sequence, one
+//! proposal, results, and the moderation charter.
+
+pub mod charter;
+pub mod home;
+pub mod proposal;
+pub mod propose;
+pub mod results;
+pub mod vote;
+
+use crate::consultation::service;
+use crate::consultation::store::Consultation;
+use crate::error::AppError;
+use crate::ssr::{Ctx, Tr};
+use leptos::prelude::*;
+
+/// The consultation named in the route, with the request context.
+pub async fn load(slug: String) -> Result<(Ctx, Consultation), AppError> {
+    let ctx = Ctx::get()?;
+    let c = service::consultation(&ctx, &slug).await?;
+    Ok((ctx, c))
+}
+
+/// "Open until 19 December" or "Closed since ...", with the dates.
+pub fn status_line(tr: Tr, c: &Consultation, today: chrono::NaiveDate) -> impl IntoView {
+    let text = if c.is_open(today) {
+        tr.t_args("consultation-open-until", &[("date", tr.date(c.closes_on))])
+    } else if today < c.opens_on {
+        tr.t_args("consultation-opens-on", &[("date", tr.date(c.opens_on))])
+    } else {
+        tr.t_args("consultation-closed-on", &[("date", tr.date(c.closes_on))])
+    };
+    view! { <p class="phase-when">{text}</p> }
+}
+
+pub fn breadcrumb(tr: Tr, c: &Consultation, here: Option<String>) -> impl IntoView {
+    let base = service::consultation_path(c);
+    let last = match here {
+        Some(h) => view! {
+            <li><a href=base>{tr.t("component-consultation")}</a></li>
+            <li aria-current="page">{h}</li>
+        }
+        .into_any(),
+        None => view! { <li aria-current="page">{tr.t("component-consultation")}</li> }.into_any(),
+    };
+    view! {
+        <nav aria-label=tr.t("breadcrumb") class="breadcrumb">
+            <ol>
+                <li><a href="/">{tr.t("nav-home")}</a></li>
+                {last}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,128 @@
+//! One published proposal: vote on it, share it, report it. A vote here counts
+//! as "trusted" when the page was reached from within the site, and is kept but
+//! not counted when it came from a shared link.
+
+use super::{breadcrumb, load};
+use crate::components::vote_card::{CardTarget, VoteCard};
+use crate::components::{load_page, Page};
+use crate::consultation::api::ReportProposal;
+use crate::consultation::rules::REPORT_REASONS;
+use crate::consultation::signing::{sign, ServedIn};
+use crate::consultation::{service, store};
+use crate::pages::param;
+use crate::ssr::{Ctx, Tr};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// Reached from one of our own pages (the Referer is ours)?
+fn from_within_site() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|p| {
+        let host = p
+            .headers
+            .get(http::header::HOST)
+            .and_then(|h| h.to_str().ok());
+        let referer = p
+            .headers
+            .get(http::header::REFERER)
+            .and_then(|h| h.to_str().ok());
+        match (host, referer) {
+            (Some(host), Some(referer)) => referer
+                .split("://")
+                .nth(1)
+                .is_some_and(|r| r.split('/').next() == Some(host)),
+            _ => false,
+        }
+    })
+}
+
+#[component]
+pub fn ProposalPage() -> impl IntoView {
+    let tr = Tr::current();
+    let served_in = if from_within_site() {
+        ServedIn::ProposalPage
+    } else {
+        ServedIn::SharedLink
+    };
+    let id: i64 = param("id").parse().unwrap_or(-1);
+    let data = async move {
+        let (ctx, c) = load(param("slug")).await?;
+        let proposal = store::proposal(&ctx.db, id)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        let proposal = proposal
+            .filter(|p| p.status == "accepted" && p.consultation_id == c.id)
+            .ok_or_else(|| ctx.not_found())?;
+        let participant = crate::accounts::participant::current(&ctx.session).await;
+        let vote = match participant {
+            Some(p) => store::vote_of(&ctx.db, id, p)
+                .await
+                .map_err(|e| ctx.internal(e))?,
+            None => None,
+        };
+        // Signed for the participant this page will vote as (created now if new).
+        let participant = match participant {
+            Some(p) => p,
+            None => service::participant(&ctx).await?,
+        };
+        let secret = store::signing_key(&ctx.db)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        let signature = sign(&secret, c.id, id, participant, served_in);
+        Ok((ctx, c, proposal, vote, signature))
+    };
+    load_page(
+        data,
+        move |(ctx, c, proposal, vote, signature): (Ctx, _, store::Proposal, _, String)| {
+            let base = service::consultation_path(&c);
+            let here = format!("{base}/proposals/{}", proposal.id);
+            let open = c.is_open(ctx.settings.today());
+            let card = if open {
+                let target = CardTarget {
+                    proposal_id: proposal.id,
+                    served_in: served_in.as_str(),
+                    signature,
+                    back: here.clone(),
+                };
+                view! { <VoteCard content=proposal.content.clone() target current=vote/> }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="proposal-text">{proposal.content.clone()}</p>
+                    <p class="notice">{tr.t("consultation-error-closed")}</p>
+                }
+                .into_any()
+            };
+            let reasons = REPORT_REASONS
+                .iter()
+                .map(|r| view! { <option value=*r>{tr.t(&format!("report-{r}"))}</option> })
+                .collect_view();
+            let share = format!("{}{here}", ctx.settings.base_url);
+            view! {
+                <Page title=proposal.content.clone()>
+                    {breadcrumb(tr, &c, Some(tr.t("proposal-title")))}
+                    <h1 class="visually-hidden">{tr.t("proposal-title")}</h1>
+                    <p class="question">{c.question.clone()}</p>
+                    {card}
+                    <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
+                    <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
+                    <section aria-labelledby="share-title">
+                        <h2 id="share-title">{tr.t("proposal-share")}</h2>
+                        <p><label for="share-link">{tr.t("proposal-share-link")}</label></p>
+                        <input id="share-link" type="text" readonly value=share/>
+                    </section>
+                    <details class="report">
+                        <summary>{tr.t("report-title")}</summary>
+                        <form method="post" action=ReportProposal::url() class="stack narrow">
+                            <input type="hidden" name="proposal_id" value=proposal.id/>
+                            <div class="field">
+                                <label for="f-reason">{tr.t("report-reason")}</label>
+                                <select id="f-reason" name="reason">{reasons}</select>
+                            </div>
+                            <button type="submit" class="small">{tr.t("report-submit")}</button>
+                        </form>
+                    </details>
+                </Page>
+            }
+        },
+    )
+}
