@@ -13,10 +13,10 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
 served() { curl -s -o /dev/null -H "Accept-Encoding: $2" -H 'Accept: text/html' -w '%{size_download}' "http://127.0.0.1:$port$1"; }
 printf '%-28s %10s %10s %10s\n' "resource" "raw" "gzip" "brotli"
-for path in / /login /pkg/participe.css /pkg/participe.js /pkg/participe_bg.wasm; do
+for path in / /login /pkg/participe.css /pkg/participe.js /pkg/participe.wasm; do
   printf '%-28s %10s %10s %10s\n' "$path" "$(served "$path" identity)" "$(served "$path" gzip)" "$(served "$path" br)"
 done
 home=$(( $(served / br) + $(served /pkg/participe.css br) ))
-login=$(( $(served /login br) + $(served /pkg/participe.css br) + $(served /pkg/participe.js br) + $(served /pkg/participe_bg.wasm br) ))
+login=$(( $(served /login br) + $(served /pkg/participe.css br) + $(served /pkg/participe.js br) + $(served /pkg/participe.wasm br) ))
 echo "home page, everything a phone downloads (brotli): $home bytes (no WASM: the page has no island)"
 echo "login page, everything including WASM (brotli): $login bytes"

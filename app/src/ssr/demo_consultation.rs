@@ -93,7 +93,8 @@ const AUTHORS: [&str; 12] = [
 const DEMO_VOTERS: usize = 160;
 /// Proposals each simulated participant voted on.
 const VOTES_EACH: usize = 12;
-const SEED: u64 = 2021_10_27;
+/// The consultation's opening day, as a number.
+const SEED: u64 = 20_211_027;
 
 async fn new_participant(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,

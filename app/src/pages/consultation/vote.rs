@@ -17,6 +17,8 @@ use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+// Built once per request and matched at once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Step {
     Closed,
     Empty,
