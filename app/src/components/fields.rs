@@ -1,6 +1,7 @@
 //! Accessible form fields: a visible label, an optional hint, and the error
 //! tied to the field with `aria-describedby` / `aria-invalid` (RGAA 11).
 
+use crate::ssr::form::FormState;
 use crate::ssr::Tr;
 use leptos::prelude::*;
 
@@ -118,4 +119,20 @@ pub fn FormAlert(message: Option<String>) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// The start and end dates of a process or phase, side by side when there is room.
+#[component]
+pub fn DateRangeFields(form: FormState, start: String, end: String) -> impl IntoView {
+    let tr = Tr::current();
+    view! {
+        <div class="row">
+            <Field name="start_date" kind="date" label=tr.t("field-start-date")
+                value=form.value("start_date", start) error=form.error("start_date")
+                required=true hint=tr.t("field-date-hint")/>
+            <Field name="end_date" kind="date" label=tr.t("field-end-date")
+                value=form.value("end_date", end) error=form.error("end_date")
+                required=true hint=tr.t("field-date-hint")/>
+        </div>
+    }
 }

@@ -6,7 +6,7 @@ pub mod loading;
 pub mod status;
 pub mod vote_card;
 
-pub use fields::{Checkbox, Field, FormAlert, TextArea};
+pub use fields::{Checkbox, DateRangeFields, Field, FormAlert, TextArea};
 pub use layout::Page;
 pub use loading::{load_page, ErrorView};
 pub use status::StatusBadge;

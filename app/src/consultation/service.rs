@@ -100,8 +100,12 @@ fn result_of(vote: Option<StoredVote>) -> VoteResult {
     }
 }
 
-pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppError> {
-    let id: i64 = form.proposal_id.parse().map_err(|_| ctx.not_found())?;
+/// A published proposal and its consultation; not found otherwise.
+async fn published(
+    ctx: &Ctx,
+    proposal_id: &str,
+) -> Result<(store::Proposal, Consultation), AppError> {
+    let id: i64 = proposal_id.parse().map_err(|_| ctx.not_found())?;
     let proposal = store::proposal(&ctx.db, id)
         .await
         .map_err(|e| ctx.internal(e))?;
@@ -112,6 +116,12 @@ pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppE
         .await
         .map_err(|e| ctx.internal(e))?
         .ok_or_else(|| ctx.not_found())?;
+    Ok((proposal, c))
+}
+
+pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppError> {
+    let (proposal, c) = published(ctx, &form.proposal_id).await?;
+    let id = proposal.id;
     ensure_open(ctx, &c)?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
     let participant = participant(ctx).await?;
@@ -119,7 +129,7 @@ pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppE
     let change = match form.key.as_str() {
         "withdraw" => VoteChange::Withdraw,
         "qualify" => {
-            let current = store::vote_of(&ctx.db, id, participant)
+            let current = store::vote_of(&ctx.db.pool, id, participant)
                 .await
                 .map_err(|e| ctx.internal(e))?;
             let current = current.ok_or_else(|| ctx.invalid("key", "vote-error-no-vote"))?;
@@ -292,13 +302,8 @@ pub async fn save_demographics(ctx: &Ctx, form: &DemographicsForm) -> Result<(()
 }
 
 pub async fn report(ctx: &Ctx, form: &ReportForm) -> Result<((), Next), AppError> {
-    let id: i64 = form.proposal_id.parse().map_err(|_| ctx.not_found())?;
-    let proposal = store::proposal(&ctx.db, id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let proposal = proposal
-        .filter(|p| p.status == "accepted")
-        .ok_or_else(|| ctx.not_found())?;
+    let (proposal, c) = published(ctx, &form.proposal_id).await?;
+    let id = proposal.id;
     if !rules::REPORT_REASONS.contains(&form.reason.as_str()) {
         return Err(ctx.invalid("reason", "report-error-reason"));
     }
@@ -306,10 +311,6 @@ pub async fn report(ctx: &Ctx, form: &ReportForm) -> Result<((), Next), AppError
     moderation::report(&ctx.db, id, participant, &form.reason)
         .await
         .map_err(|e| ctx.internal(e))?;
-    let c = store::consultation_by_id(&ctx.db, proposal.consultation_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
     let back = format!("{}/proposals/{id}", consultation_path(&c));
     Ok(((), Next::to(back).with_notice(ctx.t("report-received"))))
 }

@@ -358,17 +358,22 @@ fn join_qualifications(q: &[Qualification]) -> String {
     q.iter().map(|q| q.slug()).collect::<Vec<_>>().join(",")
 }
 
-pub async fn vote_of(
-    db: &Db,
+/// A participant's vote, read from the pool or inside a transaction.
+pub async fn vote_of<'e, E>(
+    executor: E,
     proposal: i64,
     participant: i64,
-) -> Result<Option<StoredVote>, sqlx::Error> {
-    let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT vote_key, qualifications, counted FROM votes WHERE proposal_id = $1 AND participant_id = $2")
-            .bind(proposal)
-            .bind(participant)
-            .fetch_optional(&db.pool)
-            .await?;
+) -> Result<Option<StoredVote>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT vote_key, qualifications, counted FROM votes WHERE proposal_id = $1 AND participant_id = $2",
+    )
+    .bind(proposal)
+    .bind(participant)
+    .fetch_optional(executor)
+    .await?;
     Ok(row.and_then(|(k, q, t)| {
         Some(StoredVote {
             key: VoteKey::from_slug(&k)?,
@@ -479,7 +484,7 @@ async fn try_apply_vote(
         .is_some()
     {
         tx.rollback().await?;
-        return vote_of(db, proposal, participant).await;
+        return vote_of(&db.pool, proposal, participant).await;
     }
     // Locks the vote row (PostgreSQL) so two changes cannot both undo the same old vote.
     sqlx::query(
@@ -489,19 +494,7 @@ async fn try_apply_vote(
     .bind(participant)
     .execute(&mut *tx)
     .await?;
-    let old: Option<(String, String, String)> =
-        sqlx::query_as("SELECT vote_key, qualifications, counted FROM votes WHERE proposal_id = $1 AND participant_id = $2")
-            .bind(proposal)
-            .bind(participant)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let old = old.and_then(|(k, q, t)| {
-        Some(StoredVote {
-            key: VoteKey::from_slug(&k)?,
-            qualifications: parse_qualifications(&q),
-            tally: t,
-        })
-    });
+    let old = vote_of(&mut *tx, proposal, participant).await?;
     if let Some(old) = &old {
         add_counts(
             &mut tx,

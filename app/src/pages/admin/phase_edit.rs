@@ -1,7 +1,7 @@
 //! Creating, editing and deleting a phase of a process.
 
 use super::staff_ctx;
-use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
+use crate::components::{load_page, Checkbox, DateRangeFields, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
 use crate::model::{ComponentKind, Role};
 use crate::pages::param;
@@ -103,14 +103,7 @@ pub fn PhaseEditPage() -> impl IntoView {
                         <TextArea name="description_md" label=tr.t("field-description")
                             value=form.value("description_md", stored(|p| p.description_md.clone()))
                             hint=tr.t("field-markdown-hint")/>
-                        <div class="row">
-                            <Field name="start_date" kind="date" label=tr.t("field-start-date")
-                                value=form.value("start_date", stored(|p| iso(p.start))) error=form.error("start_date")
-                                required=true hint=tr.t("field-date-hint")/>
-                            <Field name="end_date" kind="date" label=tr.t("field-end-date")
-                                value=form.value("end_date", stored(|p| iso(p.end))) error=form.error("end_date")
-                                required=true hint=tr.t("field-date-hint")/>
-                        </div>
+                        <DateRangeFields form=form.clone() start=stored(|p| iso(p.start)) end=stored(|p| iso(p.end))/>
                         <fieldset>
                             <legend>{tr.t("phase-components")}</legend>
                             {checkboxes}

@@ -1,7 +1,9 @@
 //! Creating and editing a process, and the list of its phases.
 
 use super::staff_ctx;
-use crate::components::{load_page, Checkbox, Field, FormAlert, Page, StatusBadge, TextArea};
+use crate::components::{
+    load_page, Checkbox, DateRangeFields, Field, FormAlert, Page, StatusBadge, TextArea,
+};
 use crate::error::AppError;
 use crate::model::Role;
 use crate::pages::param;
@@ -63,14 +65,7 @@ fn process_form(tr: Tr, form: &FormState, p: Option<&store::Process>) -> impl In
                 hint=tr.t("field-image-url-hint")/>
             <Field name="image_alt" label=tr.t("field-image-alt")
                 value=form.value("image_alt", stored(|p| p.image_alt.clone())) hint=tr.t("field-image-alt-hint")/>
-            <div class="row">
-                <Field name="start_date" kind="date" label=tr.t("field-start-date")
-                    value=form.value("start_date", stored(|p| iso(p.start))) error=form.error("start_date")
-                    required=true hint=tr.t("field-date-hint")/>
-                <Field name="end_date" kind="date" label=tr.t("field-end-date")
-                    value=form.value("end_date", stored(|p| iso(p.end))) error=form.error("end_date")
-                    required=true hint=tr.t("field-date-hint")/>
-            </div>
+            <DateRangeFields form=form.clone() start=stored(|p| iso(p.start)) end=stored(|p| iso(p.end))/>
             <Checkbox name="published" label=tr.t("field-published")
                 checked=form.checked("published", p.is_some_and(|p| p.published)) hint=tr.t("field-published-hint")/>
             <button type="submit" class="button">{tr.t("form-save")}</button>

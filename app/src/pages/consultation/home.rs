@@ -1,7 +1,7 @@
 //! A consultation's home: the question, whether it is open, the figures, and
 //! the three ways in: vote, propose, see the results.
 
-use super::{breadcrumb, load, status_line};
+use super::{breadcrumb, figures, load, status_line};
 use crate::components::{load_page, Page};
 use crate::consultation::{service, store};
 use crate::pages::param;
@@ -13,12 +13,12 @@ pub fn ConsultationPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
         let (ctx, c) = load(param("slug")).await?;
-        let figures = store::figures(&ctx.db, c.id)
+        let counts = store::figures(&ctx.db, c.id)
             .await
             .map_err(|e| ctx.internal(e))?;
-        Ok((ctx, c, figures))
+        Ok((ctx, c, counts))
     };
-    load_page(data, move |(ctx, c, (participants, proposals, votes))| {
+    load_page(data, move |(ctx, c, counts)| {
         let today = ctx.settings.today();
         let base = service::consultation_path(&c);
         let actions = if c.is_open(today) {
@@ -37,11 +37,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 {status_line(tr, &c, today)}
                 <p>{tr.t_args("consultation-how", &[("prefix", c.proposal_prefix.clone())])}</p>
                 {actions}
-                <ul class="figures" aria-label=tr.t("results-figures")>
-                    <li><strong>{participants}</strong>" "{tr.t("results-participants")}</li>
-                    <li><strong>{proposals}</strong>" "{tr.t("results-proposals")}</li>
-                    <li><strong>{votes}</strong>" "{tr.t("results-votes")}</li>
-                </ul>
+                {figures(tr, counts)}
                 <p><a href=format!("{base}/results")>{tr.t("consultation-results")}</a></p>
                 <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
             </Page>

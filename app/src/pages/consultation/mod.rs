@@ -52,3 +52,14 @@ pub fn breadcrumb(tr: Tr, c: &Consultation, here: Option<String>) -> impl IntoVi
         </nav>
     }
 }
+
+/// Participants, published proposals and votes, as large figures.
+pub fn figures(tr: Tr, (participants, proposals, votes): (i64, i64, i64)) -> impl IntoView {
+    view! {
+        <ul class="figures" aria-label=tr.t("results-figures")>
+            <li><strong>{participants}</strong>" "{tr.t("results-participants")}</li>
+            <li><strong>{proposals}</strong>" "{tr.t("results-proposals")}</li>
+            <li><strong>{votes}</strong>" "{tr.t("results-votes")}</li>
+        </ul>
+    }
+}

@@ -54,7 +54,7 @@ pub fn ProposalPage() -> impl IntoView {
             .ok_or_else(|| ctx.not_found())?;
         let participant = crate::accounts::participant::current(&ctx.session).await;
         let vote = match participant {
-            Some(p) => store::vote_of(&ctx.db, id, p)
+            Some(p) => store::vote_of(&ctx.db.pool, id, p)
                 .await
                 .map_err(|e| ctx.internal(e))?,
             None => None,

@@ -2,7 +2,7 @@
 //! ideas, and each theme's ideas. Bars are SVG drawn on the server, each with
 //! its data table, so they read without JavaScript and with a screen reader.
 
-use super::{breadcrumb, load};
+use super::{breadcrumb, figures, load};
 use crate::components::{load_page, Page};
 use crate::consultation::logic::Zone;
 use crate::consultation::service::{self, ProposalResult};
@@ -102,7 +102,7 @@ pub fn ResultsPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
         let (ctx, c) = load(param("slug")).await?;
-        let figures = store::figures(&ctx.db, c.id)
+        let counts = store::figures(&ctx.db, c.id)
             .await
             .map_err(|e| ctx.internal(e))?;
         let results = service::results(&ctx.db, &c)
@@ -111,40 +111,38 @@ pub fn ResultsPage() -> impl IntoView {
         let themes = crate::consultation::moderation::themes_for(&ctx.db, c.id)
             .await
             .map_err(|e| ctx.internal(e))?;
-        Ok((c, figures, results, themes))
+        Ok((c, counts, results, themes))
     };
-    load_page(
-        data,
-        move |(c, (participants, proposals, votes), results, themes)| {
-            let base = service::consultation_path(&c);
-            let top = result_list(
-                tr,
-                &base,
-                &ranked(&results, Zone::Consensus, |r| r.scores.top.lower()),
-            );
-            let controversies = result_list(
-                tr,
-                &base,
-                &ranked(&results, Zone::Controversy, |r| {
-                    r.scores.controversy.lower()
-                }),
-            );
-            let rejected = result_list(
-                tr,
-                &base,
-                &ranked(&results, Zone::Rejection, |r| r.scores.rejection.lower()),
-            );
-            let by_theme = themes
-                .into_iter()
-                .map(|(_, name)| {
-                    let mut items: Vec<&ProposalResult> = results
-                        .iter()
-                        .filter(|r| r.themes.contains(&name))
-                        .collect();
-                    items.sort_by(|a, b| b.scores.top.lower().total_cmp(&a.scores.top.lower()));
-                    let count = items.len();
-                    items.truncate(3);
-                    view! {
+    load_page(data, move |(c, counts, results, themes)| {
+        let base = service::consultation_path(&c);
+        let top = result_list(
+            tr,
+            &base,
+            &ranked(&results, Zone::Consensus, |r| r.scores.top.lower()),
+        );
+        let controversies = result_list(
+            tr,
+            &base,
+            &ranked(&results, Zone::Controversy, |r| {
+                r.scores.controversy.lower()
+            }),
+        );
+        let rejected = result_list(
+            tr,
+            &base,
+            &ranked(&results, Zone::Rejection, |r| r.scores.rejection.lower()),
+        );
+        let by_theme = themes
+            .into_iter()
+            .map(|(_, name)| {
+                let mut items: Vec<&ProposalResult> = results
+                    .iter()
+                    .filter(|r| r.themes.contains(&name))
+                    .collect();
+                items.sort_by(|a, b| b.scores.top.lower().total_cmp(&a.scores.top.lower()));
+                let count = items.len();
+                items.truncate(3);
+                view! {
                     <section class="theme">
                         <h3>{name.clone()}</h3>
                         <p>{tr.t_args("results-theme-count", &[("count", count.to_string())])}</p>
@@ -152,41 +150,36 @@ pub fn ResultsPage() -> impl IntoView {
                     </section>
                 }
                 .into_any()
-                })
-                .collect::<Vec<_>>();
-            view! {
-                <Page title=tr.t("results-title")>
-                    {breadcrumb(tr, &c, Some(tr.t("results-title")))}
-                    <h1>{tr.t("results-title")}</h1>
-                    <p class="question">{c.question.clone()}</p>
-                    <ul class="figures" aria-label=tr.t("results-figures")>
-                        <li><strong>{participants}</strong>" "{tr.t("results-participants")}</li>
-                        <li><strong>{proposals}</strong>" "{tr.t("results-proposals")}</li>
-                        <li><strong>{votes}</strong>" "{tr.t("results-votes")}</li>
-                    </ul>
-                    <p class="hint">{tr.t("results-method")}</p>
-                    <section aria-labelledby="top-title">
-                        <h2 id="top-title">{tr.t("results-top")}</h2>
-                        {top}
-                    </section>
-                    <section aria-labelledby="controversy-title">
-                        <h2 id="controversy-title">{tr.t("results-controversies")}</h2>
-                        {controversies}
-                    </section>
-                    <section aria-labelledby="rejected-title">
-                        <h2 id="rejected-title">{tr.t("results-rejected")}</h2>
-                        {rejected}
-                    </section>
-                    <section aria-labelledby="themes-title">
-                        <h2 id="themes-title">{tr.t("results-by-theme")}</h2>
-                        {by_theme}
-                    </section>
-                    <p>
-                        <a href=format!("/api/consultations/{}/results.json", c.slug)>{tr.t("results-open-data-json")}</a>" · "
-                        <a href=format!("/api/consultations/{}/proposals.csv", c.slug)>{tr.t("results-open-data-csv")}</a>
-                    </p>
-                </Page>
-            }
-        },
-    )
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <Page title=tr.t("results-title")>
+                {breadcrumb(tr, &c, Some(tr.t("results-title")))}
+                <h1>{tr.t("results-title")}</h1>
+                <p class="question">{c.question.clone()}</p>
+            {figures(tr, counts)}
+                <p class="hint">{tr.t("results-method")}</p>
+                <section aria-labelledby="top-title">
+                    <h2 id="top-title">{tr.t("results-top")}</h2>
+                    {top}
+                </section>
+                <section aria-labelledby="controversy-title">
+                    <h2 id="controversy-title">{tr.t("results-controversies")}</h2>
+                    {controversies}
+                </section>
+                <section aria-labelledby="rejected-title">
+                    <h2 id="rejected-title">{tr.t("results-rejected")}</h2>
+                    {rejected}
+                </section>
+                <section aria-labelledby="themes-title">
+                    <h2 id="themes-title">{tr.t("results-by-theme")}</h2>
+                    {by_theme}
+                </section>
+                <p>
+                    <a href=format!("/api/consultations/{}/results.json", c.slug)>{tr.t("results-open-data-json")}</a>" · "
+                    <a href=format!("/api/consultations/{}/proposals.csv", c.slug)>{tr.t("results-open-data-csv")}</a>
+                </p>
+            </Page>
+        }
+    })
 }

@@ -77,7 +77,7 @@ async fn step(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, Step), AppE
         .await
         .map_err(|e| ctx.internal(e))?;
     let signature = sign(&secret, c.id, id, participant, ServedIn::Sequence);
-    let vote = store::vote_of(&ctx.db, id, participant)
+    let vote = store::vote_of(&ctx.db.pool, id, participant)
         .await
         .map_err(|e| ctx.internal(e))?;
     Ok((
