@@ -337,3 +337,4 @@ charter-rules-text = One idea per proposal, in one sentence, answering the quest
 charter-reasons = Reasons for refusal
 charter-report = Reporting an idea
 charter-report-text = Anyone can report a published idea that seems inappropriate, offensive or advertising; the moderation team then reads it again.
+error-rate-limited = You are going a little fast: please wait a minute before going on. Nothing is lost.

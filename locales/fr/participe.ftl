@@ -337,3 +337,4 @@ charter-rules-text = Une idée par proposition, en une phrase, qui répond à la
 charter-reasons = Les motifs de refus
 charter-report = Signaler une idée
 charter-report-text = Chacun peut signaler une idée publiée qui lui semble inappropriée, offensante ou publicitaire ; elle est alors relue par l'équipe de modération.
+error-rate-limited = Vous allez un peu vite : attendez une minute avant de continuer. Rien n'est perdu.

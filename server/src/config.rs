@@ -16,6 +16,7 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     /// With no SMTP server, mails are written here instead.
     pub mail_dir: String,
+    pub rate: app::ssr::rate_limit::RateConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -23,6 +24,12 @@ pub struct SmtpConfig {
     /// e.g. `smtps://user:pass@smtp.example.org:465` or `smtp://127.0.0.1:2525`.
     pub url: String,
     pub from: String,
+}
+
+fn number(name: &str, default: u32) -> Result<u32, String> {
+    var(name).map_or(Ok(default), |v| {
+        v.parse().map_err(|e| format!("{name}: {e}"))
+    })
 }
 
 fn var(name: &str) -> Option<String> {
@@ -53,6 +60,24 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             smtp,
             mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
+            rate: {
+                let d = app::ssr::rate_limit::RateConfig::default();
+                app::ssr::rate_limit::RateConfig {
+                    votes_per_participant: number("PARTICIPE_RATE_VOTES", d.votes_per_participant)?,
+                    votes_per_address: number(
+                        "PARTICIPE_RATE_VOTES_PER_ADDRESS",
+                        d.votes_per_address,
+                    )?,
+                    proposals_per_participant: number(
+                        "PARTICIPE_RATE_PROPOSALS",
+                        d.proposals_per_participant,
+                    )?,
+                    proposals_per_address: number(
+                        "PARTICIPE_RATE_PROPOSALS_PER_ADDRESS",
+                        d.proposals_per_address,
+                    )?,
+                }
+            },
         })
     }
 

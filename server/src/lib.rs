@@ -60,6 +60,9 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(middleware::from_fn(request_context))
         .layer(sessions)
         .layer(Extension(settings))
+        .layer(Extension(Arc::new(app::ssr::rate_limit::RateLimits::new(
+            config.rate,
+        ))))
         .layer(Extension(db))
         .layer(SetResponseHeaderLayer::if_not_present(
             http::header::X_CONTENT_TYPE_OPTIONS,

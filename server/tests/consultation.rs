@@ -551,3 +551,62 @@ async fn results_json_is_documented_open_data() {
         404
     );
 }
+
+#[tokio::test]
+async fn floods_of_votes_and_proposals_are_slowed_down() {
+    let (url, dir) = common::fresh_database(common::Engine::Sqlite).await;
+    let app = common::spawn_with(common::Engine::Sqlite, url, dir, true, |config| {
+        config.rate.votes_per_participant = 3;
+        config.rate.proposals_per_participant = 1;
+    })
+    .await;
+    let client = app.api_client();
+    let (_, page) = app
+        .get_html(&client, &format!("/consultations/{SLUG}/vote"))
+        .await;
+    let fields = form_fields(&page);
+    for i in 0..3 {
+        let key = format!("flood-key-{i:04}");
+        let (s, body) = post(
+            &app,
+            &client,
+            "consultation/vote",
+            &with(&fields, &[("key", "agree"), ("idempotency_key", &key)]),
+        )
+        .await;
+        assert_eq!(s, 200, "{body}");
+    }
+    let (s, body) = post(
+        &app,
+        &client,
+        "consultation/vote",
+        &with(
+            &fields,
+            &[("key", "neutral"), ("idempotency_key", "flood-key-9999")],
+        ),
+    )
+    .await;
+    assert_eq!(s, 429, "{body}");
+    assert!(body.contains("Vous allez un peu vite"), "{body}");
+    let proposal = |key: &'static str| {
+        [
+            ("consultation", SLUG),
+            ("body", "des bancs à l'ombre dans les parcs"),
+            ("author_name", "Amina"),
+            ("charter", "on"),
+            ("idempotency_key", key),
+        ]
+    };
+    assert_eq!(
+        app.post_api(&client, "consultation/propose", &proposal("flood-prop-1"))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        app.post_api(&client, "consultation/propose", &proposal("flood-prop-2"))
+            .await
+            .0,
+        429
+    );
+}

@@ -13,6 +13,7 @@ use crate::accounts::{participant, safe_next};
 use crate::error::AppError;
 use crate::model::Role;
 use crate::ssr::form::Next;
+use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,7 @@ pub async fn propose(ctx: &Ctx, form: &ProposeForm) -> Result<(i64, Next), AppEr
     let new = NewProposal::parse(&c.proposal_prefix, &fields, &c.neighbourhoods)
         .map_err(|(f, k)| ctx.invalid(f, k))?;
     let participant = participant(ctx).await?;
+    ctx.rate_limit(Action::Propose, participant)?;
     let id = store::insert_proposal(&ctx.db, c.id, participant, key, &new)
         .await
         .map_err(|e| ctx.internal(e))?;
@@ -125,6 +127,7 @@ pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppE
     ensure_open(ctx, &c)?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
     let participant = participant(ctx).await?;
+    ctx.rate_limit(Action::Vote, participant)?;
     let quals = qualifications(&form.extra);
     let change = match form.key.as_str() {
         "withdraw" => VoteChange::Withdraw,

@@ -141,6 +141,9 @@ pub struct Ctx {
     pub settings: Arc<Settings>,
     pub info: RequestInfo,
     pub tr: Tr,
+    pub limits: Arc<super::rate_limit::RateLimits>,
+    /// The peer's address, when the server knows it.
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl Ctx {
@@ -166,6 +169,13 @@ impl Ctx {
                 .get::<Arc<Settings>>()
                 .cloned()
                 .ok_or_else(|| missing("settings"))?,
+            limits: ext
+                .get::<Arc<super::rate_limit::RateLimits>>()
+                .cloned()
+                .ok_or_else(|| missing("rate limits"))?,
+            address: ext
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip()),
             tr: Tr(info.lang),
             info,
         })
@@ -215,6 +225,19 @@ impl Ctx {
 
     pub fn invalid(&self, field: &str, key: &str) -> AppError {
         self.respond_err(AppError::invalid(field, self.t(key)))
+    }
+
+    /// Refuses one more vote or proposal when the limits are reached.
+    pub fn rate_limit(
+        &self,
+        action: super::rate_limit::Action,
+        participant: i64,
+    ) -> Result<(), AppError> {
+        if self.limits.allow(action, participant, self.address) {
+            Ok(())
+        } else {
+            Err(self.respond_err(AppError::TooManyRequests(self.t("error-rate-limited"))))
+        }
     }
 
     pub fn not_found(&self) -> AppError {

@@ -8,6 +8,7 @@ pub mod demo_consultation;
 pub mod form;
 pub mod i18n;
 pub mod markdown;
+pub mod rate_limit;
 pub mod session_store;
 pub mod settings;
 

@@ -92,6 +92,17 @@ pub async fn spawn_on(
     dir: Option<tempfile::TempDir>,
     demo: bool,
 ) -> TestApp {
+    spawn_with(engine, database_url, dir, demo, |_| {}).await
+}
+
+/// Starts an instance with its configuration adjusted by `adjust`.
+pub async fn spawn_with(
+    engine: Engine,
+    database_url: String,
+    dir: Option<tempfile::TempDir>,
+    demo: bool,
+    adjust: impl FnOnce(&mut Config),
+) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a port");
@@ -101,6 +112,7 @@ pub async fn spawn_on(
     config.addr = addr;
     config.base_url = format!("http://{addr}");
     config.site_root = std::env::temp_dir().display().to_string();
+    adjust(&mut config);
     let db = server::open_db(&config)
         .await
         .expect("database opens and migrates");
