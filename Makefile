@@ -7,7 +7,7 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 BIN := $(TARGET_DIR)/release/participe
 
-.PHONY: run test build tools tools-browser test-rust test-e2e lint size
+.PHONY: run test build tools tools-browser test-rust test-e2e lint size bench
 
 ## run: build in release, create/migrate data/participe.db, load the demo on first start, serve on :3000
 run: build
@@ -38,6 +38,11 @@ lint:
 	cargo clippy -p app --features ssr --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
+
+## bench: replay the Polis conversations through the real vote endpoint (figures, not a test)
+bench:
+	cargo build --release -p server --bin participe-bench
+	RUST_LOG=error $(TARGET_DIR)/release/participe-bench ../shared/data/polis --clients 32 --max-votes 20000
 
 ## size: the bytes a phone downloads (raw, gzip, brotli) for the built site
 size:
