@@ -28,6 +28,23 @@ fn form_fields(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Opens the vote page as `client` and returns its first card's form fields
+/// and proposal id.
+async fn first_card(app: &TestApp, client: &reqwest::Client) -> (Vec<(String, String)>, String) {
+    let (status, page) = app
+        .get_html(client, &format!("/consultations/{SLUG}/vote"))
+        .await;
+    assert_eq!(status, 200, "{:?}", app.engine);
+    let fields = form_fields(&page);
+    let proposal = fields
+        .iter()
+        .find(|(k, _)| k == "proposal_id")
+        .expect("a proposal")
+        .1
+        .clone();
+    (fields, proposal)
+}
+
 fn with(fields: &[(String, String)], extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = fields
         .iter()
@@ -71,17 +88,7 @@ async fn concurrent_double_taps_give_exactly_one_vote() {
     for engine in engines() {
         let app = spawn_app(engine, true).await;
         let client = app.api_client();
-        let (status, page) = app
-            .get_html(&client, &format!("/consultations/{SLUG}/vote"))
-            .await;
-        assert_eq!(status, 200, "{engine:?}");
-        let fields = form_fields(&page);
-        let proposal = fields
-            .iter()
-            .find(|(k, _)| k == "proposal_id")
-            .unwrap()
-            .1
-            .clone();
+        let (fields, proposal) = first_card(&app, &client).await;
         let before = count(&app, &proposal, "agree").await;
         let sequence_before: i64 =
             sqlx::query_scalar("SELECT sequence_votes FROM proposals WHERE id = $1")
@@ -139,16 +146,7 @@ async fn changing_and_withdrawing_a_vote_keeps_counts_right() {
     for engine in engines() {
         let app = spawn_app(engine, true).await;
         let client = app.api_client();
-        let (_, page) = app
-            .get_html(&client, &format!("/consultations/{SLUG}/vote"))
-            .await;
-        let fields = form_fields(&page);
-        let p = fields
-            .iter()
-            .find(|(k, _)| k == "proposal_id")
-            .unwrap()
-            .1
-            .clone();
+        let (fields, p) = first_card(&app, &client).await;
         let (agree, disagree, like) = (
             count(&app, &p, "agree").await,
             count(&app, &p, "disagree").await,
@@ -227,16 +225,7 @@ async fn a_forged_signature_changes_no_result() {
     for engine in engines() {
         let app = spawn_app(engine, true).await;
         let client = app.api_client();
-        let (_, page) = app
-            .get_html(&client, &format!("/consultations/{SLUG}/vote"))
-            .await;
-        let fields = form_fields(&page);
-        let p = fields
-            .iter()
-            .find(|(k, _)| k == "proposal_id")
-            .unwrap()
-            .1
-            .clone();
+        let (fields, p) = first_card(&app, &client).await;
         let results = |app: &TestApp| {
             let url = app.url(&format!("/api/consultations/{SLUG}/results.json"));
             async move {
@@ -309,10 +298,7 @@ async fn a_closed_consultation_refuses_votes_and_proposals_but_shows_results() {
     for engine in engines() {
         let app = spawn_app(engine, true).await;
         let client = app.api_client();
-        let (_, page) = app
-            .get_html(&client, &format!("/consultations/{SLUG}/vote"))
-            .await;
-        let fields = form_fields(&page);
+        let (fields, _) = first_card(&app, &client).await;
         sqlx::query("UPDATE consultations SET closes_on = '2022-01-01', opens_on = '2021-10-27'")
             .execute(&app.db.pool)
             .await
@@ -561,10 +547,7 @@ async fn floods_of_votes_and_proposals_are_slowed_down() {
     })
     .await;
     let client = app.api_client();
-    let (_, page) = app
-        .get_html(&client, &format!("/consultations/{SLUG}/vote"))
-        .await;
-    let fields = form_fields(&page);
+    let (fields, _) = first_card(&app, &client).await;
     for i in 0..3 {
         let key = format!("flood-key-{i:04}");
         let (s, body) = post(
