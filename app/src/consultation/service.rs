@@ -284,19 +284,9 @@ pub async fn save_demographics(ctx: &Ctx, form: &DemographicsForm) -> Result<(()
         if !hood.is_empty() && !c.neighbourhoods.iter().any(|n| n == hood) {
             return Err(ctx.invalid("neighbourhood", "proposal-error-neighbourhood"));
         }
-        sqlx::query(
-            "INSERT INTO demographics (consultation_id, participant_id, age_bracket, neighbourhood, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, participant_id) \
-             DO UPDATE SET age_bracket = excluded.age_bracket, neighbourhood = excluded.neighbourhood",
-        )
-        .bind(c.id)
-        .bind(participant)
-        .bind(age)
-        .bind(hood)
-        .bind(crate::ssr::db::now())
-        .execute(&ctx.db.pool)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+        store::save_demographics(&ctx.db, c.id, participant, age, hood)
+            .await
+            .map_err(|e| ctx.internal(e))?;
     }
     let mut state = current_sequence(ctx, &c, participant).await?;
     state.demographics_done = true;

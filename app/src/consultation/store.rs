@@ -152,6 +152,14 @@ pub async fn create_consultation(db: &Db, c: &NewConsultation<'_>) -> Result<i64
 
 /// The key that signs served proposals, made once and shared by every instance.
 pub async fn signing_key(db: &Db) -> Result<Vec<u8>, sqlx::Error> {
+    const READ: &str = "SELECT value FROM secrets WHERE name = 'vote_signing'";
+    // Read on every vote; written once, by whichever instance needs it first.
+    if let Some(value) = sqlx::query_scalar::<_, String>(READ)
+        .fetch_optional(&db.pool)
+        .await?
+    {
+        return Ok(value.into_bytes());
+    }
     let mut fresh = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut fresh);
     let fresh: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
@@ -159,10 +167,47 @@ pub async fn signing_key(db: &Db) -> Result<Vec<u8>, sqlx::Error> {
         .bind(fresh)
         .execute(&db.pool)
         .await?;
-    let value: String = sqlx::query_scalar("SELECT value FROM secrets WHERE name = 'vote_signing'")
-        .fetch_one(&db.pool)
-        .await?;
+    let value: String = sqlx::query_scalar(READ).fetch_one(&db.pool).await?;
     Ok(value.into_bytes())
+}
+
+/// Whether the participant answered the demographics card of this consultation.
+pub async fn has_demographics(
+    db: &Db,
+    consultation: i64,
+    participant: i64,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM demographics WHERE consultation_id = $1 AND participant_id = $2",
+    )
+    .bind(consultation)
+    .bind(participant)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Stores (or replaces) a participant's optional age bracket and neighbourhood.
+pub async fn save_demographics(
+    db: &Db,
+    consultation: i64,
+    participant: i64,
+    age_bracket: &str,
+    neighbourhood: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO demographics (consultation_id, participant_id, age_bracket, neighbourhood, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, participant_id) \
+         DO UPDATE SET age_bracket = excluded.age_bracket, neighbourhood = excluded.neighbourhood",
+    )
+    .bind(consultation)
+    .bind(participant)
+    .bind(age_bracket)
+    .bind(neighbourhood)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
 }
 
 async fn mark_participant(

@@ -86,7 +86,15 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
     let session = req.extensions().get::<Session>().cloned();
     let mut viewer = None;
     let mut flash = Flash::default();
-    if let (Some(db), Some(session)) = (db, session) {
+    // Pages and API calls need the viewer; static files (CSS, WASM, images: the
+    // only paths with a file extension) are served without touching the session store.
+    let path = req.uri().path();
+    let is_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    let needs_session = !is_file || path.starts_with("/api/");
+    if let (Some(db), Some(session), true) = (db, session, needs_session) {
         if let Ok(Some(staff_id)) = session.get::<i64>(STAFF_KEY).await {
             viewer = crate::accounts::store::find_staff(&db, staff_id)
                 .await

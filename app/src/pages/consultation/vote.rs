@@ -51,15 +51,10 @@ async fn step(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, Step), AppE
         return Ok((state, Step::Done { voted }));
     }
     if state.position == DEMOGRAPHICS_AFTER && !state.demographics_done {
-        let answered: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM demographics WHERE consultation_id = $1 AND participant_id = $2",
-        )
-        .bind(c.id)
-        .bind(participant)
-        .fetch_optional(&ctx.db.pool)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-        if answered.is_none() {
+        let answered = store::has_demographics(&ctx.db, c.id, participant)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        if !answered {
             return Ok((state, Step::Demographics));
         }
     }
