@@ -23,7 +23,7 @@ tools-browser:
 	bash .ci/ensure-tools.sh --browser
 
 build: tools
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 test-rust:
 	cargo test -p app --features ssr
@@ -44,6 +44,7 @@ bench:
 	cargo build --release -p server --bin participe-bench
 	RUST_LOG=error $(TARGET_DIR)/release/participe-bench ../shared/data/polis --clients 32 --max-votes 20000
 
-## size: the bytes a phone downloads (raw, gzip, brotli) for the built site
-size:
-	bash end2end/size.sh
+## size: what a phone downloads per page, brotli as served, and the vote page's budget (needs make build)
+size: build
+	cargo build --release -p server --bin participe-budget
+	RUST_LOG=warn LEPTOS_SITE_ROOT=target/site $(TARGET_DIR)/release/participe-budget

@@ -10,13 +10,65 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// Pages that hold an island. Only they load the WASM, so that every other
-/// page costs a phone just its HTML and CSS.
-const PAGES_WITH_ISLANDS: [&str; 1] = ["/login"];
+/// Whether the page at `path` holds an island. Only those pages load the
+/// WASM, so that every other page costs a phone just its HTML and CSS.
+fn has_islands(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        parts.as_slice(),
+        ["login"]
+            | ["consultations", _]
+            | ["consultations", _, "vote" | "results"]
+            | ["consultations", _, "proposals", _]
+    )
+}
 
 fn page_has_islands() -> bool {
-    use_context::<http::request::Parts>()
-        .is_some_and(|p| PAGES_WITH_ISLANDS.contains(&p.uri.path()))
+    use_context::<http::request::Parts>().is_some_and(|p| has_islands(p.uri.path()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_islands;
+
+    #[test]
+    fn only_pages_with_islands_load_the_wasm() {
+        for path in [
+            "/login",
+            "/consultations/mulhouse-solidaire",
+            "/consultations/mulhouse-solidaire/vote",
+            "/consultations/mulhouse-solidaire/results",
+            "/consultations/mulhouse-solidaire/proposals/12",
+        ] {
+            assert!(has_islands(path), "{path}");
+        }
+        for path in ["/", "/processes/x", "/consultations/x/propose", "/admin", "/moderation"] {
+            assert!(!has_islands(path), "{path}");
+        }
+    }
+}
+
+/// The stylesheet's address, with the content hash cargo-leptos puts in its
+/// name (read once from the `hash.txt` beside the server binary).
+fn css_href(options: &LeptosOptions) -> String {
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let name = NAME.get_or_init(|| {
+        let hash = options
+            .hash_files
+            .then(|| {
+                let exe = std::env::current_exe().ok()?;
+                let hashes = std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()?;
+                hashes
+                    .lines()
+                    .find_map(|l| l.trim().strip_prefix("css:").map(|h| h.trim().to_owned()))
+            })
+            .flatten();
+        match hash {
+            Some(h) => format!("{}.{h}.css", options.output_name),
+            None => format!("{}.css", options.output_name),
+        }
+    });
+    format!("/{}/{name}", options.site_pkg_dir)
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -30,7 +82,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)/>
+                <link rel="stylesheet" href=css_href(&options)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 {islands}
                 <MetaTags/>
@@ -64,6 +116,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
                 <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/consultations/:component_id")
+                    view=admin::consultation_edit::ConsultationEditPage
+                    ssr=a.clone()
+                />
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id")

@@ -52,8 +52,23 @@ async function journey(javaScript) {
   await page.getByRole('button', { name: 'Envoyer ma proposition' }).click();
   await page.getByText('Votre idée est bien reçue').waitFor();
 
+  // With JavaScript, a second tab keeps the results open: its figures follow
+  // the votes live, without a reload.
+  let live;
+  if (javaScript) {
+    live = await context.newPage();
+    await live.goto(`${BASE}/consultations/${SLUG}/results`);
+    await live.locator('.figures[data-live="on"]').waitFor();
+    await live.evaluate(() => { window.notReloaded = true; });
+  }
+
   // Vote a whole sequence: agree with a qualification, disagree, neutral...
   await page.getByRole('link', { name: 'Voter sur les propositions' }).click();
+  if (javaScript) {
+    // Once the island is alive, voting never reloads the page.
+    await page.locator('.enhanced[data-enhanced="on"]').waitFor();
+    await page.evaluate(() => { window.notReloaded = true; });
+  }
   const keys = ["D'accord", "Pas d'accord", 'Neutre'];
   for (let card = 0; card < 40; card++) {
     const finished = page.getByRole('heading', { name: 'Merci pour vos votes !' });
@@ -82,6 +97,15 @@ async function journey(javaScript) {
   }
   await page.getByRole('heading', { name: 'Merci pour vos votes !' }).waitFor();
   await check('end of sequence');
+  if (javaScript) {
+    assert.equal(await page.evaluate(() => window.notReloaded), true, 'the whole sequence without a reload');
+    const liveVotes = () => live.locator('.figures li strong').nth(2).innerText().then(Number);
+    await live.waitForFunction(
+      (n) => Number(document.querySelectorAll('.figures li strong')[2].textContent) >= n,
+      before + 10, { timeout: 10_000 });
+    assert.ok(await liveVotes() >= before + 10, 'the open results page counted the votes live');
+    assert.equal(await live.evaluate(() => window.notReloaded), true, 'without reloading');
+  }
 
   const after = await votesShown(page);
   assert.ok(after >= before + 10, `results count the new votes: ${before} -> ${after}`);

@@ -1,6 +1,7 @@
 //! The Participe server: the axum router around the Leptos app, and the
 //! start-up steps shared by the binary and the HTTP tests.
 
+pub mod assets;
 pub mod config;
 
 use app::shell::{shell, App};
@@ -24,6 +25,7 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
+        .hash_files(assets::hash_file().is_some())
         .build()
 }
 
@@ -52,6 +54,17 @@ pub fn router(config: &Config, db: Db) -> Router {
             "/api/consultations/{slug}/proposals.csv",
             get(app::consultation::open_data::proposals_csv),
         )
+        .route(
+            "/api/consultations/{slug}/live",
+            get(app::consultation::live::figures_stream),
+        )
+        .nest_service(
+            "/pkg",
+            assets::pkg_service(
+                &std::path::Path::new(&config.site_root).join("pkg"),
+                options.hash_files,
+            ),
+        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())
@@ -63,6 +76,9 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(Extension(Arc::new(app::ssr::rate_limit::RateLimits::new(
             config.rate,
         ))))
+        .layer(Extension(Arc::new(
+            app::consultation::live::FiguresHub::default(),
+        )))
         .layer(Extension(db))
         .layer(SetResponseHeaderLayer::if_not_present(
             http::header::X_CONTENT_TYPE_OPTIONS,

@@ -16,7 +16,8 @@ fn required_role(path: &str) -> Option<Option<Role>> {
         | "/api/staff/processes/save"
         | "/api/staff/phases/save"
         | "/api/staff/phases/delete"
-        | "/api/staff/phases/move" => Some(Some(Role::Admin)),
+        | "/api/staff/phases/move"
+        | "/api/staff/consultations/save" => Some(Some(Role::Admin)),
         _ => None,
     }
 }
@@ -39,6 +40,20 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
         "/api/staff/phases/delete" | "/api/staff/phases/move" => {
             vec![("phase_id", "2"), ("direction", "up")]
         }
+        "/api/staff/consultations/save" => vec![
+            ("component_id", "1"),
+            ("slug", "consultation-test"),
+            ("question", "Que faire ?"),
+            ("proposal_prefix", "Il faut"),
+            ("lang", "fr"),
+            ("opens_on", "2030-01-01"),
+            ("closes_on", "2030-02-01"),
+            ("sequence_size", "12"),
+            ("new_share_pct", "30"),
+            ("new_threshold", "10"),
+            ("controversy_share_pct", "10"),
+            ("trusted_weight_pct", "50"),
+        ],
         "/api/staff/accounts/create" => vec![
             ("email", "new.person@mulhouse.fr"),
             ("display_name", "New person"),

@@ -5,7 +5,9 @@
 use crate::consultation::api::Vote;
 use crate::consultation::logic::{allowed_for, VoteKey};
 use crate::consultation::store::StoredVote;
-use crate::ssr::Tr;
+use crate::components::FormAlert;
+use crate::ssr::form::FormState;
+use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use rand::distributions::{Alphanumeric, DistString};
@@ -77,6 +79,10 @@ pub fn VoteCard(
     after_vote: Option<AnyView>,
 ) -> impl IntoView {
     let tr = Tr::current();
+    // A refused vote (closed consultation, too many votes) comes back here.
+    let refusal = Ctx::get()
+        .ok()
+        .and_then(|ctx| FormState::of(&ctx, "vote").message());
     let progress = progress.map(|p| view! { <p class="progress">{p}</p> });
     let body = match current {
         None => view! {
@@ -127,6 +133,7 @@ pub fn VoteCard(
     view! {
         <article class="vote-card" aria-labelledby=format!("proposal-{}", target.proposal_id)>
             {progress}
+            <FormAlert message=refusal/>
             <p class="proposal-text" id=format!("proposal-{}", target.proposal_id)>{content}</p>
             {body}
         </article>

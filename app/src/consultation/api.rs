@@ -132,3 +132,33 @@ pub async fn moderate(#[server(flatten)] form: ModerationForm) -> Result<(), App
     let result = super::service::moderate(&ctx, &form).await;
     finish(&ctx, "moderation", &form, result).await
 }
+
+/// The consultation settings editor's fields, all text so that what was typed
+/// can always be echoed back.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    /// The consultation component of a phase these settings belong to.
+    pub component_id: String,
+    pub slug: String,
+    pub question: String,
+    pub proposal_prefix: String,
+    pub lang: String,
+    /// One per line.
+    pub neighbourhoods: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub sequence_size: String,
+    pub new_share_pct: String,
+    pub new_threshold: String,
+    pub controversy_share_pct: String,
+    pub trusted_weight_pct: String,
+}
+
+#[server(endpoint = "staff/consultations/save")]
+pub async fn save_settings(#[server(flatten)] form: SettingsForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::service::save_settings(&ctx, &form).await;
+    finish(&ctx, "settings", &form, result).await
+}

@@ -4,6 +4,10 @@
 pub mod api;
 
 #[cfg(feature = "ssr")]
+pub mod groups;
+#[cfg(feature = "ssr")]
+pub mod live;
+#[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
 pub mod moderation;
@@ -13,6 +17,8 @@ pub mod open_data;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod signing;
 #[cfg(feature = "ssr")]

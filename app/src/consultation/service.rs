@@ -8,7 +8,7 @@ use super::api::{
 use super::logic::{self, Candidate, Qualification, Scores, VoteKey, Zone};
 use super::rules::{self, NewProposal, ProposalFields};
 use super::store::{self, Consultation, StoredVote, VoteChange};
-use super::{moderation, signing};
+use super::{groups, moderation, signing};
 use crate::accounts::{participant, safe_next};
 use crate::error::AppError;
 use crate::model::Role;
@@ -71,6 +71,21 @@ pub async fn propose(ctx: &Ctx, form: &ProposeForm) -> Result<(i64, Next), AppEr
     let id = store::insert_proposal(&ctx.db, c.id, participant, key, &new)
         .await
         .map_err(|e| ctx.internal(e))?;
+    // What a proposer says of themselves also places their votes in results
+    // by group, unless they already answered the demographics card.
+    let answer = groups::Groups {
+        age_bracket: new.age_bracket.clone(),
+        neighbourhood: new.neighbourhood.clone(),
+    };
+    if answer != groups::Groups::default()
+        && !groups::has_demographics(&ctx.db, c.id, participant)
+            .await
+            .map_err(|e| ctx.internal(e))?
+    {
+        groups::save_demographics(&ctx.db, c.id, participant, &answer)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+    }
     Ok((
         id,
         Next::to(consultation_path(&c)).with_notice(ctx.t("proposal-received")),
@@ -284,7 +299,11 @@ pub async fn save_demographics(ctx: &Ctx, form: &DemographicsForm) -> Result<(()
         if !hood.is_empty() && !c.neighbourhoods.iter().any(|n| n == hood) {
             return Err(ctx.invalid("neighbourhood", "proposal-error-neighbourhood"));
         }
-        store::save_demographics(&ctx.db, c.id, participant, age, hood)
+        let answer = groups::Groups {
+            age_bracket: age.to_owned(),
+            neighbourhood: hood.to_owned(),
+        };
+        groups::save_demographics(&ctx.db, c.id, participant, &answer)
             .await
             .map_err(|e| ctx.internal(e))?;
     }
@@ -394,8 +413,27 @@ pub async fn results(
     db: &crate::ssr::Db,
     c: &Consultation,
 ) -> Result<Vec<ProposalResult>, sqlx::Error> {
+    let tallies = store::tallies(db, c.id).await?;
+    score(db, c, tallies).await
+}
+
+/// The same results among one demographic group (only its members' votes).
+pub async fn group_results(
+    db: &crate::ssr::Db,
+    c: &Consultation,
+    dimension: groups::Dimension,
+    group: &str,
+) -> Result<Vec<ProposalResult>, sqlx::Error> {
+    let tallies = groups::group_tallies(db, c.id, dimension, group).await?;
+    score(db, c, tallies).await
+}
+
+async fn score(
+    db: &crate::ssr::Db,
+    c: &Consultation,
+    mut tallies: HashMap<i64, logic::VoteTally>,
+) -> Result<Vec<ProposalResult>, sqlx::Error> {
     let proposals = store::accepted_proposals(db, c.id).await?;
-    let mut tallies = store::tallies(db, c.id).await?;
     let mut themes = store::proposal_themes(db, c.id).await?;
     Ok(proposals
         .into_iter()
@@ -438,3 +476,25 @@ pub async fn similar(
 
 /// Above this cosine similarity a proposal is shown as "similar".
 const SIMILARITY_THRESHOLD: f64 = 0.4;
+
+/// Creates or updates the consultation of a phase's consultation component.
+pub async fn save_settings(
+    ctx: &Ctx,
+    form: &super::api::SettingsForm,
+) -> Result<((), Next), AppError> {
+    ctx.require(Role::Admin)?;
+    let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
+    let settings = super::settings::Settings::parse(form).map_err(|(f, k)| ctx.invalid(f, k))?;
+    match store::save_settings(&ctx.db, component, &settings).await {
+        Ok(true) => Ok((
+            (),
+            Next::to(format!("/admin/consultations/{component}"))
+                .with_notice(ctx.t("settings-saved")),
+        )),
+        Ok(false) => Err(ctx.not_found()),
+        Err(e) if crate::ssr::db::is_unique_violation(&e) => {
+            Err(ctx.invalid("slug", "process-error-slug-taken"))
+        }
+        Err(e) => Err(ctx.internal(e)),
+    }
+}

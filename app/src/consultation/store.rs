@@ -3,6 +3,7 @@
 //! Votes keep `vote_counts` up to date in the same transaction, so results
 //! read a few rows per proposal and never scan the votes.
 
+use super::groups;
 use super::logic::{Qualification, VoteCounts, VoteKey, VoteTally};
 use super::rules::NewProposal;
 use crate::ssr::db::{is_unique_violation, now, Db, Engine};
@@ -150,10 +151,60 @@ pub async fn create_consultation(db: &Db, c: &NewConsultation<'_>) -> Result<i64
     .await
 }
 
+/// Creates or updates the consultation of a consultation component; false
+/// when there is no such component.
+pub async fn save_settings(
+    db: &Db,
+    component_id: i64,
+    s: &super::settings::Settings,
+) -> Result<bool, sqlx::Error> {
+    let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM components WHERE id = $1")
+        .bind(component_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    if kind.as_deref() != Some("consultation") {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO consultations (component_id, slug, question, proposal_prefix, lang, neighbourhoods, \
+         opens_on, closes_on, sequence_size, new_share_pct, new_threshold, controversy_share_pct, \
+         trusted_weight_pct, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+         ON CONFLICT (component_id) DO UPDATE SET slug = excluded.slug, question = excluded.question, \
+         proposal_prefix = excluded.proposal_prefix, lang = excluded.lang, neighbourhoods = excluded.neighbourhoods, \
+         opens_on = excluded.opens_on, closes_on = excluded.closes_on, sequence_size = excluded.sequence_size, \
+         new_share_pct = excluded.new_share_pct, new_threshold = excluded.new_threshold, \
+         controversy_share_pct = excluded.controversy_share_pct, trusted_weight_pct = excluded.trusted_weight_pct",
+    )
+    .bind(component_id)
+    .bind(&s.slug)
+    .bind(&s.question)
+    .bind(&s.prefix)
+    .bind(s.lang.code())
+    .bind(s.neighbourhoods.join("\n"))
+    .bind(s.opens_on.format("%Y-%m-%d").to_string())
+    .bind(s.closes_on.format("%Y-%m-%d").to_string())
+    .bind(s.sequence_size)
+    .bind(s.new_share_pct)
+    .bind(s.new_threshold)
+    .bind(s.controversy_share_pct)
+    .bind(s.trusted_weight_pct)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(true)
+}
+
 /// The key that signs served proposals, made once and shared by every instance.
 pub async fn signing_key(db: &Db) -> Result<Vec<u8>, sqlx::Error> {
+    db.signing_key
+        .get_or_try_init(|| read_or_create_signing_key(db))
+        .await
+        .cloned()
+}
+
+/// Written once, by whichever instance needs it first; read by all.
+async fn read_or_create_signing_key(db: &Db) -> Result<Vec<u8>, sqlx::Error> {
     const READ: &str = "SELECT value FROM secrets WHERE name = 'vote_signing'";
-    // Read on every vote; written once, by whichever instance needs it first.
     if let Some(value) = sqlx::query_scalar::<_, String>(READ)
         .fetch_optional(&db.pool)
         .await?
@@ -169,45 +220,6 @@ pub async fn signing_key(db: &Db) -> Result<Vec<u8>, sqlx::Error> {
         .await?;
     let value: String = sqlx::query_scalar(READ).fetch_one(&db.pool).await?;
     Ok(value.into_bytes())
-}
-
-/// Whether the participant answered the demographics card of this consultation.
-pub async fn has_demographics(
-    db: &Db,
-    consultation: i64,
-    participant: i64,
-) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM demographics WHERE consultation_id = $1 AND participant_id = $2",
-    )
-    .bind(consultation)
-    .bind(participant)
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// Stores (or replaces) a participant's optional age bracket and neighbourhood.
-pub async fn save_demographics(
-    db: &Db,
-    consultation: i64,
-    participant: i64,
-    age_bracket: &str,
-    neighbourhood: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO demographics (consultation_id, participant_id, age_bracket, neighbourhood, created_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, participant_id) \
-         DO UPDATE SET age_bracket = excluded.age_bracket, neighbourhood = excluded.neighbourhood",
-    )
-    .bind(consultation)
-    .bind(participant)
-    .bind(age_bracket)
-    .bind(neighbourhood)
-    .bind(now())
-    .execute(&db.pool)
-    .await?;
-    Ok(())
 }
 
 async fn mark_participant(
@@ -522,6 +534,7 @@ async fn try_apply_vote(
             .execute(&mut *tx)
             .await?;
     }
+    groups::lock_participant_shared(&mut tx, db.engine, participant).await?;
     // On SQLite, writing first takes the database's write lock at once, so this
     // transaction never has to upgrade a stale read.
     if claim_key(&mut tx, participant, idempotency_key)
@@ -540,6 +553,7 @@ async fn try_apply_vote(
     .execute(&mut *tx)
     .await?;
     let old = vote_of(&mut *tx, proposal, participant).await?;
+    let groups = groups::groups_of(&mut *tx, consultation, participant).await?;
     if let Some(old) = &old {
         add_counts(
             &mut tx,
@@ -550,6 +564,9 @@ async fn try_apply_vote(
             -1,
         )
         .await?;
+        if let Some(g) = &groups {
+            groups::add_group_counts(&mut tx, g, proposal, &old.tally, old.key, -1).await?;
+        }
     }
     let new = match (change, &old) {
         (
@@ -619,6 +636,9 @@ async fn try_apply_vote(
     }
     if let Some(v) = &new {
         add_counts(&mut tx, proposal, &v.tally, v.key, &v.qualifications, 1).await?;
+        if let Some(g) = &groups {
+            groups::add_group_counts(&mut tx, g, proposal, &v.tally, v.key, 1).await?;
+        }
     }
     record_response(&mut tx, participant, idempotency_key, "applied").await?;
     tx.commit().await?;

@@ -386,3 +386,16 @@ pub async fn themes_of(db: &Db, process_id: i64) -> Result<Vec<String>, sqlx::Er
         .fetch_all(&db.pool)
         .await
 }
+
+/// Where a component sits: (process id, phase id, kind).
+pub async fn component_location(
+    db: &Db,
+    component_id: i64,
+) -> Result<Option<(i64, i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.process_id, c.phase_id, c.kind FROM components c JOIN phases p ON p.id = c.phase_id WHERE c.id = $1",
+    )
+    .bind(component_id)
+    .fetch_optional(&db.pool)
+    .await
+}

@@ -17,6 +17,9 @@ pub enum Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// The vote-signing secret once read: it never changes after creation,
+    /// and every vote needs it.
+    pub signing_key: std::sync::Arc<tokio::sync::OnceCell<Vec<u8>>>,
 }
 
 impl Db {
@@ -59,7 +62,11 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Db { pool, engine })
+        Ok(Db {
+            pool,
+            engine,
+            signing_key: Default::default(),
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {

@@ -3,6 +3,7 @@
 //! participants drawn with a fixed seed, so results have consensus,
 //! controversy and rejection to show.
 
+use crate::consultation::rules::AGE_BRACKETS;
 use crate::consultation::store::{create_consultation, NewConsultation};
 use crate::ssr::db::{now, Db};
 use chrono::NaiveDate;
@@ -186,6 +187,8 @@ pub async fn load(
     }
     // Simulated votes, counted as sequence votes, with their incremental counts.
     let mut counts: HashMap<(i64, &'static str), i64> = HashMap::new();
+    let mut group_counts: HashMap<(i64, &'static str, &'static str, &'static str), i64> =
+        HashMap::new();
     let mut sequence_votes: HashMap<i64, i64> = HashMap::new();
     for voter in 0..DEMO_VOTERS {
         let participant = new_participant(&mut tx, &format!("voter-{voter}")).await?;
@@ -194,12 +197,38 @@ pub async fn load(
             .bind(participant)
             .execute(&mut *tx)
             .await?;
+        // Three in four answer the optional demographics card.
+        let groups = if rng.gen_bool(0.75) {
+            let age = AGE_BRACKETS[rng.gen_range(1..AGE_BRACKETS.len())];
+            let hood = NEIGHBOURHOODS[rng.gen_range(0..NEIGHBOURHOODS.len())];
+            sqlx::query(
+                "INSERT INTO demographics (consultation_id, participant_id, age_bracket, neighbourhood, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(consultation)
+            .bind(participant)
+            .bind(age)
+            .bind(hood)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+            Some((age, hood))
+        } else {
+            None
+        };
         let mut picks: Vec<usize> = (0..published.len()).collect();
         for k in 0..VOTES_EACH {
             let j = rng.gen_range(k..picks.len());
             picks.swap(k, j);
             let index = picks[k];
-            let (_, _, agree, disagree) = PUBLISHED[index];
+            let (_, _, mut agree, disagree) = PUBLISHED[index];
+            // Older residents lean towards keeping people at the counters:
+            // the demo's results by age then differ, as real ones do.
+            if matches!(groups, Some(("50-64" | "65-plus", _)))
+                && PUBLISHED[index].1.contains("accueil physique")
+            {
+                agree = (agree + 0.1).min(1.0 - disagree);
+            }
             let roll: f64 = rng.gen();
             let key = if roll < agree {
                 "agree"
@@ -229,6 +258,10 @@ pub async fn load(
             .execute(&mut *tx)
             .await?;
             *counts.entry((proposal, key)).or_default() += 1;
+            if let Some((age, hood)) = groups {
+                *group_counts.entry((proposal, "age", age, key)).or_default() += 1;
+                *group_counts.entry((proposal, "neighbourhood", hood, key)).or_default() += 1;
+            }
             if let Some(q) = qualification {
                 *counts.entry((proposal, q)).or_default() += 1;
             }
@@ -242,6 +275,19 @@ pub async fn load(
             .bind(count)
             .execute(&mut *tx)
             .await?;
+    }
+    for ((proposal, dimension, group, item), count) in group_counts {
+        sqlx::query(
+            "INSERT INTO group_vote_counts (proposal_id, dimension, grp, tally, item, count) \
+             VALUES ($1, $2, $3, 'sequence', $4, $5)",
+        )
+        .bind(proposal)
+        .bind(dimension)
+        .bind(group)
+        .bind(item)
+        .bind(count)
+        .execute(&mut *tx)
+        .await?;
     }
     for (proposal, n) in sequence_votes {
         sqlx::query("UPDATE proposals SET sequence_votes = $1 WHERE id = $2")

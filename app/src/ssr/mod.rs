@@ -7,6 +7,7 @@ pub mod demo;
 pub mod demo_consultation;
 pub mod form;
 pub mod i18n;
+pub mod live;
 pub mod markdown;
 pub mod rate_limit;
 pub mod session_store;

@@ -5,7 +5,7 @@ use crate::components::{
     load_page, Checkbox, DateRangeFields, Field, FormAlert, Page, StatusBadge, TextArea,
 };
 use crate::error::AppError;
-use crate::model::Role;
+use crate::model::{ComponentKind, Role};
 use crate::pages::param;
 use crate::processes::{store, MovePhase, SaveProcess};
 use crate::ssr::form::FormState;
@@ -95,6 +95,12 @@ fn phases_list(
                 }
             };
             let name = phase.title.clone();
+            let settings = phase
+                .components
+                .iter()
+                .filter(|c| c.kind == ComponentKind::Consultation)
+                .map(|c| view! { <a href=format!("/admin/consultations/{}", c.id)>{tr.t_args("settings-link", &[("title", name.clone())])}</a> })
+                .collect_view();
             view! {
                 <li class="admin-phase">
                     <p>
@@ -105,6 +111,7 @@ fn phases_list(
                     </p>
                     <div class="actions">
                         <a href=edit.clone()>{tr.t_args("phase-edit", &[("title", name.clone())])}</a>
+                        {settings}
                         {(i > 0).then(|| move_button("up", tr.t_args("phase-move-up", &[("title", name.clone())])))}
                         {(i + 1 < count).then(|| move_button("down", tr.t_args("phase-move-down", &[("title", name.clone())])))}
                         <a href=format!("{edit}/delete")>{tr.t_args("phase-delete", &[("title", name.clone())])}</a>

@@ -37,7 +37,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 {status_line(tr, &c, today)}
                 <p>{tr.t_args("consultation-how", &[("prefix", c.proposal_prefix.clone())])}</p>
                 {actions}
-                {figures(tr, counts)}
+                {figures(tr, &c.slug, counts)}
                 <p><a href=format!("{base}/results")>{tr.t("consultation-results")}</a></p>
                 <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
             </Page>

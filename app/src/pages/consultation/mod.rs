@@ -6,11 +6,13 @@ pub mod home;
 pub mod proposal;
 pub mod propose;
 pub mod results;
+mod results_groups;
 pub mod vote;
 
 use crate::consultation::service;
 use crate::consultation::store::Consultation;
 use crate::error::AppError;
+use crate::islands::{FigureLabels, LiveFigures};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
@@ -54,12 +56,13 @@ pub fn breadcrumb(tr: Tr, c: &Consultation, here: Option<String>) -> impl IntoVi
 }
 
 /// Participants, published proposals and votes, as large figures.
-pub fn figures(tr: Tr, (participants, proposals, votes): (i64, i64, i64)) -> impl IntoView {
-    view! {
-        <ul class="figures" aria-label=tr.t("results-figures")>
-            <li><strong>{participants}</strong>" "{tr.t("results-participants")}</li>
-            <li><strong>{proposals}</strong>" "{tr.t("results-proposals")}</li>
-            <li><strong>{votes}</strong>" "{tr.t("results-votes")}</li>
-        </ul>
-    }
+pub fn figures(tr: Tr, slug: &str, (participants, proposals, votes): (i64, i64, i64)) -> impl IntoView {
+    let labels = FigureLabels {
+        title: tr.t("results-figures"),
+        participants: tr.t("results-participants"),
+        proposals: tr.t("results-proposals"),
+        votes: tr.t("results-votes"),
+    };
+    let source = format!("/api/consultations/{slug}/live");
+    view! { <LiveFigures source participants proposals votes labels/> }
 }

@@ -3,7 +3,9 @@
 //! not counted when it came from a shared link.
 
 use super::{breadcrumb, load};
+use super::vote::network_texts;
 use crate::components::vote_card::{CardTarget, VoteCard};
+use crate::islands::EnhancedForms;
 use crate::components::{load_page, Page};
 use crate::consultation::api::ReportProposal;
 use crate::consultation::rules::REPORT_REASONS;
@@ -83,8 +85,13 @@ pub fn ProposalPage() -> impl IntoView {
                     signature,
                     back: here.clone(),
                 };
-                view! { <VoteCard content=proposal.content.clone() target current=vote/> }
-                    .into_any()
+                let content = proposal.content.clone();
+                view! {
+                    <EnhancedForms texts=network_texts(tr)>
+                        <VoteCard content target current=vote/>
+                    </EnhancedForms>
+                }
+                .into_any()
             } else {
                 view! {
                     <p class="proposal-text">{proposal.content.clone()}</p>

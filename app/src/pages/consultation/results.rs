@@ -2,12 +2,12 @@
 //! ideas, and each theme's ideas. Bars are SVG drawn on the server, each with
 //! its data table, so they read without JavaScript and with a screen reader.
 
-use super::{breadcrumb, figures, load};
+use super::{breadcrumb, figures, load, results_groups};
 use crate::components::{load_page, Page};
 use crate::consultation::logic::Zone;
 use crate::consultation::service::{self, ProposalResult};
 use crate::consultation::store;
-use crate::pages::param;
+use crate::pages::{param, query};
 use crate::ssr::Tr;
 use leptos::prelude::*;
 
@@ -68,7 +68,7 @@ fn vote_bar(tr: Tr, r: &ProposalResult) -> impl IntoView {
     }
 }
 
-fn result_list(tr: Tr, base: &str, items: &[&ProposalResult]) -> AnyView {
+pub(super) fn result_list(tr: Tr, base: &str, items: &[&ProposalResult]) -> AnyView {
     if items.is_empty() {
         return view! { <p>{tr.t("results-none")}</p> }.into_any();
     }
@@ -86,7 +86,7 @@ fn result_list(tr: Tr, base: &str, items: &[&ProposalResult]) -> AnyView {
     view! { <ol class="results">{lis}</ol> }.into_any()
 }
 
-fn ranked(
+pub(super) fn ranked(
     results: &[ProposalResult],
     zone: Zone,
     key: impl Fn(&ProposalResult) -> f64,
@@ -111,9 +111,10 @@ pub fn ResultsPage() -> impl IntoView {
         let themes = crate::consultation::moderation::themes_for(&ctx.db, c.id)
             .await
             .map_err(|e| ctx.internal(e))?;
-        Ok((c, counts, results, themes))
+        let groups = results_groups::load(&ctx, &c, query("group")).await?;
+        Ok((c, counts, results, themes, groups))
     };
-    load_page(data, move |(c, counts, results, themes)| {
+    load_page(data, move |(c, counts, results, themes, groups)| {
         let base = service::consultation_path(&c);
         let top = result_list(
             tr,
@@ -157,7 +158,7 @@ pub fn ResultsPage() -> impl IntoView {
                 {breadcrumb(tr, &c, Some(tr.t("results-title")))}
                 <h1>{tr.t("results-title")}</h1>
                 <p class="question">{c.question.clone()}</p>
-            {figures(tr, counts)}
+                {figures(tr, &c.slug, counts)}
                 <p class="hint">{tr.t("results-method")}</p>
                 <section aria-labelledby="top-title">
                     <h2 id="top-title">{tr.t("results-top")}</h2>
@@ -171,6 +172,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="rejected-title">{tr.t("results-rejected")}</h2>
                     {rejected}
                 </section>
+                {results_groups::section(tr, &c, &groups)}
                 <section aria-labelledby="themes-title">
                     <h2 id="themes-title">{tr.t("results-by-theme")}</h2>
                     {by_theme}

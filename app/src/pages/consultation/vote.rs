@@ -9,8 +9,10 @@ use crate::components::{load_page, FormAlert, Page};
 use crate::consultation::api::{SaveDemographics, SequenceStep};
 use crate::consultation::service::{self, SequenceState, DEMOGRAPHICS_AFTER};
 use crate::consultation::signing::{sign, ServedIn};
+use crate::consultation::groups;
 use crate::consultation::store::{self, Consultation, Proposal, StoredVote};
 use crate::error::AppError;
+use crate::islands::{EnhancedForms, NetworkTexts};
 use crate::pages::param;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
@@ -51,7 +53,7 @@ async fn step(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, Step), AppE
         return Ok((state, Step::Done { voted }));
     }
     if state.position == DEMOGRAPHICS_AFTER && !state.demographics_done {
-        let answered = store::has_demographics(&ctx.db, c.id, participant)
+        let answered = groups::has_demographics(&ctx.db, c.id, participant)
             .await
             .map_err(|e| ctx.internal(e))?;
         if !answered {
@@ -97,6 +99,15 @@ fn sequence_form(
             <input type="hidden" name="action" value=action/>
             <button type="submit" class=class>{label}</button>
         </form>
+    }
+}
+
+/// What the voting island says while the network is slow or down.
+pub fn network_texts(tr: Tr) -> NetworkTexts {
+    NetworkTexts {
+        sending: tr.t("network-sending"),
+        retrying: tr.t("network-retrying"),
+        failed: tr.t("network-failed"),
     }
 }
 
@@ -169,11 +180,15 @@ pub fn VotePage() -> impl IntoView {
                 .into_any()
             }
         };
+        let refusal = FormState::of(&ctx, "sequence").message();
         view! {
             <Page title=tr.t("consultation-vote")>
                 {breadcrumb(tr, &c, Some(tr.t("consultation-vote")))}
                 <h1 class="question">{c.question.clone()}</h1>
-                {content}
+                <EnhancedForms texts=network_texts(tr)>
+                    <FormAlert message=refusal/>
+                    {content}
+                </EnhancedForms>
             </Page>
         }
     })

@@ -1,0 +1,248 @@
+//! Demographic groups: the optional age bracket and neighbourhood a
+//! participant gives, and vote counts per group kept up to date with each vote
+//! and each answer, so results by group read a few rows and never scan votes.
+
+use super::logic::{VoteCounts, VoteKey, VoteTally};
+use crate::ssr::db::{now, Db, Engine};
+use sqlx::{Any, Transaction};
+use std::collections::HashMap;
+
+/// A demographic dimension of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Age,
+    Neighbourhood,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 2] = [Dimension::Neighbourhood, Dimension::Age];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Dimension::Age => "age",
+            Dimension::Neighbourhood => "neighbourhood",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.slug() == s)
+    }
+}
+
+/// A participant's answers; empty strings are "not said".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Groups {
+    pub age_bracket: String,
+    pub neighbourhood: String,
+}
+
+impl Groups {
+    /// The (dimension, group) pairs this participant counts in.
+    fn memberships(&self) -> impl Iterator<Item = (Dimension, &str)> {
+        [
+            (Dimension::Age, self.age_bracket.as_str()),
+            (Dimension::Neighbourhood, self.neighbourhood.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, g)| !g.is_empty())
+    }
+}
+
+/// Serialises a participant's demographics answer against their votes on
+/// PostgreSQL: votes take this lock shared, an answer takes it exclusively,
+/// so no vote is counted under a group that is being replaced. (The two-key
+/// lock space does not overlap the one-key locks votes take per proposal.)
+const PARTICIPANT_LOCK_SPACE: i32 = 7;
+
+pub(super) async fn lock_participant_shared(
+    tx: &mut Transaction<'_, Any>,
+    engine: Engine,
+    participant: i64,
+) -> Result<(), sqlx::Error> {
+    if engine == Engine::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock_shared($1, $2)")
+            .bind(PARTICIPANT_LOCK_SPACE)
+            .bind(participant as i32)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn groups_of<'e, E>(
+    executor: E,
+    consultation: i64,
+    participant: i64,
+) -> Result<Option<Groups>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT age_bracket, neighbourhood FROM demographics WHERE consultation_id = $1 AND participant_id = $2",
+    )
+    .bind(consultation)
+    .bind(participant)
+    .fetch_optional(executor)
+    .await?;
+    Ok(row.map(|(age_bracket, neighbourhood)| Groups {
+        age_bracket,
+        neighbourhood,
+    }))
+}
+
+/// Whether the participant answered the demographics card of this consultation.
+pub async fn has_demographics(
+    db: &Db,
+    consultation: i64,
+    participant: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(groups_of(&db.pool, consultation, participant)
+        .await?
+        .is_some())
+}
+
+/// Adds `delta` to the group counts of one counted vote.
+pub(super) async fn add_group_counts(
+    tx: &mut Transaction<'_, Any>,
+    groups: &Groups,
+    proposal: i64,
+    tally: &str,
+    key: VoteKey,
+    delta: i64,
+) -> Result<(), sqlx::Error> {
+    if tally == "untrusted" {
+        return Ok(());
+    }
+    // A decrement is a plain update: SQLite checks `count >= 0` on the row an
+    // upsert would insert before resolving the conflict.
+    let sql = if delta > 0 {
+        "INSERT INTO group_vote_counts (proposal_id, dimension, grp, tally, item, count) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (proposal_id, dimension, grp, tally, item) DO UPDATE SET count = group_vote_counts.count + excluded.count"
+    } else {
+        "UPDATE group_vote_counts SET count = count + $6 \
+         WHERE proposal_id = $1 AND dimension = $2 AND grp = $3 AND tally = $4 AND item = $5"
+    };
+    for (dimension, group) in groups.memberships() {
+        sqlx::query(sql)
+            .bind(proposal)
+            .bind(dimension.slug())
+            .bind(group)
+            .bind(tally)
+            .bind(key.slug())
+            .bind(delta)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Stores (or replaces) a participant's optional age bracket and
+/// neighbourhood, and moves their counted votes to their new groups.
+pub async fn save_demographics(
+    db: &Db,
+    consultation: i64,
+    participant: i64,
+    answer: &Groups,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    if db.engine == Engine::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
+            .bind(PARTICIPANT_LOCK_SPACE)
+            .bind(participant as i32)
+            .execute(&mut *tx)
+            .await?;
+    }
+    // Writing first takes SQLite's write lock at once (no stale read to upgrade).
+    sqlx::query(
+        "INSERT INTO demographics (consultation_id, participant_id, age_bracket, neighbourhood, created_at) \
+         VALUES ($1, $2, '', '', $3) ON CONFLICT (consultation_id, participant_id) DO NOTHING",
+    )
+    .bind(consultation)
+    .bind(participant)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    let old = groups_of(&mut *tx, consultation, participant)
+        .await?
+        .unwrap_or_default();
+    if old != *answer {
+        sqlx::query(
+            "UPDATE demographics SET age_bracket = $1, neighbourhood = $2 \
+             WHERE consultation_id = $3 AND participant_id = $4",
+        )
+        .bind(&answer.age_bracket)
+        .bind(&answer.neighbourhood)
+        .bind(consultation)
+        .bind(participant)
+        .execute(&mut *tx)
+        .await?;
+        let votes: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT v.proposal_id, v.vote_key, v.counted FROM votes v JOIN proposals p ON p.id = v.proposal_id \
+             WHERE v.participant_id = $1 AND p.consultation_id = $2 AND v.counted <> 'untrusted'",
+        )
+        .bind(participant)
+        .bind(consultation)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (proposal, key, tally) in votes {
+            let Some(key) = VoteKey::from_slug(&key) else {
+                continue;
+            };
+            add_group_counts(&mut tx, &old, proposal, &tally, key, -1).await?;
+            add_group_counts(&mut tx, answer, proposal, &tally, key, 1).await?;
+        }
+    }
+    tx.commit().await
+}
+
+/// Vote counts of every published proposal among one group.
+pub async fn group_tallies(
+    db: &Db,
+    consultation: i64,
+    dimension: Dimension,
+    group: &str,
+) -> Result<HashMap<i64, VoteTally>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT c.proposal_id, c.tally, c.item, c.count FROM group_vote_counts c \
+         JOIN proposals p ON p.id = c.proposal_id \
+         WHERE p.consultation_id = $1 AND p.status = 'accepted' AND c.dimension = $2 AND c.grp = $3",
+    )
+    .bind(consultation)
+    .bind(dimension.slug())
+    .bind(group)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out: HashMap<i64, VoteTally> = HashMap::new();
+    for (proposal, tally, item, count) in rows {
+        let Some(key) = VoteKey::from_slug(&item) else {
+            continue;
+        };
+        let entry = out.entry(proposal).or_default();
+        let counts: &mut VoteCounts = if tally == "sequence" {
+            &mut entry.sequence
+        } else {
+            &mut entry.trusted
+        };
+        counts.set_votes(key, count.max(0) as u32);
+    }
+    Ok(out)
+}
+
+/// How many participants answered, per group of one dimension.
+pub async fn group_sizes(
+    db: &Db,
+    consultation: i64,
+    dimension: Dimension,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let column = match dimension {
+        Dimension::Age => "age_bracket",
+        Dimension::Neighbourhood => "neighbourhood",
+    };
+    sqlx::query_as(&format!(
+        "SELECT {column}, COUNT(*) FROM demographics WHERE consultation_id = $1 AND {column} <> '' \
+         GROUP BY {column} ORDER BY {column}"
+    ))
+    .bind(consultation)
+    .fetch_all(&db.pool)
+    .await
+}

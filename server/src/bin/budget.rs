@@ -1,0 +1,174 @@
+//! `participe-budget`: what a phone downloads, as served. It starts the real
+//! server on the built site (`LEPTOS_SITE_ROOT`, default `target/site`) with
+//! the demo loaded into a fresh SQLite file, opens pages like a browser with
+//! `Accept-Encoding: br`, follows the stylesheet, script and WASM links each
+//! page names, and prints the bytes on the wire. For the vote page it checks
+//! the budgets of the consultation issue: HTML + CSS of the first vote
+//! ≤ 30 KB (voting works before any WASM arrives), everything ≤ 120 KB.
+//! A command that prints figures, not a test. Build the site first (`make build`).
+
+use server::config::Config;
+use std::collections::BTreeSet;
+
+const FIRST_VOTE_BUDGET: usize = 30 * 1024;
+const TOTAL_BUDGET: usize = 120 * 1024;
+
+/// The addresses of the stylesheets, module scripts and preloaded WASM a page names.
+fn assets_of(html: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for tag in html.split("<link").skip(1) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let wanted = ["stylesheet", "modulepreload", "preload"]
+            .iter()
+            .any(|rel| tag.contains(&format!("rel=\"{rel}\"")));
+        if let (true, Some(start)) = (wanted, tag.find("href=\"")) {
+            let rest = &tag[start + 6..];
+            if let Some(end) = rest.find('"') {
+                found.insert(rest[..end].to_owned());
+            }
+        }
+    }
+    found
+}
+
+struct Fetched {
+    wire: usize,
+    encoding: String,
+    cache: String,
+    body: String,
+}
+
+async fn fetch(client: &reqwest::Client, url: &str) -> Result<Fetched, reqwest::Error> {
+    let response = client
+        .get(url)
+        .header("Accept-Encoding", "br, gzip")
+        .header("Accept", "text/html,*/*")
+        .send()
+        .await?
+        .error_for_status()?;
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("-")
+            .to_owned()
+    };
+    let encoding = header("content-encoding");
+    let cache = header("cache-control");
+    let bytes = response.bytes().await?;
+    // Only HTML is read back (for its links); it is decoded here for that.
+    let body = if encoding == "br" {
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &bytes[..], &mut out).ok();
+        String::from_utf8_lossy(&out).into_owned()
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    Ok(Fetched {
+        wire: bytes.len(),
+        encoding,
+        cache,
+        body,
+    })
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let mut config = Config::from_env()?;
+    config.database_url = format!("sqlite://{}/budget.db", dir.path().display());
+    let db = server::open_db(&config).await?;
+    app::ssr::demo::load(&db, config.settings().today(), false).await?;
+    let site = std::path::Path::new(&config.site_root).join("pkg");
+    if !site.exists() {
+        return Err(format!("no built site at {}: run `make build` first", site.display()).into());
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let router = server::router(&config, db);
+    tokio::spawn(async move {
+        let _ = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await;
+    });
+    println!(
+        "site {}; hashed names: {}",
+        site.display(),
+        server::assets::hash_file().is_some()
+    );
+
+    let slug = app::ssr::demo::SLUG;
+    let pages = [
+        ("home", "/".to_owned()),
+        ("vote", format!("/consultations/{slug}/vote")),
+        ("propose", format!("/consultations/{slug}/propose")),
+        ("results", format!("/consultations/{slug}/results")),
+    ];
+    let mut vote_page = None;
+    for (name, path) in pages {
+        // A new phone each time: nothing cached, a fresh session.
+        let client = reqwest::Client::builder().cookie_store(true).build()?;
+        let page = fetch(&client, &format!("{base}{path}")).await?;
+        println!("\n{name} page {path}");
+        println!("  {:<52} {:>9}  {:<4} cache", "resource", "wire", "enc");
+        println!("  {:<52} {:>9}  {:<4} {}", "HTML", kb(page.wire), page.encoding, page.cache);
+        let (mut css, mut scripts) = (0, 0);
+        for asset in assets_of(&page.body) {
+            let got = fetch(&client, &format!("{base}{asset}")).await?;
+            println!("  {:<52} {:>9}  {:<4} {}", asset, kb(got.wire), got.encoding, got.cache);
+            if asset.ends_with(".css") {
+                css += got.wire;
+            } else {
+                scripts += got.wire;
+            }
+        }
+        let first = page.wire + css;
+        let total = first + scripts;
+        println!("  HTML + CSS: {} · with JS and WASM: {}", kb(first), kb(total));
+        if name == "vote" {
+            vote_page = Some((first, total));
+        }
+    }
+    if let Some((first, total)) = vote_page {
+        let verdict = |value: usize, budget: usize| if value <= budget { "within" } else { "OVER" };
+        println!("\nVote page budget (brotli, as served):");
+        println!(
+            "  first vote, HTML + CSS: {} of {} ({})",
+            kb(first),
+            kb(FIRST_VOTE_BUDGET),
+            verdict(first, FIRST_VOTE_BUDGET)
+        );
+        println!(
+            "  everything with WASM:   {} of {} ({})",
+            kb(total),
+            kb(TOTAL_BUDGET),
+            verdict(total, TOTAL_BUDGET)
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assets_of;
+
+    #[test]
+    fn finds_the_stylesheet_script_and_wasm_a_page_names() {
+        let html = r#"<head><link rel="stylesheet" href="/pkg/participe.abc.css"/>
+            <link rel="modulepreload" href="/pkg/participe.def.js" crossorigin="">
+            <link rel="preload" href="/pkg/participe.ghi.wasm" as="fetch">
+            <link rel="icon" href="/favicon.svg"></head>"#;
+        let found: Vec<String> = assets_of(html).into_iter().collect();
+        assert_eq!(
+            found,
+            ["/pkg/participe.abc.css", "/pkg/participe.def.js", "/pkg/participe.ghi.wasm"]
+        );
+    }
+}
