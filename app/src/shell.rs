@@ -64,6 +64,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
                 <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=a.clone()/>
+                <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=a.clone()/>
+                <Route path=path!("/admin/mail/:id") view=admin::mail::MailDetailPage ssr=a.clone()/>
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id")

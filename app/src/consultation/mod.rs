@@ -6,6 +6,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
+pub mod mails;
+#[cfg(feature = "ssr")]
 pub mod moderation;
 #[cfg(feature = "ssr")]
 pub mod open_data;

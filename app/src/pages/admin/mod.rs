@@ -1,6 +1,7 @@
 //! Staff pages. Each checks the role on the server before showing anything;
 //! the server functions behind their forms check it again.
 
+pub mod mail;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;
@@ -77,6 +78,10 @@ pub fn DashboardPage() -> impl IntoView {
                         <section aria-labelledby="staff-title">
                             <h2 id="staff-title">{tr.t("staff-title")}</h2>
                             <p><a href="/admin/staff">{tr.t("admin-manage-staff")}</a></p>
+                        </section>
+                        <section aria-labelledby="mail-title">
+                            <h2 id="mail-title">{tr.t("admin-mail")}</h2>
+                            <p><a href="/admin/mail">{tr.t("admin-mail-link")}</a></p>
                         </section>
                     }
                 });
