@@ -365,3 +365,47 @@ async fn without_smtp_mail_is_written_to_the_folder_and_listed_for_admins() {
         assert_eq!(status, 404);
     }
 }
+
+#[tokio::test]
+async fn two_server_instances_send_each_mail_once() {
+    for engine in engines() {
+        let listener = free_port();
+        let port = listener.local_addr().unwrap().port();
+        let inbox = start_smtp(listener);
+        let first = spawn_mailing_to(engine, port).await;
+        let url = first.config.database_url.clone();
+        let second = spawn_with(engine, url, None, false, |config| {
+            config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        })
+        .await;
+        const MAILS: usize = 30;
+        for n in 0..MAILS {
+            let to = app::mail::EmailAddress::parse(&format!("person{n}@example.org")).unwrap();
+            let mail = app::mail::OutgoingMail::new(to, "Bienvenue", "Bonjour !");
+            app::mail::enqueue(&first.db, &mail).await.unwrap();
+        }
+        // Both workers race for the same outbox.
+        first.mail.waker().wake();
+        second.mail.waker().wake();
+        eventually("every mail sent", || async {
+            let unsent: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'sent'")
+                    .fetch_one(&first.db.pool)
+                    .await
+                    .unwrap();
+            (unsent == 0).then_some(())
+        })
+        .await;
+        let mut recipients: Vec<String> = inbox.all().into_iter().flat_map(|m| m.to).collect();
+        recipients.sort();
+        let count = recipients.len();
+        recipients.dedup();
+        assert_eq!((count, recipients.len()), (MAILS, MAILS), "{engine:?}");
+        let attempts: i64 =
+            sqlx::query_scalar("SELECT CAST(SUM(attempts) AS BIGINT) FROM mail_outbox")
+                .fetch_one(&first.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(attempts, MAILS as i64, "{engine:?}: each mail claimed once");
+    }
+}

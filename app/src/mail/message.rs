@@ -140,7 +140,11 @@ impl OutgoingMail {
 
     /// The MIME message: text (or text and HTML), then the attachments.
     pub fn to_message(&self, from: &Mailbox) -> Result<Message, MailError> {
+        // Random, under the sender's domain rather than this machine's name,
+        // which receivers may not resolve.
+        let message_id = format!("<{:032x}@{}>", rand::random::<u128>(), from.email.domain());
         let builder = Message::builder()
+            .message_id(Some(message_id))
             .from(from.clone())
             .to(Mailbox::new(None, self.to.0.clone()))
             .subject(self.subject.clone());
@@ -209,6 +213,7 @@ mod tests {
             .formatted();
         let raw = String::from_utf8(raw).unwrap();
         assert!(raw.contains("To: amina@example.org"), "{raw}");
+        assert!(raw.contains("@participe.test>"), "a Message-ID: {raw}");
         assert!(
             raw.contains("Content-Type: text/plain; charset=utf-8"),
             "{raw}"

@@ -94,9 +94,10 @@ pub fn MailPage() -> impl IntoView {
                 } else {
                     let rows = mails.into_iter().map(|m| row(tr, tz, m)).collect_view();
                     view! {
+                        <p class="hint">{tr.t_args("mail-admin-limit", &[("count", listing::LIST_LIMIT.to_string())])}</p>
                         <div class="table-scroll">
                             <table class="mail-table">
-                                <caption>{tr.t_args("mail-admin-caption", &[("count", listing::LIST_LIMIT.to_string())])}</caption>
+                                <caption>{tr.t("mail-admin-caption")}</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">{tr.t("mail-created")}</th>
