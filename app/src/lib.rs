@@ -14,6 +14,8 @@ pub mod processes;
 pub mod islands;
 
 #[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 #[cfg(feature = "ssr")]

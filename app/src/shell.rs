@@ -121,6 +121,8 @@ pub fn App() -> impl IntoView {
                     view=admin::consultation_edit::ConsultationEditPage
                     ssr=a.clone()
                 />
+                <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=a.clone()/>
+                <Route path=path!("/admin/mail/:id") view=admin::mail::MailDetailPage ssr=a.clone()/>
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id")
