@@ -102,3 +102,19 @@ pub fn spawn_session_cleanup(db: Db) {
         }
     });
 }
+
+/// Every minute: seat offers past their deadline pass to the next person
+/// waiting, and symposium reminders go out (`app::symposium::service::sweep`).
+/// Offers are also settled whenever a seat is requested, so a late sweep only
+/// delays mails, never a seat.
+pub fn spawn_symposium_sweep(db: Db, settings: app::ssr::settings::Settings) {
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            if let Err(e) = app::symposium::service::sweep(&db, &settings).await {
+                tracing::warn!("symposium sweep failed: {e}");
+            }
+        }
+    });
+}

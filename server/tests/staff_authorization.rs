@@ -12,6 +12,7 @@ fn required_role(path: &str) -> Option<Option<Role>> {
     match path {
         "/api/staff/password" => Some(None),
         "/api/staff/moderation/decide" => Some(Some(Role::Moderator)),
+        "/api/staff/events/check-in" => Some(Some(Role::EventStaff)),
         "/api/staff/accounts/create"
         | "/api/staff/processes/save"
         | "/api/staff/phases/save"
@@ -39,6 +40,11 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
         "/api/staff/phases/delete" | "/api/staff/phases/move" => {
             vec![("phase_id", "2"), ("direction", "up")]
         }
+        "/api/staff/events/check-in" => vec![
+            ("event", "colloque-mulhouse-solidaire"),
+            ("day_id", "1"),
+            ("code", "ZZZZ-ZZZZ"),
+        ],
         "/api/staff/accounts/create" => vec![
             ("email", "new.person@mulhouse.fr"),
             ("display_name", "New person"),

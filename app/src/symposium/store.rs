@@ -430,34 +430,38 @@ pub async fn event_place(
 
 // ---- Programme editing (admin) ----
 
-pub async fn upsert_day(
+/// Creates (`id` None) or changes a day; its id, or `None` if `id` is not a day of this event.
+pub async fn save_day(
     db: &Db,
     event_id: i64,
     id: Option<i64>,
     day: NaiveDate,
     seats: u32,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let d = day.format("%Y-%m-%d").to_string();
-    let done = match id {
-        Some(id) => sqlx::query(
-            "UPDATE event_days SET day = $1, seats = $2 WHERE id = $3 AND event_id = $4",
-        )
-        .bind(d)
-        .bind(i64::from(seats))
-        .bind(id)
-        .bind(event_id)
-        .execute(&db.pool)
-        .await?
-        .rows_affected(),
-        None => sqlx::query("INSERT INTO event_days (event_id, day, seats) VALUES ($1, $2, $3)")
-            .bind(event_id)
+    match id {
+        Some(id) => {
+            let done = sqlx::query(
+                "UPDATE event_days SET day = $1, seats = $2 WHERE id = $3 AND event_id = $4",
+            )
             .bind(d)
             .bind(i64::from(seats))
+            .bind(id)
+            .bind(event_id)
             .execute(&db.pool)
-            .await?
-            .rows_affected(),
-    };
-    Ok(done == 1)
+            .await?;
+            Ok((done.rows_affected() == 1).then_some(id))
+        }
+        None => sqlx::query_scalar(
+            "INSERT INTO event_days (event_id, day, seats) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(event_id)
+        .bind(d)
+        .bind(i64::from(seats))
+        .fetch_one(&db.pool)
+        .await
+        .map(Some),
+    }
 }
 
 /// A session as an admin (or the demo loader) writes it.
