@@ -66,6 +66,9 @@ pub fn App() -> impl IntoView {
                     view=event::registration::RegistrationPage
                     ssr=a.clone()
                 />
+                <Route path=path!("/events/:slug/check-in") view=event::checkin::CheckInPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/arrivals") view=event::checkin::ArrivalsPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/attendees") view=event::attendees::AttendeesPage ssr=a.clone()/>
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>
@@ -74,6 +77,26 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
                 <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=a.clone()/>
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/components/:component_id/event")
+                    view=admin::event_edit::EventAdminPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/events/:event_id/sessions/:id")
+                    view=admin::event_edit::SessionEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/events/:event_id/speakers/:id")
+                    view=admin::event_edit::SpeakerEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/events/:event_id/questions/:id")
+                    view=admin::event_edit::QuestionEditPage
+                    ssr=a.clone()
+                />
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id")
                     view=admin::phase_edit::PhaseEditPage

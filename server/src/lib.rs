@@ -52,6 +52,14 @@ pub fn router(config: &Config, db: Db) -> Router {
             "/api/consultations/{slug}/proposals.csv",
             get(app::consultation::open_data::proposals_csv),
         )
+        .route(
+            "/api/staff/events/{slug}/attendees.csv",
+            get(app::symposium::export::attendees_csv),
+        )
+        .route(
+            "/api/staff/events/{slug}/attendees.xlsx",
+            get(app::symposium::export::attendees_xlsx),
+        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -525,3 +525,488 @@ async fn a_ticket_is_admitted_once_and_refused_clearly_after() {
         assert_eq!(arrived, 2, "{engine:?}: guest and twins");
     }
 }
+
+const DEMO: &str = app::ssr::demo_symposium::SLUG;
+
+#[tokio::test]
+async fn the_demo_programme_reads_and_filters_without_javascript() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let client = app.html_client();
+        let (status, page) = app.get_html(&client, &format!("/events/{DEMO}")).await;
+        assert_eq!(status, 200, "{engine:?}");
+        for part in [
+            "Colloque « Mulhouse solidaire »",
+            "Table ronde",
+            "Atelier : la santé dans chaque quartier",
+            "Hélène Marchal",
+            "Personne fictive (démonstration)",
+            "S&#x27;inscrire",
+        ] {
+            assert!(
+                page.contains(part) || page.contains(&part.replace("&#x27;", "'")),
+                "{part} missing"
+            );
+        }
+        // The first workshop is full and says so in words; others show their free seats.
+        assert!(
+            page.contains("Complet : liste d&#x27;attente (4 en attente)")
+                || page.contains("Complet : liste d'attente (4 en attente)"),
+            "{page}"
+        );
+        assert!(page.contains("places libres sur 30"));
+        // Counts behind the page: a hundred registrations, six workshops of 30.
+        let (registrations, workshops): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM registrations WHERE is_demo = 1), \
+             (SELECT COUNT(*) FROM event_sessions WHERE kind = 'workshop' AND seats = 30)",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!((registrations, workshops), (100, 6), "{engine:?}");
+        let speakers: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM event_speakers WHERE is_demo = 1")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(speakers, 12);
+
+        // Filter by day 2 and by a theme: a plain GET form.
+        let day2: i64 = sqlx::query_scalar("SELECT MAX(id) FROM event_days")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let (_, filtered) = app
+            .get_html(&client, &format!("/events/{DEMO}?day={day2}"))
+            .await;
+        assert!(filtered.contains("Clôture : vers une feuille de route"));
+        assert!(
+            !filtered.contains("Ouverture du colloque"),
+            "day 1 is filtered out"
+        );
+        let housing: i64 =
+            sqlx::query_scalar("SELECT id FROM themes WHERE name = 'Logement et cadre de vie'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        let (_, themed) = app
+            .get_html(&client, &format!("/events/{DEMO}?theme={housing}"))
+            .await;
+        assert!(themed.contains("des logements dignes et adaptés"));
+        assert!(!themed.contains("la santé dans chaque quartier"));
+
+        // Each session and speaker has its page.
+        let (session, speaker): (i64, i64) = sqlx::query_as(
+            "SELECT s.id, x.speaker_id FROM event_sessions s JOIN event_session_speakers x ON x.session_id = s.id \
+             WHERE s.title LIKE 'Atelier : des logements%'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let (status, page) = app
+            .get_html(&client, &format!("/events/{DEMO}/sessions/{session}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("Salle 3") && page.contains("Claire Muller"),
+            "{page}"
+        );
+        let (status, page) = app
+            .get_html(&client, &format!("/events/{DEMO}/speakers/{speaker}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("Bailleur social") && page.contains("Personne fictive"),
+            "{page}"
+        );
+        let (status, _) = app
+            .get_html(&client, &format!("/events/{DEMO}/sessions/999999"))
+            .await;
+        assert_eq!(status, 404);
+
+        // The phase page links the event to its programme and registration.
+        let phase: i64 = sqlx::query_scalar(
+            "SELECT phase_id FROM components c JOIN events e ON e.component_id = c.id",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let (_, page) = app
+            .get_html(
+                &client,
+                &format!("/processes/mulhouse-solidaire/phases/{phase}"),
+            )
+            .await;
+        assert!(
+            page.contains(&format!("href=\"/events/{DEMO}\""))
+                && page.contains(&format!("/events/{DEMO}/register")),
+            "{page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn registering_without_javascript_keeps_what_was_typed() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let client = app.html_client();
+        let from = format!("/events/{DEMO}/register");
+        let (status, page) = app.get_html(&client, &from).await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("<legend>Vous venez en tant que"),
+            "radio groups have legends"
+        );
+        assert!(
+            page.contains("Souhaitez-vous recevoir les actes du colloque"),
+            "extra questions"
+        );
+        let day1: i64 = sqlx::query_scalar("SELECT MIN(id) FROM event_days")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let question: i64 =
+            sqlx::query_scalar("SELECT id FROM event_questions WHERE kind = 'yes_no'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        let day = format!("day_{day1}");
+        let q = format!("q_{question}");
+        let mut form = vec![
+            ("event", DEMO),
+            ("first_name", "Joséphine"),
+            ("last_name", "Baker-Test"),
+            ("email", "josephine@example.org"),
+            ("organisation", "Association des tests"),
+            ("profile", "resident"),
+            (day.as_str(), "on"),
+            (q.as_str(), "yes"),
+            ("dietary", "Sans gluten"),
+        ];
+        // No consent: back to the form, message at the field, nothing lost.
+        let (status, location) = app
+            .post_form(&client, "events/register", &from, &form)
+            .await;
+        assert!((300..400).contains(&status), "{engine:?}: {status}");
+        assert_eq!(location, from);
+        let (_, page) = app.get_html(&client, &from).await;
+        assert!(
+            page.contains("Cochez la case d&#x27;accord")
+                || page.contains("Cochez la case d'accord"),
+            "{page}"
+        );
+        assert!(page.contains(r#"id="f-consent-err""#) && page.contains(r#"aria-invalid="true""#));
+        assert!(
+            page.contains("Joséphine")
+                && page.contains("Sans gluten")
+                && page.contains("Association des tests")
+        );
+        // The flash is shown once.
+        let (_, again) = app.get_html(&client, &from).await;
+        assert!(!again.contains("f-consent-err"));
+
+        form.push(("consent", "on"));
+        let (status, location) = app
+            .post_form(&client, "events/register", &from, &form)
+            .await;
+        assert!((300..400).contains(&status), "{status}");
+        assert!(
+            location.starts_with(&format!("/events/{DEMO}/registration/")),
+            "{location}"
+        );
+        let (status, page) = app.get_html(&client, &location).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Vous êtes inscrit"), "the notice");
+        assert!(page.contains("class=\"ticket-code\""));
+        assert!(
+            page.contains("Modifier mon inscription") && page.contains("Annuler mon inscription")
+        );
+    }
+}
+
+/// A browser without JavaScript, logged in as `email`.
+async fn html_logged_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = app.html_client();
+    let (status, location) = app
+        .post_form(
+            &client,
+            "login",
+            "/login",
+            &[
+                ("email", email),
+                ("password", common::DEMO_PASSWORD),
+                ("next", "/admin"),
+            ],
+        )
+        .await;
+    assert!(
+        (300..400).contains(&status) && location == "/admin",
+        "{status} {location}"
+    );
+    client
+}
+
+#[tokio::test]
+async fn the_door_desk_works_without_javascript_and_lists_export() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let desk = html_logged_in(&app, EVENT_STAFF).await;
+        let page = format!("/events/{DEMO}/check-in");
+        let (status, html) = app.get_html(&desk, &page).await;
+        assert_eq!(status, 200, "{engine:?}");
+        assert!(
+            html.contains("Valider le billet") && html.contains("arrivés sur"),
+            "{html}"
+        );
+        let (status, _) = app.get_html(&app.html_client(), &page).await;
+        assert_eq!(status, 401);
+        let (status, _) = app
+            .get_html(&html_logged_in(&app, MODERATOR).await, &page)
+            .await;
+        assert_eq!(status, 403);
+
+        // A demo attendee of day 1 arrives.
+        let (code, day, name): (String, i64, String) = sqlx::query_as(
+            "SELECT r.ticket_code, rd.day_id, r.first_name FROM registrations r \
+             JOIN registration_days rd ON rd.registration_id = r.id ORDER BY rd.day_id, r.id LIMIT 1",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let day_s = day.to_string();
+        let form = [
+            ("event", DEMO),
+            ("day_id", day_s.as_str()),
+            ("code", code.as_str()),
+        ];
+        let (status, location) = app
+            .post_form(&desk, "staff/events/check-in", &page, &form)
+            .await;
+        assert!((300..400).contains(&status), "{status}");
+        assert_eq!(location, format!("{page}?day={day}"));
+        let (_, html) = app.get_html(&desk, &location).await;
+        assert!(
+            html.contains("Entrée acceptée") && html.contains(&name),
+            "{html}"
+        );
+        // Leptos marks text boundaries with `<!>`.
+        assert!(
+            html.replace("<!>", "")
+                .contains("<strong>1</strong> arrivés sur"),
+            "the count moved: {html}"
+        );
+        // The result is shown once; a second scan is refused, in words.
+        let (_, html) = app.get_html(&desk, &location).await;
+        assert!(!html.contains("Entrée acceptée"));
+        app.post_form(&desk, "staff/events/check-in", &page, &form)
+            .await;
+        let (_, html) = app.get_html(&desk, &location).await;
+        assert!(
+            html.contains("Entrée refusée") && html.contains("déjà servi"),
+            "{html}"
+        );
+        // A mistyped code comes back at the field.
+        let bad = [("event", DEMO), ("day_id", day_s.as_str()), ("code", "AB")];
+        app.post_form(&desk, "staff/events/check-in", &location, &bad)
+            .await;
+        let (_, html) = app.get_html(&desk, &location).await;
+        assert!(
+            html.contains(r#"id="f-code-err""#) && html.contains(r#"aria-invalid="true""#),
+            "{html}"
+        );
+
+        let (status, html) = app
+            .get_html(&desk, &format!("/events/{DEMO}/arrivals"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains(r#"http-equiv="refresh""#),
+            "the screen refreshes itself"
+        );
+
+        // Lists: the whole event, and the full workshop with its waiting list.
+        let workshop: i64 = sqlx::query_scalar(
+            "SELECT id FROM event_sessions WHERE title = 'Atelier : un guichet unique près de chez soi'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let (status, html) = app
+            .get_html(
+                &desk,
+                &format!("/events/{DEMO}/attendees?workshop={workshop}"),
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains("34 personnes dans cette liste"),
+            "30 seats and 4 waiting"
+        );
+        let csv = desk
+            .get(app.url(&format!("/api/staff/events/{DEMO}/attendees.csv")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(csv.status(), 200);
+        assert!(csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        let text = csv.text().await.unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        assert_eq!(
+            text.lines().count(),
+            101,
+            "a header and the 100 demo registrations"
+        );
+        let csv = desk
+            .get(app.url(&format!(
+                "/api/staff/events/{DEMO}/attendees.csv?workshop={workshop}"
+            )))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(csv.lines().count(), 35);
+        let xlsx = desk
+            .get(app.url(&format!(
+                "/api/staff/events/{DEMO}/attendees.xlsx?day={day}"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(xlsx.status(), 200);
+        assert!(xlsx.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(".xlsx"));
+        assert_eq!(&xlsx.bytes().await.unwrap()[..2], b"PK");
+        for (who, expected) in [
+            (app.api_client(), 401),
+            (app.logged_in(MODERATOR).await, 403),
+        ] {
+            let res = who
+                .get(app.url(&format!("/api/staff/events/{DEMO}/attendees.xlsx")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), expected, "{engine:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn admins_edit_the_programme_without_javascript() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let admin = html_logged_in(&app, common::ADMIN).await;
+        let (component, event, day): (i64, i64, i64) = sqlx::query_as(
+            "SELECT e.component_id, e.id, MIN(d.id) FROM events e JOIN event_days d ON d.event_id = e.id \
+             GROUP BY e.component_id, e.id",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let page = format!("/admin/components/{component}/event");
+        let (status, html) = app.get_html(&admin, &page).await;
+        assert_eq!(status, 200, "{engine:?}");
+        assert!(
+            html.contains("Séances") && html.contains("Ajouter une séance"),
+            "{html}"
+        );
+        let (status, _) = app
+            .get_html(&html_logged_in(&app, EVENT_STAFF).await, &page)
+            .await;
+        assert_eq!(status, 403);
+        // The process editor links to it.
+        let (_, html) = app.get_html(&admin, "/admin/processes/1").await;
+        assert!(html.contains(&page), "{html}");
+
+        // A session ending before it starts comes back with the message and what was typed.
+        let new_session = format!("/admin/events/{event}/sessions/new");
+        let (event_s, day_s) = (event.to_string(), day.to_string());
+        let mut form = vec![
+            ("event_id", event_s.as_str()),
+            ("day_id", day_s.as_str()),
+            ("kind", "workshop"),
+            ("title", "Atelier ajouté par l'admin"),
+            ("starts_at", "17h30"),
+            ("ends_at", "17:00"),
+            ("room", "Salle 9"),
+            ("seats", "12"),
+        ];
+        let (status, location) = app
+            .post_form(&admin, "staff/events/sessions/save", &new_session, &form)
+            .await;
+        assert!((300..400).contains(&status));
+        assert_eq!(location, new_session);
+        let (_, html) = app.get_html(&admin, &new_session).await;
+        assert!(html.contains("La fin doit venir après le début"), "{html}");
+        assert!(
+            html.contains("Atelier ajouté par l&#x27;admin")
+                || html.contains("Atelier ajouté par l'admin")
+        );
+        form[5] = ("ends_at", "18:45");
+        let (_, location) = app
+            .post_form(&admin, "staff/events/sessions/save", &new_session, &form)
+            .await;
+        assert_eq!(location, format!("{page}#sessions"));
+        let (_, programme) = app
+            .get_html(&app.html_client(), &format!("/events/{DEMO}"))
+            .await;
+        assert!(
+            programme.contains("17:30 – 18:45") && programme.contains("12 places libres sur 12"),
+            "{engine:?}"
+        );
+
+        // A choice question with one option is refused; with two it shows on the form.
+        let new_question = format!("/admin/events/{event}/questions/new");
+        let mut q = vec![
+            ("event_id", event_s.as_str()),
+            ("kind", "choice"),
+            ("label", "Quel atelier vous tient le plus à cœur ?"),
+            ("options", "Le premier"),
+        ];
+        app.post_form(&admin, "staff/events/questions/save", &new_question, &q)
+            .await;
+        let (_, html) = app.get_html(&admin, &new_question).await;
+        assert!(html.contains("Donnez au moins deux réponses"), "{html}");
+        q[3] = ("options", "Le premier\nLe second");
+        app.post_form(&admin, "staff/events/questions/save", &new_question, &q)
+            .await;
+        let (_, register) = app
+            .get_html(&app.html_client(), &format!("/events/{DEMO}/register"))
+            .await;
+        assert!(
+            register.contains("Quel atelier vous tient le plus à cœur")
+                && register.contains("Le second")
+        );
+
+        // Deleting needs the confirmation box.
+        let speaker: i64 = sqlx::query_scalar("SELECT MIN(id) FROM event_speakers")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let (speaker_s, speaker_page) = (
+            speaker.to_string(),
+            format!("/admin/events/{event}/speakers/{speaker}"),
+        );
+        let mut delete = vec![
+            ("event_id", event_s.as_str()),
+            ("kind", "speaker"),
+            ("id", speaker_s.as_str()),
+        ];
+        app.post_form(&admin, "staff/events/items/delete", &speaker_page, &delete)
+            .await;
+        let (status, html) = app.get_html(&admin, &speaker_page).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Cochez la case pour confirmer"), "{html}");
+        delete.push(("confirm", "on"));
+        app.post_form(&admin, "staff/events/items/delete", &speaker_page, &delete)
+            .await;
+        let (status, _) = app.get_html(&admin, &speaker_page).await;
+        assert_eq!(status, 404, "{engine:?}: deleted");
+    }
+}

@@ -124,3 +124,139 @@ pub async fn check_in(#[server(flatten)] form: CheckInForm) -> Result<CheckInRes
     let result = super::service::check_in(&ctx, &form).await;
     finish(&ctx, "check-in", &form, result).await
 }
+
+// ---- Programme editing (admins) ----
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventForm {
+    /// The phase component the event belongs to.
+    pub component_id: String,
+    pub slug: String,
+    pub title: String,
+    pub description_md: String,
+    pub venue: String,
+    pub seats: String,
+    pub offer_hours: String,
+    pub registration_open: String,
+}
+
+#[server(endpoint = "staff/events/save")]
+pub async fn save_event(#[server(flatten)] form: EventForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::admin::save_event(&ctx, &form).await;
+    finish(&ctx, "event", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DayForm {
+    pub event_id: String,
+    /// Empty when adding.
+    pub day_id: String,
+    pub day: String,
+    pub seats: String,
+}
+
+#[server(endpoint = "staff/events/days/save")]
+pub async fn save_day(#[server(flatten)] form: DayForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::admin::save_day(&ctx, &form).await;
+    let name = if form.day_id.is_empty() {
+        "day-new".to_owned()
+    } else {
+        format!("day-{}", form.day_id)
+    };
+    finish(&ctx, &name, &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionForm {
+    pub event_id: String,
+    /// Empty when adding.
+    pub session_id: String,
+    pub day_id: String,
+    pub kind: String,
+    pub title: String,
+    pub description_md: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub room: String,
+    /// Workshops only.
+    pub seats: String,
+    /// Themes as `theme_<id>=on`, speakers as `speaker_<id>=on`.
+    #[serde(flatten)]
+    pub extra: HashMap<String, String>,
+}
+
+#[server(endpoint = "staff/events/sessions/save")]
+pub async fn save_session(#[server(flatten)] form: SessionForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::admin::save_session(&ctx, &form).await;
+    finish(&ctx, "session", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpeakerForm {
+    pub event_id: String,
+    pub speaker_id: String,
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub bio: String,
+    pub photo_url: String,
+}
+
+#[server(endpoint = "staff/events/speakers/save")]
+pub async fn save_speaker(#[server(flatten)] form: SpeakerForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::admin::save_speaker(&ctx, &form).await;
+    finish(&ctx, "speaker", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuestionForm {
+    pub event_id: String,
+    pub question_id: String,
+    pub position: String,
+    /// "text", "choice" or "yes_no".
+    pub kind: String,
+    pub label: String,
+    /// Choices only, one per line.
+    pub options: String,
+    pub required: String,
+}
+
+#[server(endpoint = "staff/events/questions/save")]
+pub async fn save_question(#[server(flatten)] form: QuestionForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::admin::save_question(&ctx, &form).await;
+    finish(&ctx, "question", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeleteItemForm {
+    pub event_id: String,
+    /// "day", "session", "speaker" or "question".
+    pub kind: String,
+    pub id: String,
+    /// "on" when the admin ticked "I confirm".
+    pub confirm: String,
+}
+
+#[server(endpoint = "staff/events/items/delete")]
+pub async fn delete_item(#[server(flatten)] form: DeleteItemForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::admin::delete_item(&ctx, &form).await;
+    finish(&ctx, "delete", &form, result).await
+}

@@ -6,6 +6,9 @@
 pub mod api;
 
 #[cfg(feature = "ssr")]
+pub mod admin;
+
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod logic;

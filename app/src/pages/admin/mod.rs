@@ -1,6 +1,7 @@
 //! Staff pages. Each checks the role on the server before showing anything;
 //! the server functions behind their forms check it again.
 
+pub mod event_edit;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;

@@ -2,8 +2,8 @@
 //! per session and speaker, the registration form, the private registration
 //! page, and for event staff the check-in, arrivals and attendee lists.
 
-// pub mod attendees;
-// pub mod checkin;
+pub mod attendees;
+pub mod checkin;
 pub mod programme;
 pub mod register;
 pub mod registration;

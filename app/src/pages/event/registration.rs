@@ -125,6 +125,8 @@ pub fn RegistrationPage() -> impl IntoView {
         };
         view! {
             <Page title=format!("{} · {}", tr.t("registration-mine"), p.event.title)>
+                // A private page: kept out of search engines.
+                <leptos_meta::Meta name="robots" content="noindex"/>
                 {breadcrumb(tr, &p, Some(tr.t("registration-mine")))}
                 <h1>{tr.t("registration-mine")}</h1>
                 <p class="question">{p.event.title.clone()}</p>

@@ -5,6 +5,7 @@
 
 pub mod capacity;
 pub mod checkin;
+pub mod programme;
 pub mod registration;
 pub mod ticket;
 
