@@ -251,7 +251,7 @@ fn delete_form(tr: Tr, ctx: &Ctx, event_id: i64, kind: &'static str, id: i64) ->
                     <input id="f-confirm" type="checkbox" name="confirm" value="on"
                         aria-describedby=error.as_ref().map(|_| "f-confirm-err") aria-invalid=error.as_ref().map(|_| "true")/>
                     <label for="f-confirm">{tr.t("programme-delete-confirm")}</label>
-                    {error.map(|e| view! { <p class="field-problem" id="f-confirm-err">{e}</p> })}
+                    {error.map(|e| view! { <p class="field-problem" id="f-confirm-err"><span class="visually-hidden">{tr.t("form-error-prefix")}</span>{e}</p> })}
                 </div>
                 <button type="submit" class="button danger">{tr.t("programme-delete")}</button>
             </form>

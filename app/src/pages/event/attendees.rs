@@ -86,7 +86,8 @@ pub fn AttendeesPage() -> impl IntoView {
                     <a class="button secondary" href=format!("{export}.csv{q}") download="">{tr.t("attendees-export-csv")}</a>
                     <a class="button secondary" href=format!("{export}.xlsx{q}") download="">{tr.t("attendees-export-xlsx")}</a>
                 </p>
-                <div class="table-scroll">
+                // A wide table scrolls sideways: keyboard users can reach it.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=tr.t("attendees-title")>
                     <table class="attendees">
                         <caption class="visually-hidden">{tr.t("attendees-title")}</caption>
                         <thead><tr>{head}</tr></thead>

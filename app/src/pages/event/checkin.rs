@@ -131,13 +131,6 @@ pub fn CheckInPage() -> impl IntoView {
             <Page title=tr.t("checkin-title")>
                 {breadcrumb(tr, &p, Some(tr.t("checkin-title")))}
                 <h1>{tr.t("checkin-title")}</h1>
-                <form method="get" action=format!("{base}/check-in") class="row filters">
-                    <div class="field">
-                        <label for="f-day">{tr.t("checkin-day")}</label>
-                        <select id="f-day" name="day">{day_options}</select>
-                    </div>
-                    <button type="submit" class="button secondary">{tr.t("checkin-change-day")}</button>
-                </form>
                 {last.map(|r| result_view(tr, r))}
                 <form method="post" action=CheckIn::url() class="stack checkin-form" novalidate>
                     <FormAlert message=form.message()/>
@@ -146,11 +139,18 @@ pub fn CheckInPage() -> impl IntoView {
                     <div class="field" class:has-problem=code_error.is_some()>
                         <label for="f-code">{tr.t_args("checkin-code-label", &[("date", tr.date(day.date))])}</label>
                         <p class="hint" id="f-code-hint">{tr.t("checkin-code-hint")}</p>
-                        {code_error.clone().map(|e| view! { <p class="field-problem" id="f-code-err">{e}</p> })}
+                        {code_error.clone().map(|e| view! { <p class="field-problem" id="f-code-err"><span class="visually-hidden">{tr.t("form-error-prefix")}</span>{e}</p> })}
                         <input id="f-code" name="code" type="text" class="ticket-input" autocomplete="off" autocapitalize="characters"
                             spellcheck="false" maxlength="12" required=true autofocus=true aria-describedby=described aria-invalid=invalid/>
                     </div>
                     <button type="submit" class="button big">{tr.t("checkin-submit")}</button>
+                </form>
+                <form method="get" action=format!("{base}/check-in") class="row filters">
+                    <div class="field">
+                        <label for="f-day">{tr.t("checkin-day")}</label>
+                        <select id="f-day" name="day">{day_options}</select>
+                    </div>
+                    <button type="submit" class="button secondary">{tr.t("checkin-change-day")}</button>
                 </form>
                 <section aria-labelledby="counts-title">
                     <h2 id="counts-title">{tr.t("arrivals-title")}</h2>
@@ -202,7 +202,7 @@ pub fn ArrivalsPage() -> impl IntoView {
                 <p>{tr.t_args("arrivals-registered", &[("count", occupancy.registered.to_string()), ("seats", p.event.seats.to_string())])}</p>
                 {arrival_counts(tr, &p, &occupancy)}
                 <h2>{tr.t("registration-workshops")}</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=tr.t("registration-workshops")>
                     <table>
                         <caption class="visually-hidden">{tr.t("registration-workshops")}</caption>
                         <thead>

@@ -252,7 +252,7 @@ pub fn registration_fields(
             <input id="f-consent" type="checkbox" name="consent" value="on" checked=form.checked("consent", stored.is_some())
                 aria-describedby=consent_error.as_ref().map(|_| "f-consent-err") aria-invalid=consent_error.as_ref().map(|_| "true")/>
             <label for="f-consent">{tr.t("registration-consent")}</label>
-            {consent_error.map(|e| view! { <p class="field-problem" id="f-consent-err">{e}</p> })}
+            {consent_error.map(|e| view! { <p class="field-problem" id="f-consent-err"><span class="visually-hidden">{tr.t("form-error-prefix")}</span>{e}</p> })}
         </div>
     }
 }

@@ -103,7 +103,7 @@ pub fn RegistrationPage() -> impl IntoView {
                             <input id="f-confirm" type="checkbox" name="confirm" value="on"
                                 aria-describedby=confirm_error.as_ref().map(|_| "f-confirm-err") aria-invalid=confirm_error.as_ref().map(|_| "true")/>
                             <label for="f-confirm">{tr.t("registration-cancel-confirm")}</label>
-                            {confirm_error.map(|e| view! { <p class="field-problem" id="f-confirm-err">{e}</p> })}
+                            {confirm_error.map(|e| view! { <p class="field-problem" id="f-confirm-err"><span class="visually-hidden">{tr.t("form-error-prefix")}</span>{e}</p> })}
                         </div>
                         <button type="submit" class="button danger">{tr.t("registration-cancel-submit")}</button>
                     </form>
