@@ -397,6 +397,23 @@ async fn a_cancellation_offers_the_seat_to_the_first_in_line() {
             "{engine:?}: never more than the seats"
         );
 
+        // d still wants the workshop: asking again joins the end of the line.
+        let mut again = form(&ev, "d@example.org");
+        again.push(("token".to_owned(), tokens[3].clone()));
+        let (status, body) = post(
+            &app,
+            &app.api_client(),
+            "events/registration/change",
+            &again,
+        )
+        .await;
+        assert_eq!(status, 200, "{engine:?}: {body}");
+        assert_eq!(
+            place_of(&app, "d@example.org").await.0,
+            "waiting",
+            "{engine:?}"
+        );
+
         // A cancelled registration cannot be changed, and its link says so.
         let (_, page) = app
             .get_html(
@@ -1008,5 +1025,50 @@ async fn admins_edit_the_programme_without_javascript() {
             .await;
         let (status, _) = app.get_html(&admin, &speaker_page).await;
         assert_eq!(status, 404, "{engine:?}: deleted");
+    }
+}
+
+#[tokio::test]
+async fn reminders_go_out_once_shortly_before_the_event() {
+    for engine in engines() {
+        let app = spawn_app(engine, false).await;
+        // create_event puts its day 30 days ahead: too early for a reminder.
+        let ev = create_event(&app, "soon", 10, 10, 5).await;
+        register(&app, &ev, "soon@example.org").await;
+        let settings = app.config.settings();
+        app::symposium::service::sweep(&app.db, &settings)
+            .await
+            .unwrap();
+        let reminded = || async {
+            sqlx::query_scalar::<_, Option<i64>>(
+                "SELECT reminded_at FROM registrations WHERE email = 'soon@example.org'",
+            )
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap()
+        };
+        assert_eq!(reminded().await, None, "{engine:?}: 30 days ahead");
+        // Two days ahead: reminded once.
+        let soon = (settings.today() + chrono::Duration::days(2))
+            .format("%Y-%m-%d")
+            .to_string();
+        sqlx::query("UPDATE event_days SET day = $1 WHERE id = $2")
+            .bind(&soon)
+            .bind(ev.day_id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        app::symposium::service::sweep(&app.db, &settings)
+            .await
+            .unwrap();
+        let first = reminded().await.expect("reminded");
+        sqlx::query("UPDATE registrations SET reminded_at = reminded_at - 100")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        app::symposium::service::sweep(&app.db, &settings)
+            .await
+            .unwrap();
+        assert_eq!(reminded().await, Some(first - 100), "{engine:?}: not twice");
     }
 }

@@ -433,6 +433,12 @@ pub async fn update(
             .execute(&mut *tx)
             .await?;
     }
+    // An offer that ran out holds nothing: asking for that workshop again
+    // joins the end of its waiting list.
+    sqlx::query("DELETE FROM workshop_places WHERE registration_id = $1 AND status = 'expired'")
+        .bind(registration_id)
+        .execute(&mut *tx)
+        .await?;
     let current: Vec<i64> =
         sqlx::query_scalar("SELECT session_id FROM workshop_places WHERE registration_id = $1")
             .bind(registration_id)

@@ -10,7 +10,7 @@ use crate::ssr::form::FormState;
 use crate::ssr::Tr;
 use crate::symposium::api::Register;
 use crate::symposium::logic::registration::{day_field, slot_field, NO, YES};
-use crate::symposium::logic::{Profile, QuestionKind};
+use crate::symposium::logic::{PlaceStatus, Profile, QuestionKind};
 use crate::symposium::registrations::{Details, Occupancy};
 use crate::symposium::service;
 use crate::symposium::store::{Programme, Session};
@@ -153,9 +153,10 @@ pub fn registration_fields(
             );
             let stored_choice = stored
                 .and_then(|s| {
-                    s.places
-                        .iter()
-                        .find(|pl| workshops.iter().any(|w| w.id == pl.session_id))
+                    s.places.iter().find(|pl| {
+                        pl.status != PlaceStatus::Expired
+                            && workshops.iter().any(|w| w.id == pl.session_id)
+                    })
                 })
                 .map(|pl| pl.session_id.to_string())
                 .unwrap_or_default();
