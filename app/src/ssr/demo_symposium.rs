@@ -217,6 +217,7 @@ pub async fn load(
     let day2: Vec<i64> = workshops.iter().filter(|w| w.0 == 1).map(|w| w.1).collect();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2022);
     let mut first_workshop_asked = 0;
+    let mut people = Vec::new();
     for i in 0..REGISTRATIONS {
         let first = FIRST_NAMES[i % FIRST_NAMES.len()];
         let last = LAST_NAMES[(i * 7 + i / FIRST_NAMES.len()) % LAST_NAMES.len()];
@@ -277,13 +278,14 @@ pub async fn load(
                 ),
             ],
         };
-        let origin = Origin {
-            lang: "fr",
-            is_demo: true,
-            now: now(),
-        };
-        // A refusal cannot happen with these capacities; it would only mean fewer demo rows.
-        let _ = registrations::register(db, &event, &new, origin).await?;
+        people.push(new);
     }
+    let origin = Origin {
+        lang: "fr",
+        is_demo: true,
+        now: now(),
+    };
+    // A refusal cannot happen with these capacities; it would only mean fewer demo rows.
+    registrations::register_many(db, &event, &people, origin).await?;
     Ok(())
 }

@@ -310,14 +310,45 @@ async fn try_register(
     new: &NewRegistration,
     origin: Origin<'_>,
 ) -> Result<Result<Registered, Refusal>, sqlx::Error> {
-    let now = origin.now;
     let mut tx = db.pool.begin().await?;
-    lock_event(&mut tx, event.id).await?;
+    let done = register_in(&mut tx, event, new, origin).await?;
+    if done.is_ok() {
+        tx.commit().await?;
+    }
+    Ok(done)
+}
+
+/// Registers several people in one transaction (the demo loader's hundred):
+/// the same rules, one commit. Refused ones are skipped.
+pub async fn register_many(
+    db: &Db,
+    event: &Event,
+    people: &[NewRegistration],
+    origin: Origin<'_>,
+) -> Result<usize, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let mut registered = 0;
+    for new in people {
+        registered += usize::from(register_in(&mut tx, event, new, origin).await?.is_ok());
+    }
+    tx.commit().await?;
+    Ok(registered)
+}
+
+/// The registration itself, inside the caller's transaction.
+async fn register_in(
+    tx: &mut Tx<'_>,
+    event: &Event,
+    new: &NewRegistration,
+    origin: Origin<'_>,
+) -> Result<Result<Registered, Refusal>, sqlx::Error> {
+    let now = origin.now;
+    lock_event(tx, event.id).await?;
     let seats: i64 = sqlx::query_scalar("SELECT seats FROM events WHERE id = $1")
         .bind(event.id)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
-    if !capacity::has_room(seats.max(0) as u32, active_count(&mut tx, event.id).await?) {
+    if !capacity::has_room(seats.max(0) as u32, active_count(tx, event.id).await?) {
         return Ok(Err(Refusal::EventFull));
     }
     let existing: Option<i64> = sqlx::query_scalar(
@@ -325,13 +356,13 @@ async fn try_register(
     )
     .bind(event.id)
     .bind(&new.email)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
     if existing.is_some() {
         return Ok(Err(Refusal::AlreadyRegistered));
     }
     for day in &new.days {
-        match day_load(&mut tx, event.id, *day).await? {
+        match day_load(tx, event.id, *day).await? {
             Some((seats, taken)) if capacity::has_room(seats, taken) => {}
             _ => return Ok(Err(Refusal::DayFull(*day))),
         }
@@ -354,22 +385,21 @@ async fn try_register(
     .bind(origin.lang)
     .bind(i64::from(origin.is_demo))
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     for day in &new.days {
         sqlx::query("INSERT INTO registration_days (registration_id, day_id) VALUES ($1, $2)")
             .bind(id)
             .bind(day)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
     let mut offers = Vec::new();
     for workshop in &new.workshops {
-        offers.extend(request_place(&mut tx, event, id, *workshop, now).await?);
+        offers.extend(request_place(tx, event, id, *workshop, now).await?);
     }
-    write_answers(&mut tx, id, new).await?;
-    let token = mint_token(&mut tx, id, now).await?;
-    tx.commit().await?;
+    write_answers(tx, id, new).await?;
+    let token = mint_token(tx, id, now).await?;
     Ok(Ok(Registered {
         registration_id: id,
         token,
