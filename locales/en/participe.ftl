@@ -557,3 +557,4 @@ programme-error-kind = Choose a kind from the list.
 programme-error-image = An address of this site (starting with "/") or an https one.
 programme-error-options = Give at least two answers, one per line.
 programme-error-confirm-delete = Tick the box to confirm the deletion.
+admin-events = Events: desk and lists

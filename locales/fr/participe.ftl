@@ -557,3 +557,4 @@ programme-error-kind = Choisissez un type dans la liste.
 programme-error-image = Une adresse du site (commençant par « / ») ou en https.
 programme-error-options = Donnez au moins deux réponses, une par ligne.
 programme-error-confirm-delete = Cochez la case pour confirmer la suppression.
+admin-events = Événements : accueil et listes

@@ -769,6 +769,12 @@ async fn the_door_desk_works_without_javascript_and_lists_export() {
         let app = spawn_app(engine, true).await;
         let desk = html_logged_in(&app, EVENT_STAFF).await;
         let page = format!("/events/{DEMO}/check-in");
+        // Event staff find the desk from their dashboard.
+        let (_, dashboard) = app.get_html(&desk, "/admin").await;
+        assert!(
+            dashboard.contains(&format!("href=\"{page}\"")),
+            "{dashboard}"
+        );
         let (status, html) = app.get_html(&desk, &page).await;
         assert_eq!(status, 200, "{engine:?}");
         assert!(

@@ -103,6 +103,15 @@ pub async fn event_by_slug(db: &Db, slug: &str) -> Result<Option<Event>, sqlx::E
     Ok(row.map(Event::from))
 }
 
+/// Every event, for the staff dashboard.
+pub async fn list_events(db: &Db) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> =
+        sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(Event::from).collect())
+}
+
 pub async fn event_by_id(db: &Db, id: i64) -> Result<Option<Event>, sqlx::Error> {
     let row: Option<EventRow> =
         sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
