@@ -175,16 +175,23 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         let phase_id = store::insert_phase(db, process_id, &input).await?;
         let mut tx = db.pool.begin().await?;
         let mut consultation_component = None;
+        let mut symposium_component = None;
         for (kind, title) in phase.components {
             let id = store::add_component(&mut tx, phase_id, *kind, title).await?;
             if *kind == ComponentKind::Consultation {
                 consultation_component = Some(id);
+            }
+            if *kind == ComponentKind::Event && title.starts_with("Colloque") {
+                symposium_component = Some(id);
             }
         }
         tx.commit().await?;
         if let Some(component) = consultation_component {
             super::demo_consultation::load(db, process_id, component, input.start, input.end)
                 .await?;
+        }
+        if let Some(component) = symposium_component {
+            super::demo_symposium::load(db, process_id, component, input.start).await?;
         }
     }
     report.process_created = true;
