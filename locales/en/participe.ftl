@@ -305,9 +305,6 @@ results-group-option = { $group } ({ $count })
 results-group-show = Show
 results-group-heading = { $group }: { $count } participants
 results-group-too-small = Fewer than { $min } participants in this group: its results are not shown.
-network-sending = Sending…
-network-retrying = The connection is slow: trying again…
-network-failed = No connection: your choice is not recorded yet. Try again in a moment.
 settings-title = Consultation settings
 settings-link = Consultation settings of “{ $title }”
 settings-phase = Phase: { $phase }
@@ -535,7 +532,7 @@ mail-confirmation-body =
     To see, change or cancel your registration: { $link }
 mail-days = Days:
 mail-workshops = Workshops:
-mail-signature = The event team
+event-mail-signature = The event team
 mail-offer-subject = A seat freed up: { $workshop }
 mail-offer-body =
     Hello { $name },

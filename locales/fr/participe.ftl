@@ -305,9 +305,6 @@ results-group-option = { $group } ({ $count })
 results-group-show = Afficher
 results-group-heading = { $group } : { $count } participants
 results-group-too-small = Moins de { $min } participants dans ce groupe : ses résultats ne sont pas montrés.
-network-sending = Envoi…
-network-retrying = La connexion est lente : nouvel essai…
-network-failed = Pas de connexion : votre choix n'est pas encore enregistré. Réessayez dans un instant.
 settings-title = Réglages de la consultation
 settings-link = Réglages de la consultation de « { $title } »
 settings-phase = Phase : { $phase }
@@ -535,7 +532,7 @@ mail-confirmation-body =
     Pour voir, modifier ou annuler votre inscription : { $link }
 mail-days = Jours :
 mail-workshops = Ateliers :
-mail-signature = L'équipe de l'événement
+event-mail-signature = L'équipe de l'événement
 mail-offer-subject = Une place s'est libérée : { $workshop }
 mail-offer-body =
     Bonjour { $name },

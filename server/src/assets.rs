@@ -25,9 +25,5 @@ pub fn pkg_service(dir: &Path, hashed_names: bool) -> SetResponseHeader<ServeDir
         "no-cache"
     };
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(policy))
-        .layer(
-            ServeDir::new(dir)
-                .precompressed_br()
-                .precompressed_gzip(),
-        )
+        .layer(ServeDir::new(dir).precompressed_br().precompressed_gzip())
 }

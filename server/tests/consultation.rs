@@ -3,30 +3,9 @@
 
 mod common;
 
-use common::{engines, spawn_app, TestApp, ADMIN, MODERATOR};
+use common::{engines, spawn_app, vote_form_fields, TestApp, ADMIN, MODERATOR};
 
 const SLUG: &str = "mulhouse-solidaire";
-
-/// The hidden fields of the first vote form on a page.
-fn form_fields(html: &str) -> Vec<(String, String)> {
-    let form = html
-        .split("<form")
-        .find(|f| f.contains(r#"name="signature""#))
-        .expect("a vote form");
-    let form = &form[..form.find("</form>").unwrap_or(form.len())];
-    form.split(r#"<input type="hidden" name=""#)
-        .skip(1)
-        .map(|chunk| {
-            let name = &chunk[..chunk.find('"').unwrap()];
-            let value = chunk
-                .split(r#"value=""#)
-                .nth(1)
-                .map(|v| &v[..v.find('"').unwrap()])
-                .unwrap_or("");
-            (name.to_owned(), value.replace("&amp;", "&"))
-        })
-        .collect()
-}
 
 /// Opens the vote page as `client` and returns its first card's form fields
 /// and proposal id.
@@ -35,7 +14,7 @@ async fn first_card(app: &TestApp, client: &reqwest::Client) -> (Vec<(String, St
         .get_html(client, &format!("/consultations/{SLUG}/vote"))
         .await;
     assert_eq!(status, 200, "{:?}", app.engine);
-    let fields = form_fields(&page);
+    let fields = vote_form_fields(&page);
     let proposal = fields
         .iter()
         .find(|(k, _)| k == "proposal_id")

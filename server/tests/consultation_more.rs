@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{engines, spawn_app, spawn_with, TestApp, ADMIN};
+use common::{engines, spawn_app, spawn_with, vote_form_fields, TestApp, ADMIN};
 use std::time::Duration;
 
 const SLUG: &str = "mulhouse-solidaire";
@@ -16,24 +16,7 @@ async fn first_card(app: &TestApp, client: &reqwest::Client) -> (Vec<(String, St
         .get_html(client, &format!("/consultations/{SLUG}/vote"))
         .await;
     assert_eq!(status, 200);
-    let form = page
-        .split("<form")
-        .find(|f| f.contains(r#"name="signature""#))
-        .expect("a vote form");
-    let form = &form[..form.find("</form>").unwrap_or(form.len())];
-    let fields: Vec<(String, String)> = form
-        .split(r#"<input type="hidden" name=""#)
-        .skip(1)
-        .map(|chunk| {
-            let name = &chunk[..chunk.find('"').unwrap()];
-            let value = chunk
-                .split(r#"value=""#)
-                .nth(1)
-                .map(|v| &v[..v.find('"').unwrap()])
-                .unwrap_or("");
-            (name.to_owned(), value.replace("&amp;", "&"))
-        })
-        .collect();
+    let fields = vote_form_fields(&page);
     let id = fields
         .iter()
         .find(|(k, _)| k == "proposal_id")
@@ -44,7 +27,13 @@ async fn first_card(app: &TestApp, client: &reqwest::Client) -> (Vec<(String, St
     (fields, id)
 }
 
-async fn vote(app: &TestApp, client: &reqwest::Client, fields: &[(String, String)], key: &str, idem: &str) {
+async fn vote(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: &[(String, String)],
+    key: &str,
+    idem: &str,
+) {
     let mut form: Vec<(String, String)> = fields
         .iter()
         .filter(|(k, _)| k != "idempotency_key")
@@ -103,14 +92,21 @@ async fn votes_count_in_their_voters_groups_and_move_with_the_answer() {
 
         demographics(&app, &client, "under-18", "Dornach").await;
         let expected = vec![("age".to_owned(), "agree".to_owned(), 1)];
-        assert_eq!(minors().await, expected, "{engine:?}: the earlier vote joins the group");
+        assert_eq!(
+            minors().await,
+            expected,
+            "{engine:?}: the earlier vote joins the group"
+        );
 
         vote(&app, &client, &fields, "disagree", "groups-vote-000002").await;
         let expected = vec![("age".to_owned(), "disagree".to_owned(), 1)];
         assert_eq!(minors().await, expected, "{engine:?}: a changed vote moves");
 
         demographics(&app, &client, "", "Dornach").await;
-        assert!(minors().await.is_empty(), "{engine:?}: leaving the group takes the vote out");
+        assert!(
+            minors().await.is_empty(),
+            "{engine:?}: leaving the group takes the vote out"
+        );
 
         // A group of one shows no results, so nobody can be singled out.
         demographics(&app, &client, "under-18", "").await;
@@ -121,7 +117,10 @@ async fn votes_count_in_their_voters_groups_and_move_with_the_answer() {
             )
             .await;
         assert_eq!(status, 200);
-        assert!(page.contains("Moins de 5 participants dans ce groupe"), "{engine:?}");
+        assert!(
+            page.contains("Moins de 5 participants dans ce groupe"),
+            "{engine:?}"
+        );
         // A demo neighbourhood is large enough to show its top ideas.
         let (hood, size): (String, i64) = sqlx::query_as(
             "SELECT neighbourhood, COUNT(*) FROM demographics WHERE neighbourhood <> '' \
@@ -137,7 +136,10 @@ async fn votes_count_in_their_voters_groups_and_move_with_the_answer() {
                 &format!("/consultations/{SLUG}/results?group=neighbourhood:{hood}"),
             )
             .await;
-        assert!(page.contains(&format!("{hood} : {size} participants")), "{engine:?}");
+        assert!(
+            page.contains(&format!("{hood} : {size} participants")),
+            "{engine:?}"
+        );
         assert!(!page.contains("Moins de 5 participants dans ce groupe"));
     }
 }
@@ -178,9 +180,15 @@ async fn live_figures_reach_open_pages_after_a_vote() {
         let client = app.api_client();
         let (fields, _) = first_card(&app, &client).await;
         vote(&app, &client, &fields, "agree", "live-vote-00000001").await;
-        assert_eq!(next_votes(&mut stream, &mut buffer).await, before + 1, "{engine:?}");
+        assert_eq!(
+            next_votes(&mut stream, &mut buffer).await,
+            before + 1,
+            "{engine:?}"
+        );
 
-        let missing = reqwest::get(app.url("/api/consultations/nothing-here/live")).await.unwrap();
+        let missing = reqwest::get(app.url("/api/consultations/nothing-here/live"))
+            .await
+            .unwrap();
         assert_eq!(missing.status(), 404);
     }
 }
@@ -200,7 +208,10 @@ async fn admins_change_a_consultations_settings() {
         let mut form = vec![
             ("component_id", component.as_str()),
             ("slug", SLUG),
-            ("question", "Comment améliorer vos conditions de vie à Mulhouse ?"),
+            (
+                "question",
+                "Comment améliorer vos conditions de vie à Mulhouse ?",
+            ),
             ("proposal_prefix", "Il faut"),
             ("lang", "fr"),
             ("neighbourhoods", "Dornach\nRebberg"),
@@ -212,10 +223,14 @@ async fn admins_change_a_consultations_settings() {
             ("controversy_share_pct", "10"),
             ("trusted_weight_pct", "50"),
         ];
-        let (status, _) = app.post_api(&admin, "staff/consultations/save", &form).await;
+        let (status, _) = app
+            .post_api(&admin, "staff/consultations/save", &form)
+            .await;
         assert_eq!(status, 422, "{engine:?}: a sequence of 0 is refused");
         form[8].1 = "5";
-        let (status, body) = app.post_api(&admin, "staff/consultations/save", &form).await;
+        let (status, body) = app
+            .post_api(&admin, "staff/consultations/save", &form)
+            .await;
         assert_eq!(status, 200, "{engine:?}: {body}");
         let (size, hoods): (i64, String) = sqlx::query_as(
             "SELECT sequence_size, neighbourhoods FROM consultations WHERE slug = $1",
@@ -251,7 +266,10 @@ async fn built_files_are_served_precompressed() {
     std::fs::write(pkg.join("participe.css.gz"), "gzip copy").unwrap();
     let (url, dir) = common::fresh_database(common::Engine::Sqlite).await;
     let root = site.path().display().to_string();
-    let app = spawn_with(common::Engine::Sqlite, url, dir, false, |c| c.site_root = root).await;
+    let app = spawn_with(common::Engine::Sqlite, url, dir, false, |c| {
+        c.site_root = root
+    })
+    .await;
     let client = reqwest::Client::new();
     for (accept, encoding) in [("br, gzip", "br"), ("gzip", "gzip")] {
         let res = client
@@ -265,7 +283,11 @@ async fn built_files_are_served_precompressed() {
         // Tests run without cargo-leptos's hash file: names are not hashed, so
         // the browser must check again.
         assert_eq!(res.headers()["cache-control"], "no-cache");
-        let expected = if encoding == "br" { "brotli copy" } else { "gzip copy" };
+        let expected = if encoding == "br" {
+            "brotli copy"
+        } else {
+            "gzip copy"
+        };
         assert_eq!(res.text().await.unwrap(), expected);
     }
 }

@@ -2,10 +2,10 @@
 //! posts and the page comes back with the vote recorded and its optional
 //! qualifications; the idempotency key in the form makes a double tap count once.
 
+use crate::components::FormAlert;
 use crate::consultation::api::Vote;
 use crate::consultation::logic::{allowed_for, VoteKey};
 use crate::consultation::store::StoredVote;
-use crate::components::FormAlert;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;

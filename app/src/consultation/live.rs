@@ -62,5 +62,7 @@ pub async fn figures_stream(
         let event = Event::default().event("figures").json_data(figures?).ok()?;
         Some(Ok::<Event, std::convert::Infallible>(event))
     });
-    Sse::new(events).keep_alive(KeepAlive::default()).into_response()
+    Sse::new(events)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }

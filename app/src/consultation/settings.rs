@@ -47,7 +47,12 @@ impl Settings {
         let prefix = text(&form.proposal_prefix, "proposal_prefix", 40)?;
         let lang = Lang::from_code(form.lang.trim()).ok_or(("lang", "settings-error-lang"))?;
         let mut neighbourhoods: Vec<String> = Vec::new();
-        for line in form.neighbourhoods.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in form
+            .neighbourhoods
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
             if line.chars().count() > 80 {
                 return Err(("neighbourhoods", "settings-error-neighbourhood"));
             }
@@ -115,12 +120,27 @@ mod tests {
     #[test]
     fn refusals_name_the_field() {
         let cases: [(fn(&mut SettingsForm), Invalid); 6] = [
-            (|f| f.slug = "Avec Espaces".into(), ("slug", "process-error-slug")),
-            (|f| f.question = "  ".into(), ("question", "settings-error-required")),
+            (
+                |f| f.slug = "Avec Espaces".into(),
+                ("slug", "process-error-slug"),
+            ),
+            (
+                |f| f.question = "  ".into(),
+                ("question", "settings-error-required"),
+            ),
             (|f| f.lang = "xx".into(), ("lang", "settings-error-lang")),
-            (|f| f.closes_on = "2021-10-01".into(), ("closes_on", "process-error-date-order")),
-            (|f| f.sequence_size = "0".into(), ("sequence_size", "settings-error-number")),
-            (|f| f.trusted_weight_pct = "cent".into(), ("trusted_weight_pct", "settings-error-number")),
+            (
+                |f| f.closes_on = "2021-10-01".into(),
+                ("closes_on", "process-error-date-order"),
+            ),
+            (
+                |f| f.sequence_size = "0".into(),
+                ("sequence_size", "settings-error-number"),
+            ),
+            (
+                |f| f.trusted_weight_pct = "cent".into(),
+                ("trusted_weight_pct", "settings-error-number"),
+            ),
         ];
         for (change, expected) in cases {
             let mut f = form();

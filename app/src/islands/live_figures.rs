@@ -67,8 +67,8 @@ mod client {
                 figures.set((f.participants, f.proposals, f.votes));
             }
         });
-        let _ = events
-            .add_event_listener_with_callback("figures", on_figures.as_ref().unchecked_ref());
+        let _ =
+            events.add_event_listener_with_callback("figures", on_figures.as_ref().unchecked_ref());
         // Both live as long as the page.
         on_figures.forget();
         std::mem::forget(events);

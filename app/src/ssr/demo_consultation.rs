@@ -260,7 +260,9 @@ pub async fn load(
             *counts.entry((proposal, key)).or_default() += 1;
             if let Some((age, hood)) = groups {
                 *group_counts.entry((proposal, "age", age, key)).or_default() += 1;
-                *group_counts.entry((proposal, "neighbourhood", hood, key)).or_default() += 1;
+                *group_counts
+                    .entry((proposal, "neighbourhood", hood, key))
+                    .or_default() += 1;
             }
             if let Some(q) = qualification {
                 *counts.entry((proposal, q)).or_default() += 1;

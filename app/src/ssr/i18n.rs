@@ -112,6 +112,18 @@ mod tests {
         assert!(fr.len() > 50);
     }
 
+    /// Fluent keeps the first of two messages with one id and logs an error:
+    /// two components naming a message alike would silently get one text.
+    #[test]
+    fn no_message_is_defined_twice() {
+        for lang in Lang::ALL {
+            let ids = message_ids(lang);
+            let mut seen = std::collections::HashSet::new();
+            let twice: Vec<&String> = ids.iter().filter(|id| !seen.insert(*id)).collect();
+            assert!(twice.is_empty(), "{lang:?} defines twice: {twice:?}");
+        }
+    }
+
     /// Message ids in a source file: the first argument of `t`/`t_args`, and
     /// every literal naming an error message (by convention they hold "-error").
     fn used_ids(src: &str) -> Vec<String> {

@@ -68,7 +68,10 @@ where
 
     /// How many keys are being watched (for tests and metrics).
     pub fn watched(&self) -> usize {
-        self.channels.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
     }
 }
 
@@ -101,6 +104,10 @@ mod tests {
         assert_eq!(hub.watched(), 0, "the poller stopped");
         let before = reads.load(Ordering::SeqCst);
         tokio::time::sleep(Duration::from_millis(50)).await;
-        assert_eq!(reads.load(Ordering::SeqCst), before, "nothing reads any more");
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            before,
+            "nothing reads any more"
+        );
     }
 }

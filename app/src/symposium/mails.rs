@@ -63,7 +63,7 @@ pub fn confirmation(
         }
     }
     text.push_str("\n\n");
-    text.push_str(&tr.t("mail-signature"));
+    text.push_str(&tr.t("event-mail-signature"));
     Mail {
         kind: "registration-confirmation",
         registration_id: to.registration_id,
@@ -96,7 +96,7 @@ pub fn seat_offer(
         ],
     );
     text.push_str("\n\n");
-    text.push_str(&tr.t("mail-signature"));
+    text.push_str(&tr.t("event-mail-signature"));
     Mail {
         kind: "seat-offer",
         registration_id: to.registration_id,
@@ -128,7 +128,7 @@ pub fn reminder(
         ],
     );
     text.push_str("\n\n");
-    text.push_str(&tr.t("mail-signature"));
+    text.push_str(&tr.t("event-mail-signature"));
     Mail {
         kind: "event-reminder",
         registration_id: to.registration_id,

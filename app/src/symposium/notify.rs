@@ -12,7 +12,11 @@ pub async fn queue(db: &Db, mail: &Mail) -> Result<(), sqlx::Error> {
     let to = match EmailAddress::parse(&mail.to) {
         Ok(to) => to,
         Err(e) => {
-            tracing::warn!(kind = mail.kind, registration = mail.registration_id, "symposium mail not queued: {e}");
+            tracing::warn!(
+                kind = mail.kind,
+                registration = mail.registration_id,
+                "symposium mail not queued: {e}"
+            );
             return Ok(());
         }
     };

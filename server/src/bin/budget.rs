@@ -86,7 +86,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     app::ssr::demo::load(&db, config.settings().today(), false).await?;
     let site = std::path::Path::new(&config.site_root).join("pkg");
     if !site.exists() {
-        return Err(format!("no built site at {}: run `make build` first", site.display()).into());
+        return Err(format!(
+            "no built site at {}: run `make build` first",
+            site.display()
+        )
+        .into());
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
@@ -118,11 +122,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let page = fetch(&client, &format!("{base}{path}")).await?;
         println!("\n{name} page {path}");
         println!("  {:<52} {:>9}  {:<4} cache", "resource", "wire", "enc");
-        println!("  {:<52} {:>9}  {:<4} {}", "HTML", kb(page.wire), page.encoding, page.cache);
+        println!(
+            "  {:<52} {:>9}  {:<4} {}",
+            "HTML",
+            kb(page.wire),
+            page.encoding,
+            page.cache
+        );
         let (mut css, mut scripts) = (0, 0);
         for asset in assets_of(&page.body) {
             let got = fetch(&client, &format!("{base}{asset}")).await?;
-            println!("  {:<52} {:>9}  {:<4} {}", asset, kb(got.wire), got.encoding, got.cache);
+            println!(
+                "  {:<52} {:>9}  {:<4} {}",
+                asset,
+                kb(got.wire),
+                got.encoding,
+                got.cache
+            );
             if asset.ends_with(".css") {
                 css += got.wire;
             } else {
@@ -131,7 +147,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let first = page.wire + css;
         let total = first + scripts;
-        println!("  HTML + CSS: {} · with JS and WASM: {}", kb(first), kb(total));
+        println!(
+            "  HTML + CSS: {} · with JS and WASM: {}",
+            kb(first),
+            kb(total)
+        );
         if name == "vote" {
             vote_page = Some((first, total));
         }
@@ -168,7 +188,11 @@ mod tests {
         let found: Vec<String> = assets_of(html).into_iter().collect();
         assert_eq!(
             found,
-            ["/pkg/participe.abc.css", "/pkg/participe.def.js", "/pkg/participe.ghi.wasm"]
+            [
+                "/pkg/participe.abc.css",
+                "/pkg/participe.def.js",
+                "/pkg/participe.ghi.wasm"
+            ]
         );
     }
 }

@@ -242,3 +242,24 @@ impl TestApp {
         client
     }
 }
+
+/// The hidden fields of the first vote form on a page.
+pub fn vote_form_fields(html: &str) -> Vec<(String, String)> {
+    let form = html
+        .split("<form")
+        .find(|f| f.contains(r#"name="signature""#))
+        .expect("a vote form");
+    let form = &form[..form.find("</form>").unwrap_or(form.len())];
+    form.split(r#"<input type="hidden" name=""#)
+        .skip(1)
+        .map(|chunk| {
+            let name = &chunk[..chunk.find('"').unwrap()];
+            let value = chunk
+                .split(r#"value=""#)
+                .nth(1)
+                .map(|v| &v[..v.find('"').unwrap()])
+                .unwrap_or("");
+            (name.to_owned(), value.replace("&amp;", "&"))
+        })
+        .collect()
+}

@@ -74,7 +74,10 @@ fn form_view(tr: Tr, data: &Data) -> impl IntoView {
     let c = data.consultation.as_ref();
     let params = c.map(|c| c.params.clone()).unwrap_or_default();
     let stored = |f: &dyn Fn(&Consultation) -> String, default: String| c.map(f).unwrap_or(default);
-    let lang = form.value("lang", stored(&|c| c.lang.clone(), Lang::default().code().into()));
+    let lang = form.value(
+        "lang",
+        stored(&|c| c.lang.clone(), Lang::default().code().into()),
+    );
     let langs = Lang::ALL
         .into_iter()
         .map(|l| view! { <option value=l.code() selected=lang == l.code()>{l.endonym()}</option> })

@@ -2,8 +2,8 @@
 //! the server functions behind their forms check it again.
 
 pub mod consultation_edit;
-pub mod mail;
 pub mod event_edit;
+pub mod mail;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;

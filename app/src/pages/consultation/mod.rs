@@ -56,7 +56,11 @@ pub fn breadcrumb(tr: Tr, c: &Consultation, here: Option<String>) -> impl IntoVi
 }
 
 /// Participants, published proposals and votes, as large figures.
-pub fn figures(tr: Tr, slug: &str, (participants, proposals, votes): (i64, i64, i64)) -> impl IntoView {
+pub fn figures(
+    tr: Tr,
+    slug: &str,
+    (participants, proposals, votes): (i64, i64, i64),
+) -> impl IntoView {
     let labels = FigureLabels {
         title: tr.t("results-figures"),
         participants: tr.t("results-participants"),

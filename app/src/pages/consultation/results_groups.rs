@@ -44,15 +44,18 @@ pub async fn load(
             .map_err(|e| ctx.internal(e))?;
         sizes.push((dimension, found));
     }
-    let chosen = choice.as_deref().and_then(|s| s.split_once(':')).and_then(|(d, g)| {
-        let dimension = Dimension::from_slug(d)?;
-        let size = sizes
-            .iter()
-            .find(|(dim, _)| *dim == dimension)
-            .and_then(|(_, list)| list.iter().find(|(name, _)| name == g))
-            .map_or(0, |(_, n)| *n);
-        Some((dimension, g.to_owned(), size))
-    });
+    let chosen = choice
+        .as_deref()
+        .and_then(|s| s.split_once(':'))
+        .and_then(|(d, g)| {
+            let dimension = Dimension::from_slug(d)?;
+            let size = sizes
+                .iter()
+                .find(|(dim, _)| *dim == dimension)
+                .and_then(|(_, list)| list.iter().find(|(name, _)| name == g))
+                .map_or(0, |(_, n)| *n);
+            Some((dimension, g.to_owned(), size))
+        });
     let chosen = match chosen {
         None => None,
         Some((dimension, group, size)) => {
@@ -151,7 +154,10 @@ fn picker(tr: Tr, data: &GroupData) -> impl IntoView {
                     let selected = current.as_deref() == Some(value.as_str());
                     let label = tr.t_args(
                         "results-group-option",
-                        &[("group", group_label(tr, *dimension, group)), ("count", n.to_string())],
+                        &[
+                            ("group", group_label(tr, *dimension, group)),
+                            ("count", n.to_string()),
+                        ],
                     );
                     view! { <option value=value selected=selected>{label}</option> }
                 })
@@ -206,7 +212,10 @@ pub fn section(tr: Tr, c: &Consultation, data: &GroupData) -> impl IntoView {
         .iter()
         .map(|(dimension, list)| size_chart(tr, *dimension, list))
         .collect_view();
-    let chosen = data.chosen.as_ref().map(|chosen| chosen_view(tr, &base, chosen));
+    let chosen = data
+        .chosen
+        .as_ref()
+        .map(|chosen| chosen_view(tr, &base, chosen));
     view! {
         <section aria-labelledby="groups-title">
             <h2 id="groups-title">{tr.t("results-groups")}</h2>
