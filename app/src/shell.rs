@@ -2,7 +2,7 @@
 //! page's status code and redirects are known before the first byte is sent.
 
 use crate::pages::{
-    account, admin, consultation as c, home, login, moderation, not_found, phase, process,
+    account, admin, consultation as c, home, login, moderation, not_found, phase, process, survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
@@ -109,6 +109,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/consultations/:slug/vote") view=c::vote::VotePage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/results") view=c::results::ResultsPage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/proposals/:id") view=c::proposal::ProposalPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug") view=survey::answer::SurveyPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug/i/:token") view=survey::answer::InvitationPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug/thanks") view=survey::answer::ThanksPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug/results") view=survey::results::SurveyResultsPage ssr=a.clone()/>
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>
@@ -119,6 +123,17 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/admin/consultations/:component_id")
                     view=admin::consultation_edit::ConsultationEditPage
+                    ssr=a.clone()
+                />
+                <Route path=path!("/admin/surveys/:component_id") view=admin::survey_edit::SurveyEditPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/surveys/:component_id/questions/:question_id")
+                    view=admin::survey_edit::QuestionEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/surveys/:component_id/preview")
+                    view=admin::survey_edit::SurveyPreviewPage
                     ssr=a.clone()
                 />
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>

@@ -5,6 +5,7 @@ pub mod consultation_edit;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;
+pub mod survey_edit;
 
 use crate::components::{load_page, Page};
 use crate::error::AppError;
