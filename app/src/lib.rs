@@ -15,6 +15,8 @@ pub mod surveys;
 pub mod islands;
 
 #[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 #[cfg(feature = "ssr")]

@@ -125,6 +125,8 @@ pub fn App() -> impl IntoView {
                     view=admin::consultation_edit::ConsultationEditPage
                     ssr=a.clone()
                 />
+                <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=a.clone()/>
+                <Route path=path!("/admin/mail/:id") view=admin::mail::MailDetailPage ssr=a.clone()/>
                 <Route path=path!("/admin/surveys/:component_id") view=admin::survey_edit::SurveyEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/surveys/:component_id/questions/:question_id")

@@ -13,17 +13,16 @@ pub struct Config {
     pub timezone: chrono_tz::Tz,
     /// Where the built site (CSS, WASM, images) lives.
     pub site_root: String,
-    pub smtp: Option<SmtpConfig>,
+    /// e.g. `smtps://user:pass@smtp.example.org:465` or `smtp://127.0.0.1:2525`;
+    /// without it, mail is written to `mail_dir`.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail (`SMTP_FROM`).
+    pub mail_from: String,
     /// With no SMTP server, mails are written here instead.
     pub mail_dir: String,
+    /// Retries and polling of the mail worker (tests shorten them).
+    pub mail_worker: app::mail::WorkerSettings,
     pub rate: app::ssr::rate_limit::RateConfig,
-}
-
-#[derive(Debug, Clone)]
-pub struct SmtpConfig {
-    /// e.g. `smtps://user:pass@smtp.example.org:465` or `smtp://127.0.0.1:2525`.
-    pub url: String,
-    pub from: String,
 }
 
 fn number(name: &str, default: u32) -> Result<u32, String> {
@@ -46,11 +45,6 @@ impl Config {
             .unwrap_or_else(|| "Europe/Paris".into())
             .parse()
             .map_err(|e| format!("PARTICIPE_TIMEZONE: {e}"))?;
-        let smtp = var("SMTP_URL").map(|url| SmtpConfig {
-            url,
-            from: var("SMTP_FROM")
-                .unwrap_or_else(|| "Participe <no-reply@participe.invalid>".into()),
-        });
         Ok(Config {
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/participe.db".into()),
@@ -58,8 +52,11 @@ impl Config {
             addr,
             timezone,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
-            smtp,
+            smtp_url: var("SMTP_URL"),
+            mail_from: var("SMTP_FROM")
+                .unwrap_or_else(|| "Participe <no-reply@participe.invalid>".into()),
             mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
+            mail_worker: app::mail::WorkerSettings::default(),
             rate: {
                 let d = app::ssr::rate_limit::RateConfig::default();
                 app::ssr::rate_limit::RateConfig {
@@ -86,6 +83,19 @@ impl Config {
             base_url: self.base_url.clone(),
             timezone: self.timezone,
             secure_cookies: self.base_url.starts_with("https://"),
+            mail: match &self.smtp_url {
+                Some(url) => app::mail::Delivery::Smtp(app::mail::transport::server_of(url)),
+                None => app::mail::Delivery::Folder(self.mail_dir.clone()),
+            },
+        }
+    }
+
+    /// Where mail goes: the SMTP server, or else the mail folder.
+    /// Needs a Tokio runtime (the SMTP connection pool runs a task).
+    pub fn mail_transport(&self) -> Result<app::mail::MailTransport, String> {
+        match &self.smtp_url {
+            Some(url) => app::mail::MailTransport::smtp(url, &self.mail_from),
+            None => app::mail::MailTransport::folder(&self.mail_dir, &self.mail_from),
         }
     }
 }

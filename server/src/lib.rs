@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod config;
 
+use app::mail::{MailWaker, MailWorker};
 use app::shell::{shell, App};
 use app::ssr::context::request_context;
 use app::ssr::session_store::DbSessionStore;
@@ -29,8 +30,9 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-/// The whole application as an axum router, ready to serve.
-pub fn router(config: &Config, db: Db) -> Router {
+/// The whole application as an axum router, ready to serve. `mail` wakes the
+/// mail worker (see `start_mail_worker`) when a request enqueues a mail.
+pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
     let options = leptos_options(config);
     let settings = Arc::new(config.settings());
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
@@ -88,6 +90,7 @@ pub fn router(config: &Config, db: Db) -> Router {
             app::consultation::live::FiguresHub::default(),
         )))
         .layer(Extension(db))
+        .layer(Extension(mail))
         .layer(SetResponseHeaderLayer::if_not_present(
             http::header::X_CONTENT_TYPE_OPTIONS,
             http::HeaderValue::from_static("nosniff"),
@@ -125,4 +128,16 @@ pub fn spawn_session_cleanup(db: Db) {
             }
         }
     });
+}
+
+/// Starts the background task that sends the outbox: over SMTP when
+/// `SMTP_URL` is set, else into the mail folder.
+pub fn start_mail_worker(config: &Config, db: Db) -> Result<MailWorker, String> {
+    let transport = config.mail_transport()?;
+    Ok(MailWorker::spawn(
+        db,
+        transport,
+        config.mail_worker,
+        MailWaker::default(),
+    ))
 }

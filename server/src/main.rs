@@ -143,10 +143,11 @@ async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
         );
     }
     server::spawn_session_cleanup(db.clone());
+    let mail = server::start_mail_worker(&config, db.clone())?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-    let router = server::router(&config, db);
+    let router = server::router(&config, db, mail.waker());
     println!("Participe is running at {}", config.base_url);
     if demo_accounts > 0 {
         println!(
@@ -163,5 +164,8 @@ async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    // Requests are done; the mail in hand is finished, the rest waits in the outbox.
+    mail.stop().await;
+    Ok(())
 }

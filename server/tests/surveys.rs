@@ -139,6 +139,7 @@ async fn an_invitation_answers_once_and_anonymous_answers_link_to_nobody() {
             &app.db,
             survey.id,
             &[("anne@example.org".into(), "Anne".into())],
+            |_, _, _| None,
         )
         .await
         .unwrap();
@@ -194,6 +195,7 @@ async fn an_invitation_answers_once_and_anonymous_answers_link_to_nobody() {
             &app.db,
             survey.id,
             &[("karim@example.org".into(), String::new())],
+            |_, _, _| None,
         )
         .await
         .unwrap();
@@ -276,6 +278,7 @@ async fn a_named_survey_links_its_response_to_the_invitation() {
             &app.db,
             survey.id,
             &[("karim@example.org".into(), String::new())],
+            |_, _, _| None,
         )
         .await
         .unwrap();
@@ -621,5 +624,93 @@ async fn results_show_shares_once_published_and_export() {
             .unwrap();
         assert_eq!(res.status().as_u16(), 200);
         assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+    }
+}
+
+/// The link in the newest outbox mail to `to`.
+async fn mailed_link(app: &TestApp, to: &str) -> String {
+    let body: String = sqlx::query_scalar(
+        "SELECT body_text FROM mail_outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(to)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let start = body.find("/surveys/").expect("a survey link");
+    let rest = &body[start..];
+    rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())].to_owned()
+}
+
+#[tokio::test]
+async fn staff_invite_a_pasted_list_and_remind_those_who_have_not_answered() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let (survey, ids) = make_survey(&app, Access::Invitation, true).await;
+        let admin = app.logged_in(ADMIN).await;
+        let component = survey.component_id.to_string();
+        let recipients =
+            "anne@example.org, Anne Martin\n\"Karim B\" <karim@example.org>\nanne@example.org";
+        let (status, body) = app
+            .post_api(
+                &admin,
+                "staff/surveys/invitations/send",
+                &[("component_id", &component), ("recipients", recipients)],
+            )
+            .await;
+        assert_eq!(status, 200, "{engine:?} {body}");
+        assert!(body.contains(r#""sent":2"#), "{body}");
+        let subject: String = sqlx::query_scalar(
+            "SELECT subject FROM mail_outbox WHERE recipient = 'anne@example.org'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(subject, "Votre avis : Satisfaction");
+
+        // Anne answers through her link; Karim does not.
+        let anne = mailed_link(&app, "anne@example.org").await;
+        let token = anne.rsplit('/').next().unwrap().to_owned();
+        let (profile, satisfaction) = (field(ids.profile), field(ids.satisfaction));
+        let (status, _) = app
+            .post_api(
+                &app.api_client(),
+                "surveys/answer",
+                &[
+                    ("survey", SLUG),
+                    ("token", &token),
+                    ("section", "0"),
+                    ("action", "next"),
+                    (profile.as_str(), "0"),
+                    (satisfaction.as_str(), "0"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200);
+
+        // The reminder goes to Karim only, with a new link; the old one stops working.
+        let first = mailed_link(&app, "karim@example.org").await;
+        let (status, body) = app
+            .post_api(
+                &admin,
+                "staff/surveys/invitations/remind",
+                &[("component_id", &component)],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains(r#""sent":1"#), "{body}");
+        let reminder = mailed_link(&app, "karim@example.org").await;
+        assert_ne!(reminder, first);
+        let mails_to_anne = count(
+            &app,
+            &survey,
+            "SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'anne@example.org' AND $1 > 0",
+        )
+        .await;
+        assert_eq!(mails_to_anne, 1, "no reminder to who answered");
+        let (status, _) = app.get_html(&app.html_client(), &first).await;
+        assert_eq!(status, 404);
+        let (status, body) = app.get_html(&app.html_client(), &reminder).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Partie 1 sur 2"));
     }
 }

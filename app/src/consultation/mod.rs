@@ -10,6 +10,8 @@ pub mod live;
 #[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
+pub mod mails;
+#[cfg(feature = "ssr")]
 pub mod moderation;
 #[cfg(feature = "ssr")]
 pub mod open_data;

@@ -1,6 +1,7 @@
 //! The moderation queue: every proposal is read by a moderator before it is
 //! published. A short lock keeps two moderators off the same proposal.
 
+use crate::mail::{self, OutgoingMail};
 use crate::ssr::db::{now, Db};
 
 /// How long a moderator holds a proposal they opened.
@@ -70,7 +71,14 @@ pub async fn lock(db: &Db, id: i64, moderator: i64) -> Result<bool, sqlx::Error>
 }
 
 /// Publishes a proposal with its themes; only its lock holder (or nobody) may.
-pub async fn accept(db: &Db, id: i64, moderator: i64, themes: &[i64]) -> Result<bool, sqlx::Error> {
+/// `news` (the author's mail) is enqueued in the same transaction.
+pub async fn accept(
+    db: &Db,
+    id: i64,
+    moderator: i64,
+    themes: &[i64],
+    news: Option<&OutgoingMail>,
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let t = now();
     let done = sqlx::query(
@@ -106,17 +114,22 @@ pub async fn accept(db: &Db, id: i64, moderator: i64, themes: &[i64]) -> Result<
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if let Some(news) = news {
+        mail::enqueue_in(&mut tx, news).await?;
+    }
     tx.commit().await?;
     Ok(true)
 }
 
-/// Refuses (or unpublishes) a proposal with a reason and an optional message.
+/// Refuses (or unpublishes) a proposal with a reason and an optional message;
+/// `news` (the author's mail) is enqueued in the same transaction.
 pub async fn refuse(
     db: &Db,
     id: i64,
     moderator: i64,
     reason: &str,
     message: &str,
+    news: Option<&OutgoingMail>,
 ) -> Result<bool, sqlx::Error> {
     let t = now();
     let mut tx = db.pool.begin().await?;
@@ -132,12 +145,18 @@ pub async fn refuse(
     .bind(id)
     .execute(&mut *tx)
     .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
     sqlx::query("UPDATE reports SET resolved = 1 WHERE proposal_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if let Some(news) = news {
+        mail::enqueue_in(&mut tx, news).await?;
+    }
     tx.commit().await?;
-    Ok(done.rows_affected() == 1)
+    Ok(true)
 }
 
 /// Pending proposals and unresolved reports, per consultation: (id, slug, question, pending, reported).

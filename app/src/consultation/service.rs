@@ -8,13 +8,15 @@ use super::api::{
 use super::logic::{self, Candidate, Qualification, Scores, VoteKey, Zone};
 use super::rules::{self, NewProposal, ProposalFields};
 use super::store::{self, Consultation, StoredVote, VoteChange};
-use super::{groups, moderation, signing};
+use super::{groups, mails, moderation, signing};
 use crate::accounts::{participant, safe_next};
 use crate::error::AppError;
+use crate::lang::Lang;
+use crate::mail::{EmailAddress, OutgoingMail};
 use crate::model::Role;
 use crate::ssr::form::Next;
 use crate::ssr::rate_limit::Action;
-use crate::ssr::Ctx;
+use crate::ssr::{Ctx, Tr};
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -356,7 +358,8 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
                 .filter(|(_, v)| !v.is_empty())
                 .filter_map(|(k, _)| k.strip_prefix("theme_")?.parse().ok())
                 .collect();
-            moderation::accept(db, id, moderator, &themes).await
+            let news = author_news(ctx, &proposal, Decision::Accepted).await?;
+            moderation::accept(db, id, moderator, &themes, news.as_ref()).await
         }
         "refuse" => {
             if !rules::REFUSAL_REASONS.contains(&form.reason.as_str()) {
@@ -366,7 +369,12 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
             if message.chars().count() > 500 {
                 return Err(ctx.invalid("message", "moderation-error-message"));
             }
-            moderation::refuse(db, id, moderator, &form.reason, &message).await
+            let decision = Decision::Refused {
+                reason: &form.reason,
+                message: &message,
+            };
+            let news = author_news(ctx, &proposal, decision).await?;
+            moderation::refuse(db, id, moderator, &form.reason, &message, news.as_ref()).await
         }
         _ => return Err(ctx.invalid("decision", "moderation-error-decision")),
     }
@@ -374,6 +382,7 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
     if !done {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("moderation-error-locked"))));
     }
+    ctx.mail.wake();
     let notice = if form.decision == "accept" {
         ctx.t("moderation-accepted")
     } else {
@@ -387,6 +396,54 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
         .map(|n| format!("/moderation/proposals/{n}"))
         .unwrap_or_else(|| "/moderation".into());
     Ok(((), Next::to(to).with_notice(notice)))
+}
+
+enum Decision<'a> {
+    Accepted,
+    Refused { reason: &'a str, message: &'a str },
+}
+
+/// The mail telling the author about the decision, in the consultation's
+/// language: only when they left an address, and only when the decision
+/// changes what happened to their idea (accepting a reported idea again is news to nobody).
+async fn author_news(
+    ctx: &Ctx,
+    proposal: &moderation::PendingProposal,
+    decision: Decision<'_>,
+) -> Result<Option<OutgoingMail>, AppError> {
+    let new_status = match decision {
+        Decision::Accepted => "accepted",
+        Decision::Refused { .. } => "refused",
+    };
+    if proposal.author_email.is_empty() || proposal.status == new_status {
+        return Ok(None);
+    }
+    let Ok(to) = EmailAddress::parse(&proposal.author_email) else {
+        tracing::warn!("proposal {}: author address cannot be mailed", proposal.id);
+        return Ok(None);
+    };
+    let c = store::consultation_by_id(&ctx.db, proposal.consultation_id)
+        .await
+        .map_err(|e| ctx.internal(e))?
+        .ok_or_else(|| ctx.not_found())?;
+    let tr = Tr(Lang::from_code(&c.lang).unwrap_or_default());
+    let news = mails::ProposalNews {
+        proposal_id: proposal.id,
+        author_name: &proposal.author_name,
+        question: &c.question,
+        content: &proposal.content,
+    };
+    let base = ctx.settings.base_url.trim_end_matches('/');
+    Ok(Some(match decision {
+        Decision::Accepted => {
+            let link = format!("{base}{}/proposals/{}", consultation_path(&c), proposal.id);
+            mails::accepted(tr, to, &news, &link)
+        }
+        Decision::Refused { reason, message } => {
+            let charter = format!("{base}/moderation-charter");
+            mails::refused(tr, to, &news, reason, message, &charter)
+        }
+    }))
 }
 
 /// One published proposal's results.

@@ -152,6 +152,8 @@ pub struct Ctx {
     pub limits: Arc<super::rate_limit::RateLimits>,
     /// The peer's address, when the server knows it.
     pub address: Option<std::net::IpAddr>,
+    /// Wakes the mail worker after a mail is enqueued.
+    pub mail: crate::mail::MailWaker,
 }
 
 impl Ctx {
@@ -181,6 +183,10 @@ impl Ctx {
                 .get::<Arc<super::rate_limit::RateLimits>>()
                 .cloned()
                 .ok_or_else(|| missing("rate limits"))?,
+            mail: ext
+                .get::<crate::mail::MailWaker>()
+                .cloned()
+                .ok_or_else(|| missing("mail waker"))?,
             address: ext
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
                 .map(|info| info.0.ip()),

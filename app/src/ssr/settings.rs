@@ -12,6 +12,8 @@ pub struct Settings {
     pub timezone: Tz,
     /// Whether cookies must only travel over HTTPS.
     pub secure_cookies: bool,
+    /// How mail goes out, for the admin page.
+    pub mail: crate::mail::Delivery,
 }
 
 impl Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             base_url: "http://127.0.0.1:3000".into(),
             timezone: chrono_tz::Europe::Paris,
             secure_cookies: false,
+            mail: crate::mail::Delivery::Folder("data/mail".into()),
         }
     }
 }

@@ -1,7 +1,8 @@
-//! Invitations by mail: the recipients pasted by staff, and the texts of the
-//! invitation and the reminder (pure, translated), then one hook that hands a
-//! message to the mail system.
+//! Invitations by mail: the recipients pasted by staff, and the invitation and
+//! reminder mails (pure, translated), which the store enqueues in the mail
+//! outbox in the same transaction as the invitation they carry.
 
+use crate::mail::{EmailAddress, OutgoingMail};
 use crate::ssr::Tr;
 
 /// A recipient of an invitation.
@@ -43,23 +44,17 @@ pub fn parse_recipients(text: &str) -> Result<Vec<Recipient>, usize> {
     Ok(out)
 }
 
-/// A message ready to hand to the mail system.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    pub to: String,
-    pub subject: String,
-    pub text: String,
-}
-
-/// The invitation (or, with `reminder`, the reminder) for one recipient.
-pub fn message(
+/// The invitation (or, with `reminder`, the reminder) for one recipient;
+/// `None` when the address is one the mail system cannot send to.
+pub fn mail(
     tr: Tr,
     recipient: &Recipient,
     survey_title: &str,
     link: &str,
     closes_on: chrono::NaiveDate,
     reminder: bool,
-) -> Message {
+) -> Option<OutgoingMail> {
+    let to = EmailAddress::parse(&recipient.email).ok()?;
     let greeting = if recipient.name.is_empty() {
         tr.t("survey-mail-hello")
     } else {
@@ -78,34 +73,8 @@ pub fn message(
     } else {
         ("survey-invitation-subject", "survey-invitation-body")
     };
-    Message {
-        to: recipient.email.clone(),
-        subject: tr.t_args(subject, &args),
-        text: format!("{greeting}\n\n{}\n", tr.t_args(body, &args)),
-    }
-}
-
-/// Hands a message to the mail system.
-///
-/// TODO(mail): once `crate::mail` (branch `mail`) is on main, enqueue in its
-/// outbox instead. Until then the message is written, as the README says of
-/// mail without SMTP, to a file in `PARTICIPE_MAIL_DIR` (default `data/mail`).
-pub fn deliver(message: &Message) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = std::env::var("PARTICIPE_MAIL_DIR").unwrap_or_else(|_| "data/mail".into());
-    let dir = std::path::Path::new(&dir);
-    std::fs::create_dir_all(dir)?;
-    let name = format!(
-        "{}-{}.eml",
-        chrono::Utc::now().format("%Y%m%dT%H%M%S%.f"),
-        super::store::new_token().get(..8).unwrap_or("mail")
-    );
-    let mut file = std::fs::File::create(dir.join(name))?;
-    write!(
-        file,
-        "To: {}\nSubject: {}\nContent-Type: text/plain; charset=utf-8\n\n{}",
-        message.to, message.subject, message.text
-    )
+    let text = format!("{greeting}\n\n{}\n", tr.t_args(body, &args));
+    Some(OutgoingMail::new(to, &tr.t_args(subject, &args), &text))
 }
 
 #[cfg(test)]
@@ -146,14 +115,15 @@ mod tests {
         let closes = chrono::NaiveDate::from_ymd_opt(2022, 5, 20).unwrap();
         let link = "https://participe.example/surveys/colloque/i/abc";
         for lang in Lang::ALL {
-            let m = message(Tr(lang), &r, "Colloque", link, closes, false);
+            let m = mail(Tr(lang), &r, "Colloque", link, closes, false).unwrap();
             assert!(m.text.contains(link) && m.text.contains("Anne"), "{m:?}");
             assert!(m.subject.contains("Colloque"));
-            let reminder = message(Tr(lang), &r, "Colloque", link, closes, true);
+            assert_eq!(m.to.as_str(), "anne@example.org");
+            let reminder = mail(Tr(lang), &r, "Colloque", link, closes, true).unwrap();
             assert_ne!(reminder.subject, m.subject);
             assert!(reminder.text.contains(link));
         }
-        let fr = message(Tr(Lang::Fr), &r, "Colloque", link, closes, true);
+        let fr = mail(Tr(Lang::Fr), &r, "Colloque", link, closes, true).unwrap();
         assert!(fr.text.contains("20 mai 2022"), "{}", fr.text);
     }
 }

@@ -556,29 +556,25 @@ pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Nex
         .iter()
         .map(|r| (r.email.clone(), r.name.clone()))
         .collect();
-    let created = store::create_invitations(&ctx.db, s.id, &pairs)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let mut sent = 0;
-    for (id, email, name, token) in created {
-        let message = invitations::message(
+    let mail_for = |email: &str, name: &str, token: &str| {
+        let recipient = Recipient {
+            email: email.to_owned(),
+            name: name.to_owned(),
+        };
+        invitations::mail(
             ctx.tr,
-            &Recipient { email, name },
+            &recipient,
             &s.title,
-            &link(ctx, &s, &token),
+            &link(ctx, &s, token),
             s.closes_on,
             false,
-        );
-        match invitations::deliver(&message) {
-            Ok(()) => {
-                store::mark_sent(&ctx.db, id, false)
-                    .await
-                    .map_err(|e| ctx.internal(e))?;
-                sent += 1;
-            }
-            Err(e) => tracing::error!("survey invitation not handed to mail: {e}"),
-        }
-    }
+        )
+    };
+    let created = store::create_invitations(&ctx.db, s.id, &pairs, mail_for)
+        .await
+        .map_err(|e| ctx.internal(e))?;
+    ctx.mail.wake();
+    let sent = created.len();
     let notice = ctx
         .tr
         .t_args("survey-invite-sent", &[("count", sent.to_string())]);
@@ -601,35 +597,28 @@ pub async fn send_reminders(ctx: &Ctx, form: &RemindForm) -> Result<(Sent, Next)
         .collect();
     let mut sent = 0;
     for invitation in pending {
-        // Only the hash of the first link was kept: the reminder carries a new one.
-        let Some(token) = store::renew_token(&ctx.db, invitation.id)
-            .await
-            .map_err(|e| ctx.internal(e))?
-        else {
-            continue;
-        };
         let recipient = Recipient {
             email: invitation.email,
             name: invitation.name,
         };
-        let message = invitations::message(
-            ctx.tr,
-            &recipient,
-            &s.title,
-            &link(ctx, &s, &token),
-            s.closes_on,
-            true,
-        );
-        match invitations::deliver(&message) {
-            Ok(()) => {
-                store::mark_sent(&ctx.db, invitation.id, true)
-                    .await
-                    .map_err(|e| ctx.internal(e))?;
-                sent += 1;
-            }
-            Err(e) => tracing::error!("survey reminder not handed to mail: {e}"),
+        let mail_for = |token: &str| {
+            invitations::mail(
+                ctx.tr,
+                &recipient,
+                &s.title,
+                &link(ctx, &s, token),
+                s.closes_on,
+                true,
+            )
+        };
+        if store::remind(&ctx.db, invitation.id, mail_for)
+            .await
+            .map_err(|e| ctx.internal(e))?
+        {
+            sent += 1;
         }
     }
+    ctx.mail.wake();
     let notice = ctx
         .tr
         .t_args("survey-remind-sent", &[("count", sent.to_string())]);

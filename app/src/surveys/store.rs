@@ -7,6 +7,7 @@
 //! random and its date is the day only, so nothing joins it to who answered.
 
 use super::logic::{Answer, Answers, Condition, ConditionOp, Kind, Question};
+use crate::mail::OutgoingMail;
 use crate::ssr::db::{is_unique_violation, now, Db};
 use chrono::NaiveDate;
 use rand::RngCore;
@@ -498,12 +499,15 @@ pub struct Invitation {
     pub used_on: Option<String>,
 }
 
-/// Creates invitations for recipients not yet invited; returns each new one
-/// with its token (shown once, to be mailed, never stored).
+/// Creates invitations for recipients not yet invited, each with its mail
+/// (`mail_for(email, name, token)`) enqueued in the same transaction, so an
+/// invitation exists if and only if its mail will go. Returns each new one
+/// with its token (never stored: only its hash is).
 pub async fn create_invitations(
     db: &Db,
     survey: i64,
     recipients: &[(String, String)],
+    mail_for: impl Fn(&str, &str, &str) -> Option<OutgoingMail>,
 ) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
     let mut created = Vec::new();
     let mut tx = db.pool.begin().await?;
@@ -519,17 +523,23 @@ pub async fn create_invitations(
             continue;
         }
         let token = new_token();
+        let mail = mail_for(email, name, &token);
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO survey_invitations (survey_id, token_hash, email, name, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO survey_invitations (survey_id, token_hash, email, name, sent_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(survey)
         .bind(token_hash(&token))
         .bind(email)
         .bind(name)
+        .bind(mail.as_ref().map(|_| now()))
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
+        if let Some(mail) = mail {
+            crate::mail::enqueue_in(&mut tx, &mail.once(&format!("survey-invitation-{id}")))
+                .await?;
+        }
         created.push((id, email.clone(), name.clone(), token));
     }
     tx.commit().await?;
@@ -561,32 +571,35 @@ pub async fn invitations(db: &Db, survey: i64) -> Result<Vec<Invitation>, sqlx::
     .await
 }
 
-pub async fn mark_sent(db: &Db, invitation: i64, reminder: bool) -> Result<(), sqlx::Error> {
-    let sql = if reminder {
-        "UPDATE survey_invitations SET reminded_at = $1 WHERE id = $2"
-    } else {
-        "UPDATE survey_invitations SET sent_at = $1 WHERE id = $2"
-    };
-    sqlx::query(sql)
-        .bind(now())
-        .bind(invitation)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}
-
-/// Gives an unused invitation a new token (a reminder carries a fresh link,
-/// since the first one was never stored); `None` if it was used meanwhile.
-pub async fn renew_token(db: &Db, invitation: i64) -> Result<Option<String>, sqlx::Error> {
+/// Gives an unused invitation a new token and enqueues its reminder
+/// (`mail_for(token)`) in the same transaction: a reminder carries a new link,
+/// since the first one was never stored. False if it was used meanwhile.
+pub async fn remind(
+    db: &Db,
+    invitation: i64,
+    mail_for: impl Fn(&str) -> Option<OutgoingMail>,
+) -> Result<bool, sqlx::Error> {
     let token = new_token();
+    let Some(mail) = mail_for(&token) else {
+        return Ok(false);
+    };
+    let hash = token_hash(&token);
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query(
-        "UPDATE survey_invitations SET token_hash = $1 WHERE id = $2 AND used_on IS NULL",
+        "UPDATE survey_invitations SET token_hash = $1, reminded_at = $2 WHERE id = $3 AND used_on IS NULL",
     )
-    .bind(token_hash(&token))
+    .bind(&hash)
+    .bind(now())
     .bind(invitation)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
-    Ok((done.rows_affected() == 1).then_some(token))
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let key = format!("survey-reminder-{invitation}-{}", &hash[..16]);
+    crate::mail::enqueue_in(&mut tx, &mail.once(&key)).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 // --- Responses -------------------------------------------------------------

@@ -181,7 +181,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
-    let router = server::router(&config, db.clone());
+    // Votes send no mail: the router gets a waker with no worker behind it.
+    let router = server::router(&config, db.clone(), app::mail::MailWaker::default());
     tokio::spawn(async move {
         let _ = axum::serve(
             listener,

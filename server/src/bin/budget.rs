@@ -90,7 +90,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let router = server::router(&config, db);
+    let router = server::router(&config, db, app::mail::MailWaker::default());
     tokio::spawn(async move {
         let _ = axum::serve(
             listener,

@@ -75,7 +75,10 @@ pub struct TestApp {
     pub address: String,
     pub db: app::ssr::Db,
     pub config: Config,
+    /// The running mail worker of this instance.
+    pub mail: app::mail::MailWorker,
     _dir: Option<tempfile::TempDir>,
+    _mail_dir: tempfile::TempDir,
 }
 
 /// Starts the application; with `demo`, the demo process and accounts are loaded.
@@ -112,6 +115,10 @@ pub async fn spawn_with(
     config.addr = addr;
     config.base_url = format!("http://{addr}");
     config.site_root = std::env::temp_dir().display().to_string();
+    // Mail never leaves the test: a fresh folder, unless a test sets its own SMTP server.
+    let mail_dir = tempfile::tempdir().expect("temp dir");
+    config.smtp_url = None;
+    config.mail_dir = mail_dir.path().display().to_string();
     adjust(&mut config);
     let db = server::open_db(&config)
         .await
@@ -121,7 +128,8 @@ pub async fn spawn_with(
             .await
             .expect("demo loads");
     }
-    let router = server::router(&config, db.clone());
+    let mail = server::start_mail_worker(&config, db.clone()).expect("mail settings are valid");
+    let router = server::router(&config, db.clone(), mail.waker());
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service())
             .await
@@ -132,7 +140,9 @@ pub async fn spawn_with(
         address: format!("http://{addr}"),
         db,
         config,
+        mail,
         _dir: dir,
+        _mail_dir: mail_dir,
     }
 }
 

@@ -2,6 +2,7 @@
 //! the server functions behind their forms check it again.
 
 pub mod consultation_edit;
+pub mod mail;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;
@@ -79,6 +80,10 @@ pub fn DashboardPage() -> impl IntoView {
                         <section aria-labelledby="staff-title">
                             <h2 id="staff-title">{tr.t("staff-title")}</h2>
                             <p><a href="/admin/staff">{tr.t("admin-manage-staff")}</a></p>
+                        </section>
+                        <section aria-labelledby="mail-title">
+                            <h2 id="mail-title">{tr.t("admin-mail")}</h2>
+                            <p><a href="/admin/mail">{tr.t("admin-mail-link")}</a></p>
                         </section>
                     }
                 });

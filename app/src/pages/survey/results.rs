@@ -119,12 +119,13 @@ fn result_view(tr: Tr, q: &Question, r: &QuestionResult) -> AnyView {
         .into_any(),
         Summary::Matrix(items) => items
             .iter()
-            .map(|(label, n, options, top_box, average)| {
-                let caption = format!("{} · {label}", q.prompt);
+            .map(|item| {
+                let caption = format!("{} · {}", q.prompt, item.label);
+                let answered = tr.t_args("survey-results-answered", &[("count", item.answered.to_string())]);
                 view! {
-                    <h4>{label.clone()}" "<span class="hint">"("{tr.t_args("survey-results-answered", &[("count", n.to_string())])}")"</span></h4>
-                    {top_box_line(tr, q, *top_box, *average)}
-                    {option_chart(tr, q, &caption, options)}
+                    <h4>{item.label.clone()}" "<span class="hint">"("{answered}")"</span></h4>
+                    {top_box_line(tr, q, item.top_box, item.average)}
+                    {option_chart(tr, q, &caption, &item.options)}
                 }
             })
             .collect_view()

@@ -9,7 +9,9 @@ pub use answers::{
     check, field_names, next_section, parse_answer, previous_section, section_shows, shown_on_page,
     visible, Answers, Checked, Problem,
 };
-pub use results::{aggregate, matches_filter, percent, OptionCount, QuestionResult, Summary};
+pub use results::{
+    aggregate, matches_filter, percent, ItemResult, OptionCount, QuestionResult, Summary,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -14,6 +14,16 @@ pub struct OptionCount {
     pub percent: u32,
 }
 
+/// One matrix item: like a rating of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemResult {
+    pub label: String,
+    pub answered: u32,
+    pub options: Vec<OptionCount>,
+    pub top_box: Option<u32>,
+    pub average: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Summary {
     /// Single and multiple choice, ratings, 0-10, yes/no.
@@ -24,8 +34,7 @@ pub enum Summary {
         /// Ratings: on 1 (worst) to n (best); 0-10: the mean number.
         average: Option<f64>,
     },
-    /// Per item: its label, its options, top box and average as for ratings.
-    Matrix(Vec<(String, u32, Vec<OptionCount>, Option<u32>, Option<f64>)>),
+    Matrix(Vec<ItemResult>),
     /// Options by average rank (1 is best): label, average rank, times ranked first.
     Ranking(Vec<(String, f64, u32)>),
     Texts(Vec<String>),
@@ -150,13 +159,13 @@ fn matrix_summary(q: &Question, responses: &[&Answer]) -> (u32, Summary) {
                     }
                 }
             }
-            (
-                label.clone(),
+            ItemResult {
+                label: label.clone(),
                 answered,
-                counts(q, &q.options, &tally, answered),
-                Some(percent(tally.first().copied().unwrap_or(0), answered)),
-                rating_average(&tally, answered),
-            )
+                options: counts(q, &q.options, &tally, answered),
+                top_box: Some(percent(tally.first().copied().unwrap_or(0), answered)),
+                average: rating_average(&tally, answered),
+            }
         })
         .collect();
     (rows.len() as u32, Summary::Matrix(items))
@@ -348,10 +357,10 @@ mod tests {
         let Summary::Matrix(items) = &results[1].summary else {
             panic!()
         };
-        assert_eq!(items[0].0, "Accueil");
-        assert_eq!((items[0].1, items[0].3), (2, Some(100)));
+        assert_eq!(items[0].label, "Accueil");
+        assert_eq!((items[0].answered, items[0].top_box), (2, Some(100)));
         assert_eq!(
-            (items[1].1, items[1].3, items[1].4),
+            (items[1].answered, items[1].top_box, items[1].average),
             (1, Some(0), Some(1.0))
         );
     }

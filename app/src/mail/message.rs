@@ -1,0 +1,239 @@
+//! A mail to send: a checked recipient, a subject, a text body (an HTML one
+//! optionally) and attachments. Parsed once at the edge, so the outbox and the
+//! worker never hold an address or a content type that cannot be sent.
+
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment as LettreAttachment, Mailbox, MultiPart, SinglePart};
+use lettre::{Address, Message};
+
+/// Why a mail could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MailError {
+    #[error("not a mail address: {0}")]
+    Address(String),
+    #[error("not a content type: {0}")]
+    ContentType(String),
+    #[error("not a file name for an attachment: {0}")]
+    Filename(String),
+    #[error("cannot build the message: {0}")]
+    Build(String),
+}
+
+/// A syntactically valid mail address (lettre's parser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailAddress(Address);
+
+impl EmailAddress {
+    pub fn parse(text: &str) -> Result<EmailAddress, MailError> {
+        text.trim()
+            .parse::<Address>()
+            .map(EmailAddress)
+            .map_err(|_| MailError::Address(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_ref()
+    }
+}
+
+/// A file sent with a mail (a QR code, an `.ics` invitation...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    filename: String,
+    content_type: String,
+    content: Vec<u8>,
+}
+
+impl Attachment {
+    /// `content_type` such as `image/png` or `text/calendar; charset=utf-8`.
+    pub fn new(
+        filename: &str,
+        content_type: &str,
+        content: Vec<u8>,
+    ) -> Result<Attachment, MailError> {
+        let name_ok = !filename.is_empty()
+            && filename.chars().count() <= 200
+            && !filename
+                .chars()
+                .any(|c| c.is_control() || c == '/' || c == '\\');
+        if !name_ok {
+            return Err(MailError::Filename(filename.to_owned()));
+        }
+        ContentType::parse(content_type)
+            .map_err(|_| MailError::ContentType(content_type.to_owned()))?;
+        Ok(Attachment {
+            filename: filename.to_owned(),
+            content_type: content_type.to_owned(),
+            content,
+        })
+    }
+
+    pub fn filename(&self) -> &str {
+        &self.filename
+    }
+
+    pub fn content_type(&self) -> &str {
+        &self.content_type
+    }
+
+    pub fn content(&self) -> &[u8] {
+        &self.content
+    }
+
+    fn part(&self) -> Result<SinglePart, MailError> {
+        let kind = ContentType::parse(&self.content_type)
+            .map_err(|_| MailError::ContentType(self.content_type.clone()))?;
+        Ok(LettreAttachment::new(self.filename.clone()).body(self.content.clone(), kind))
+    }
+}
+
+/// Longest subject kept; the outbox refuses longer ones.
+pub const MAX_SUBJECT_CHARS: usize = 300;
+
+/// A mail waiting to go out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingMail {
+    pub to: EmailAddress,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub attachments: Vec<Attachment>,
+    /// With a key, the mail is enqueued once only, however often it is asked for.
+    pub dedupe_key: Option<String>,
+}
+
+impl OutgoingMail {
+    /// A plain-text mail. The subject is kept on one line and cut to its limit.
+    pub fn new(to: EmailAddress, subject: &str, text: &str) -> OutgoingMail {
+        let one_line: String = subject
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(MAX_SUBJECT_CHARS)
+            .collect();
+        OutgoingMail {
+            to,
+            subject: one_line,
+            text: text.to_owned(),
+            html: None,
+            attachments: Vec::new(),
+            dedupe_key: None,
+        }
+    }
+
+    pub fn with_html(mut self, html: &str) -> OutgoingMail {
+        self.html = Some(html.to_owned());
+        self
+    }
+
+    pub fn attach(mut self, attachment: Attachment) -> OutgoingMail {
+        self.attachments.push(attachment);
+        self
+    }
+
+    /// Sends this mail at most once for `key` ("proposal-12-refused").
+    pub fn once(mut self, key: &str) -> OutgoingMail {
+        self.dedupe_key = Some(key.to_owned());
+        self
+    }
+
+    /// The MIME message: text (or text and HTML), then the attachments.
+    pub fn to_message(&self, from: &Mailbox) -> Result<Message, MailError> {
+        // Random, under the sender's domain rather than this machine's name,
+        // which receivers may not resolve.
+        let message_id = format!("<{:032x}@{}>", rand::random::<u128>(), from.email.domain());
+        let builder = Message::builder()
+            .message_id(Some(message_id))
+            .from(from.clone())
+            .to(Mailbox::new(None, self.to.0.clone()))
+            .subject(self.subject.clone());
+        let body = match &self.html {
+            Some(html) => MultiPart::alternative_plain_html(self.text.clone(), html.clone()),
+            None if self.attachments.is_empty() => {
+                return builder
+                    .singlepart(SinglePart::plain(self.text.clone()))
+                    .map_err(|e| MailError::Build(e.to_string()));
+            }
+            None => MultiPart::mixed().singlepart(SinglePart::plain(self.text.clone())),
+        };
+        let mut all = if self.html.is_some() && !self.attachments.is_empty() {
+            MultiPart::mixed().multipart(body)
+        } else {
+            body
+        };
+        for attachment in &self.attachments {
+            all = all.singlepart(attachment.part()?);
+        }
+        builder
+            .multipart(all)
+            .map_err(|e| MailError::Build(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from() -> Mailbox {
+        "Participe <no-reply@participe.test>".parse().unwrap()
+    }
+
+    fn to() -> EmailAddress {
+        EmailAddress::parse(" amina@example.org ").unwrap()
+    }
+
+    #[test]
+    fn addresses_are_parsed_once() {
+        assert_eq!(to().as_str(), "amina@example.org");
+        for bad in ["", "amina", "amina@", "a b@example.org", "<x@y.z>"] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn attachments_need_a_plain_name_and_a_content_type() {
+        assert!(Attachment::new("invitation.ics", "text/calendar; charset=utf-8", vec![]).is_ok());
+        assert!(Attachment::new("../etc/passwd", "text/plain", vec![]).is_err());
+        assert!(Attachment::new("", "text/plain", vec![]).is_err());
+        assert!(Attachment::new("qr.png", "not a type", vec![]).is_err());
+    }
+
+    #[test]
+    fn subject_stays_on_one_line() {
+        let mail = OutgoingMail::new(to(), "Votre idée\r\nBcc: x@y.z", "texte");
+        assert_eq!(mail.subject, "Votre idée Bcc: x@y.z");
+    }
+
+    #[test]
+    fn plain_mail_is_one_text_part() {
+        let raw = OutgoingMail::new(to(), "Sujet", "Bonjour Amina")
+            .to_message(&from())
+            .unwrap()
+            .formatted();
+        let raw = String::from_utf8(raw).unwrap();
+        assert!(raw.contains("To: amina@example.org"), "{raw}");
+        assert!(raw.contains("@participe.test>"), "a Message-ID: {raw}");
+        assert!(
+            raw.contains("Content-Type: text/plain; charset=utf-8"),
+            "{raw}"
+        );
+        assert!(!raw.contains("multipart"), "{raw}");
+    }
+
+    #[test]
+    fn attachments_and_html_make_a_mixed_message() {
+        let png = Attachment::new("qr.png", "image/png", vec![0x89, b'P', b'N', b'G']).unwrap();
+        let raw = OutgoingMail::new(to(), "Sujet", "texte")
+            .with_html("<p>texte</p>")
+            .attach(png)
+            .to_message(&from())
+            .unwrap()
+            .formatted();
+        let raw = String::from_utf8_lossy(&raw);
+        assert!(raw.contains("multipart/mixed"), "{raw}");
+        assert!(raw.contains("multipart/alternative"), "{raw}");
+        assert!(raw.contains("filename=\"qr.png\""), "{raw}");
+        assert!(raw.contains("Content-Type: image/png"), "{raw}");
+    }
+}
