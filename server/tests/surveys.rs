@@ -714,3 +714,165 @@ async fn staff_invite_a_pasted_list_and_remind_those_who_have_not_answered() {
         assert!(body.contains("Partie 1 sur 2"));
     }
 }
+
+#[tokio::test]
+async fn the_demo_results_show_mulhouse_published_shares() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let (status, body) = app
+            .get_html(&app.api_client(), "/surveys/satisfaction-colloque/results")
+            .await;
+        assert_eq!(status, 200, "{engine:?}");
+        assert!(body.contains("Réponses reçues : 50."));
+        for share in ["66 %", "92 %", "76 %"] {
+            assert!(
+                body.contains(&format!(r#"<span class="top-box-figure">{share}</span>"#)),
+                "{share}"
+            );
+        }
+        // The profile filter: the 22 professionals.
+        let profile: i64 = sqlx::query_scalar(
+            "SELECT q.id FROM survey_questions q JOIN survey_sections s ON s.id = q.section_id \
+             JOIN surveys v ON v.id = s.survey_id WHERE v.slug = 'satisfaction-colloque' AND q.kind = 'single'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let (_, body) = app
+            .get_html(
+                &app.api_client(),
+                &format!("/surveys/satisfaction-colloque/results?filter={profile}:1"),
+            )
+            .await;
+        assert!(body.contains("22 personnes ont répondu"), "{body}");
+        // The symposium's page links to the published results.
+        let phase: i64 = sqlx::query_scalar(
+            "SELECT c.phase_id FROM components c JOIN surveys s ON s.component_id = c.id \
+             WHERE s.slug = 'satisfaction-colloque'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let (_, body) = app
+            .get_html(
+                &app.api_client(),
+                &format!("/processes/mulhouse-solidaire/phases/{phase}"),
+            )
+            .await;
+        assert!(
+            body.contains(r#"href="/surveys/satisfaction-colloque/results""#),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_admin_builds_a_survey_with_a_condition_and_previews_it() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let component: i64 = sqlx::query_scalar(
+            "SELECT id FROM components WHERE kind = 'survey' ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let component = component.to_string();
+        let admin = app.logged_in(ADMIN).await;
+        let (status, body) = app
+            .post_api(
+                &admin,
+                "staff/surveys/save",
+                &[
+                    ("component_id", &component),
+                    ("slug", "bilan-rendez-vous"),
+                    ("title", "Bilan du rendez-vous citoyen"),
+                    ("access", "open"),
+                    ("anonymous", "on"),
+                    ("opens_on", "2020-01-01"),
+                    ("closes_on", "2040-01-01"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200, "{engine:?} {body}");
+        let survey = store::survey_by_slug(&app.db, "bilan-rendez-vous")
+            .await
+            .unwrap()
+            .unwrap();
+        let (sections, _) = store::definition(&app.db, survey.id).await.unwrap();
+        let section = sections[0].id.to_string();
+        let question =
+            |kind: &'static str, prompt: &'static str, options: &'static str, condition: String| {
+                vec![
+                    ("component_id".to_owned(), component.clone()),
+                    ("section_id".to_owned(), section.clone()),
+                    ("kind".to_owned(), kind.to_owned()),
+                    ("prompt".to_owned(), prompt.to_owned()),
+                    ("options".to_owned(), options.to_owned()),
+                    ("required".to_owned(), "on".to_owned()),
+                    ("condition".to_owned(), condition),
+                ]
+            };
+        let post = |form: Vec<(String, String)>| {
+            let admin = admin.clone();
+            let url = app.url("/api/staff/surveys/questions/save");
+            async move {
+                let res = admin.post(url).form(&form).send().await.unwrap();
+                (res.status().as_u16(), res.text().await.unwrap())
+            }
+        };
+        // A rating needs 4 or 5 points.
+        let (status, body) = post(question(
+            "rating",
+            "Satisfait ?",
+            "Oui\nBof\nNon",
+            String::new(),
+        ))
+        .await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("4 ou 5 niveaux"), "{body}");
+        let (status, _) = post(question(
+            "rating",
+            "Satisfait ?",
+            "Très satisfait\nPlutôt satisfait\nPlutôt pas satisfait\nPas du tout satisfait",
+            String::new(),
+        ))
+        .await;
+        assert_eq!(status, 200);
+        let (_, questions) = store::definition(&app.db, survey.id).await.unwrap();
+        let rating = questions[0].id;
+        // A condition must point at an option that exists.
+        let (status, _) = post(question(
+            "long_text",
+            "Pourquoi ?",
+            "",
+            format!("{rating}:equals:9"),
+        ))
+        .await;
+        assert_eq!(status, 422);
+        let (status, _) = post(question(
+            "long_text",
+            "Pourquoi ?",
+            "",
+            format!("{rating}:equals:3"),
+        ))
+        .await;
+        assert_eq!(status, 200);
+
+        let (status, body) = app
+            .get_html(&admin, &format!("/admin/surveys/{component}/preview"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Satisfait ?") && body.contains("Pourquoi ?"));
+        assert!(body.contains("Répondez seulement si vous avez choisi « Pas du tout satisfait »"));
+        let (status, body) = app
+            .get_html(&admin, &format!("/admin/surveys/{component}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Bilan du rendez-vous citoyen"));
+        let (status, body) = app
+            .get_html(&app.api_client(), "/surveys/bilan-rendez-vous")
+            .await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Partie 1 sur 1") && body.contains("Envoyer mes réponses"));
+    }
+}
