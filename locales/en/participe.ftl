@@ -527,6 +527,7 @@ survey-builder-error-items = Write 1 to 20 items, one a line.
 survey-builder-error-condition = Choose an answer of an earlier question.
 survey-builder-error-kind = Choose a question type from the list.
 survey-builder-error-section = Choose a part from the list.
+survey-builder-error-answered = Answers are already stored: the question keeps its type and its number of options and items (you may reword them).
 survey-builder-error-access = Choose who may answer from the list.
 survey-preview-note = Preview: every part is on one page and nothing is sent. Conditional questions say when they show.
 survey-invite-title = Invitations

@@ -527,6 +527,7 @@ survey-builder-error-items = Écrivez de 1 à 20 éléments, un par ligne.
 survey-builder-error-condition = Choisissez une réponse d'une question précédente.
 survey-builder-error-kind = Choisissez un type de question de la liste.
 survey-builder-error-section = Choisissez une partie de la liste.
+survey-builder-error-answered = Des réponses sont déjà enregistrées : la question garde son type et son nombre de propositions et d'éléments (vous pouvez en reformuler le texte).
 survey-builder-error-access = Choisissez qui peut répondre dans la liste.
 survey-preview-note = Aperçu : toutes les parties sont sur une page et rien n'est envoyé. Les questions conditionnelles indiquent quand elles s'affichent.
 survey-invite-title = Invitations

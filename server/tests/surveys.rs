@@ -858,12 +858,35 @@ async fn an_admin_builds_a_survey_with_a_condition_and_previews_it() {
         .await;
         assert_eq!(status, 200);
 
+        // Once answered, a question keeps its shape; its labels may be reworded.
+        let today = app.config.settings().today();
+        let answers = Answers::from([(rating, Answer::Choice(0))]);
+        store::insert_demo_response(&app.db, survey.id, &answers, today)
+            .await
+            .unwrap();
+        let mut edit = question(
+            "rating",
+            "Satisfait ?",
+            "Très satisfait\nSatisfait\nPeu satisfait\nPas satisfait\nPas du tout",
+            String::new(),
+        );
+        edit.push(("question_id".to_owned(), rating.to_string()));
+        let (status, body) = post(edit.clone()).await;
+        assert_eq!(status, 422, "{body}");
+        assert!(
+            body.contains("Des réponses sont déjà enregistrées"),
+            "{body}"
+        );
+        edit[4].1 = "Ravi\nContent\nMitigé\nDéçu".to_owned();
+        let (status, body) = post(edit).await;
+        assert_eq!(status, 200, "{body}");
+
         let (status, body) = app
             .get_html(&admin, &format!("/admin/surveys/{component}/preview"))
             .await;
         assert_eq!(status, 200);
         assert!(body.contains("Satisfait ?") && body.contains("Pourquoi ?"));
-        assert!(body.contains("Répondez seulement si vous avez choisi « Pas du tout satisfait »"));
+        assert!(body.contains("Répondez seulement si vous avez choisi « Déçu »"));
         let (status, body) = app
             .get_html(&admin, &format!("/admin/surveys/{component}"))
             .await;

@@ -486,6 +486,21 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
             .collect(),
     };
     logic::validate_question(&q, &earlier).map_err(|(f, k)| ctx.invalid(f, k))?;
+    // Stored answers are option indices: once answers exist, a question keeps
+    // its type and its number of options and items (labels may be reworded).
+    if let Some(before) = editing.and_then(|id| questions.iter().find(|o| o.id == id)) {
+        let reshaped = before.kind != q.kind
+            || before.options.len() != q.options.len()
+            || before.items.len() != q.items.len();
+        if reshaped
+            && store::response_count(&ctx.db, s.id)
+                .await
+                .map_err(|e| ctx.internal(e))?
+                > 0
+        {
+            return Err(ctx.invalid("options", "survey-builder-error-answered"));
+        }
+    }
     store::save_question(&ctx.db, section_id, editing, &q)
         .await
         .map_err(|e| ctx.internal(e))?;
