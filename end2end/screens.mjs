@@ -7,7 +7,9 @@ const [base = 'http://127.0.0.1:3000', out = '/tmp/screens'] = process.argv.slic
 mkdirSync(out, { recursive: true });
 const browser = await launch();
 const page = await (await phone(browser)).newPage();
-const shots = [['home', '/'], ['process', '/processes/mulhouse-solidaire'], ['login', '/login']];
+const event = '/events/colloque-mulhouse-solidaire';
+const shots = [['home', '/'], ['process', '/processes/mulhouse-solidaire'], ['login', '/login'],
+  ['programme', event], ['register', `${event}/register`]];
 for (const [name, path] of shots) {
   await page.goto(base + path);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
@@ -23,5 +25,9 @@ await page.click('button[type=submit]');
 await page.screenshot({ path: `${out}/admin.png`, fullPage: true });
 await page.click('table a');
 await page.screenshot({ path: `${out}/admin-process.png`, fullPage: true });
+await page.goto(base + `${event}/check-in`);
+await page.screenshot({ path: `${out}/check-in.png`, fullPage: true });
+await page.goto(base + `${event}/attendees`);
+await page.screenshot({ path: `${out}/attendees.png`, fullPage: true });
 await browser.close();
 console.log(`screenshots in ${out}`);

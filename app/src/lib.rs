@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod consultation;
 pub mod processes;
 pub mod surveys;
+pub mod symposium;
 
 pub mod islands;
 

@@ -2,7 +2,8 @@
 //! page's status code and redirects are known before the first byte is sent.
 
 use crate::pages::{
-    account, admin, consultation as c, home, login, moderation, not_found, phase, process, survey,
+    account, admin, consultation as c, event, home, login, moderation, not_found, phase, process,
+    survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
@@ -113,6 +114,18 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/surveys/:slug/i/:token") view=survey::answer::InvitationPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/thanks") view=survey::answer::ThanksPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/results") view=survey::results::SurveyResultsPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug") view=event::programme::ProgrammePage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/sessions/:id") view=event::session::SessionPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/speakers/:id") view=event::speaker::SpeakerPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/register") view=event::register::RegisterPage ssr=a.clone()/>
+                <Route
+                    path=path!("/events/:slug/registration/:token")
+                    view=event::registration::RegistrationPage
+                    ssr=a.clone()
+                />
+                <Route path=path!("/events/:slug/check-in") view=event::checkin::CheckInPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/arrivals") view=event::checkin::ArrivalsPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/attendees") view=event::attendees::AttendeesPage ssr=a.clone()/>
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>
@@ -139,6 +152,26 @@ pub fn App() -> impl IntoView {
                     ssr=a.clone()
                 />
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/components/:component_id/event")
+                    view=admin::event_edit::EventAdminPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/events/:event_id/sessions/:id")
+                    view=admin::event_edit::SessionEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/events/:event_id/speakers/:id")
+                    view=admin::event_edit::SpeakerEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/events/:event_id/questions/:id")
+                    view=admin::event_edit::QuestionEditPage
+                    ssr=a.clone()
+                />
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id")
                     view=admin::phase_edit::PhaseEditPage

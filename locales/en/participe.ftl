@@ -421,6 +421,227 @@ mail-has-html = This mail also has an HTML version, not shown here.
 mail-attachments = Attachments
 mail-attachment = { $name } ({ $type }, { $size } bytes)
 mail-back = All mail
+
+## Symposium
+date-time = { $date } at { $time }
+event-programme = See the programme
+event-staff-nav = Event desk
+programme-title = Programme
+programme-filter = Filter the programme
+programme-day = Day
+programme-theme = Theme
+programme-all-days = All days
+programme-all-themes = All themes
+programme-apply = Filter
+programme-clear = See the whole programme
+programme-nothing = No session on that day for this filter.
+programme-back = Back to the programme
+session-kind-plenary = Plenary session
+session-kind-round-table = Round table
+session-kind-workshop = Workshop
+session-when = When
+session-room = Room
+session-seats = Seats
+session-themes = Themes
+session-speakers = Speakers
+speakers-title = Speakers
+speaker-sessions = Speaking at
+speaker-demo = Invented person (demo)
+speaker-photo-alt = Portrait of { $name }
+workshop-seats-left = { $count } of { $seats } seats free
+workshop-full = Full: waiting list ({ $waiting } waiting)
+profile-professional = Professional
+profile-volunteer = Volunteer
+profile-institution = Representative of an institution
+profile-elected = Elected official
+profile-resident = Resident
+answer-yes = Yes
+answer-no = No
+registration-title = Registration
+registration-submit = Register
+registration-intro = Registration is free. You will receive by email your entry code and a personal link to change or cancel your registration, with no account.
+registration-you = You
+registration-first-name = First name
+registration-last-name = Last name
+registration-email = Email address
+registration-email-hint = To receive your confirmation and your personal link.
+registration-organisation = Organisation (optional)
+registration-profile = You are coming as
+registration-days = Days attending
+registration-day-full = { $date } (full)
+registration-workshops = Workshops
+registration-workshops-hint = At most one workshop per time slot. If a workshop is full, you join its waiting list and are told by email when a seat frees up.
+registration-workshop-slot = Workshop on { $date } at { $time }
+registration-no-workshop = No workshop in this slot
+registration-workshop-waiting-hint = Full: you will be on the waiting list.
+registration-needs = Particular needs
+registration-accessibility = Accessibility (optional)
+registration-accessibility-hint = Wheelchair, sign language interpreting, hearing loop, companion…
+registration-dietary = Meals (optional)
+registration-dietary-hint = Vegetarian, no pork, allergies…
+registration-questions = Further questions
+registration-consent = I agree that the City uses this information to organise the event; it is deleted after the event.
+registration-done = You are registered. Your entry code: { $code }. Keep this page: its address is your personal link.
+registration-mine = My registration
+registration-hello = Registration of { $name }
+registration-private-link = The address of this page is personal: do not share it. It lets you see, change or cancel your registration.
+registration-ticket = Your entry code, to give at the desk:
+registration-ticket-hint = You can also read it out: it has no 0, O, 1, I or L.
+registration-arrived = arrival recorded on { $when }
+registration-change = Change my registration
+registration-change-submit = Save the changes
+registration-changed = Your registration is changed.
+registration-cancel = Cancel my registration
+registration-cancel-intro = Your seat and workshops will be offered to people on the waiting lists.
+registration-cancel-confirm = I confirm I cancel my registration
+registration-cancel-submit = Cancel my registration
+registration-cancelled = Your registration is cancelled.
+registration-is-cancelled = This registration is cancelled.
+registration-offer-accept = Accept the seat
+registration-offer-decline = Decline the seat
+registration-offer-accepted = Your seat in the workshop is confirmed.
+registration-offer-declined = The seat is offered to the next person.
+place-confirmed = Seat confirmed
+place-waiting = Waiting list, position { $position }
+place-offered = A seat freed up for you: accept it before { $deadline }
+place-expired = The seat offered was not accepted in time
+registration-error-closed = Registration is closed.
+registration-error-event-full = The event is full: no seat is left.
+registration-error-day-full = { $date } is full: untick that day to register.
+registration-error-already = This email address is already registered. Use the personal link sent by email to change your registration.
+registration-error-cancelled = This registration is cancelled: it can no longer be changed.
+registration-error-no-offer = This seat is no longer offered: the deadline has passed.
+registration-error-offer-answer = Choose to accept or decline the seat.
+registration-error-first-name = Give your first name (80 characters at most).
+registration-error-last-name = Give your last name (80 characters at most).
+registration-error-email = Give a valid email address, for example name@example.org.
+registration-error-profile = Choose what you are coming as.
+registration-error-days = Choose at least one day.
+registration-error-workshop = Choose a workshop from the list.
+registration-error-workshop-day = This workshop is on a day you did not tick: tick that day or choose "No workshop".
+registration-error-too-long = This text is too long.
+registration-error-required = This question must be answered.
+registration-error-choice = Choose one of the answers offered.
+registration-error-consent = Tick the consent box to register.
+registration-error-confirm-cancel = Tick the box to confirm the cancellation.
+mail-confirmation-subject = Your registration: { $event }
+mail-confirmation-body =
+    Hello { $name },
+
+    Your registration for "{ $event }" is recorded.
+
+    Your entry code: { $code }
+
+    To see, change or cancel your registration: { $link }
+mail-days = Days:
+mail-workshops = Workshops:
+mail-signature = The event team
+mail-offer-subject = A seat freed up: { $workshop }
+mail-offer-body =
+    Hello { $name },
+
+    A seat freed up in the workshop "{ $workshop }" of "{ $event }".
+    It is held for you until { $deadline }. To accept or decline it: { $link }
+
+    After that, it will be offered to the next person.
+mail-reminder-subject = Reminder: { $event }
+mail-reminder-body =
+    Hello { $name },
+
+    "{ $event }" starts on { $date }. Venue: { $venue }.
+
+    Your entry code: { $code }
+
+    Your registration: { $link }
+checkin-title = Desk: record arrivals
+checkin-admitted = Welcome: arrival recorded.
+checkin-already-used = Refused: this ticket was already used for this day (arrival on { $when }).
+checkin-cancelled = Refused: this registration is cancelled.
+checkin-not-this-day = Refused: this person is not registered for that day.
+checkin-unknown = Refused: no ticket with this code for this event.
+checkin-error-code = A code has 8 characters, for example K7MQ-2XRD.
+checkin-error-day = Choose the day of the desk.
+arrivals-title = Live arrivals
+attendees-title = Attendee list
+checkin-day = Day of the desk
+checkin-change-day = Change day
+checkin-code-label = Ticket code for { $date }
+checkin-code-hint = 8 characters; dashes and spaces optional, lower case accepted.
+checkin-submit = Check the ticket
+checkin-code = Code:
+checkin-word-admitted = Entry accepted
+checkin-word-refused = Entry refused
+checkin-workshops-of-day = Workshops of the day
+arrivals-of = arrived of { $registered } registered on { $date }
+arrivals-screen = Arrivals screen (updates itself)
+arrivals-refresh = This page updates itself every { $seconds } seconds.
+arrivals-registered = { $count } registered for { $seats } seats.
+arrivals-seats-held = Seats taken
+arrivals-waiting = Waiting
+attendees-workshop = Workshop
+attendees-all-workshops = All workshops
+attendees-count = { $count } people in this list ({ $cancelled } cancelled registrations are not listed).
+attendees-export-csv = Download (CSV)
+attendees-export-xlsx = Download (Excel)
+attendees-arrived = Arrived on
+attendees-ticket = Ticket
+attendees-place-confirmed = confirmed
+attendees-place-offered = seat offered
+attendees-place-waiting = waiting
+attendees-place-expired = offer expired
+programme-setup = Set up the event
+programme-settings = Event settings
+programme-edit-event = Event programme of "{ $title }"
+programme-edit-item = Edit "{ $title }"
+programme-venue = Venue
+programme-event-seats = Seats of the event
+programme-offer-hours = Time to accept a freed seat (hours)
+programme-offer-hours-hint = 48 hours by default; between 1 and 720.
+programme-registration-open = Registration open
+programme-days = Days
+programme-add-day = Add a day
+programme-sessions = Sessions
+programme-add-session = Add a session
+programme-add-speaker = Add a speaker
+programme-add-question = Add a question
+programme-kind = Kind of session
+programme-starts = Start
+programme-ends = End
+programme-time-hint = Time as 14:30.
+programme-workshop-seats = Workshop seats
+programme-workshop-seats-hint = Workshops only: registrants choose one workshop per time slot.
+programme-speaker-name = Name
+programme-speaker-role = Role
+programme-speaker-bio = Short biography
+programme-speaker-bio-hint = 1,500 characters at most.
+programme-speaker-photo = Photo (address)
+programme-question-label = Question
+programme-question-kind = Kind of answer
+programme-question-options = Answers offered
+programme-question-options-hint = For a choice only: one answer per line, at least two.
+programme-question-position = Order
+programme-question-required = Answer required
+question-kind-text = Free text
+question-kind-choice = Choice from a list
+question-kind-yes-no = Yes or no
+programme-delete = Delete
+programme-delete-confirm = I confirm the deletion (registrations tied to it are removed)
+programme-saved = Programme saved.
+programme-deleted = Item deleted.
+programme-error-required = This field is required.
+programme-error-too-long = This text is too long.
+programme-error-seats = Give a number of seats (0 or more).
+programme-error-offer-hours = Give a time between 1 and 720 hours.
+programme-error-time = Give a time as 14:30.
+programme-error-time-order = The end must come after the start.
+programme-error-day = Choose a day of the event.
+programme-error-day-taken = This day already exists.
+programme-error-kind = Choose a kind from the list.
+programme-error-image = An address of this site (starting with "/") or an https one.
+programme-error-options = Give at least two answers, one per line.
+programme-error-confirm-delete = Tick the box to confirm the deletion.
+admin-events = Events: desk and lists
+
 ## Surveys
 survey-open = The survey is open.
 survey-not-yet-open = This survey is not open yet.
@@ -534,6 +755,11 @@ survey-invite-title = Invitations
 survey-invite-summary = { $invited } invitations, { $answered } answered, { $pending } waiting.
 survey-invite-recipients = Recipients
 survey-invite-recipients-hint = One person a line: “address”, “address, name” or “Name <address>” (a column copied from a spreadsheet works). People already invited are skipped.
+survey-invite-event = Also invite the people checked in at
+survey-invite-event-hint = Everyone whose ticket was checked in on at least one day, besides the list below.
+survey-invite-event-none = No event
+survey-invite-error-event = Choose an event from the list.
+survey-invite-error-none = Paste at least one address or choose an event where people were checked in.
 survey-invite-send = Send the invitations
 survey-invite-sent = Invitations sent: { $count }.
 survey-invite-error-line = Line { $line } holds no valid email address.

@@ -421,6 +421,227 @@ mail-has-html = Ce courriel a aussi une version HTML, non affichée ici.
 mail-attachments = Pièces jointes
 mail-attachment = { $name } ({ $type }, { $size } octets)
 mail-back = Tous les courriels
+
+## Symposium
+date-time = { $date } à { $time }
+event-programme = Voir le programme
+event-staff-nav = Accueil de l'événement
+programme-title = Programme
+programme-filter = Filtrer le programme
+programme-day = Jour
+programme-theme = Thème
+programme-all-days = Tous les jours
+programme-all-themes = Tous les thèmes
+programme-apply = Filtrer
+programme-clear = Voir tout le programme
+programme-nothing = Aucune séance ce jour-là pour ce filtre.
+programme-back = Retour au programme
+session-kind-plenary = Séance plénière
+session-kind-round-table = Table ronde
+session-kind-workshop = Atelier
+session-when = Quand
+session-room = Salle
+session-seats = Places
+session-themes = Thèmes
+session-speakers = Intervenants
+speakers-title = Intervenants
+speaker-sessions = Ses interventions
+speaker-demo = Personne fictive (démonstration)
+speaker-photo-alt = Portrait de { $name }
+workshop-seats-left = { $count } places libres sur { $seats }
+workshop-full = Complet : liste d'attente ({ $waiting } en attente)
+profile-professional = Professionnel ou professionnelle
+profile-volunteer = Bénévole
+profile-institution = Représentant d'une institution
+profile-elected = Élu ou élue
+profile-resident = Habitant ou habitante
+answer-yes = Oui
+answer-no = Non
+registration-title = Inscription
+registration-submit = S'inscrire
+registration-intro = L'inscription est gratuite. Vous recevrez par e-mail votre code d'entrée et un lien personnel pour modifier ou annuler votre inscription, sans compte.
+registration-you = Vous
+registration-first-name = Prénom
+registration-last-name = Nom
+registration-email = Adresse e-mail
+registration-email-hint = Pour recevoir votre confirmation et votre lien personnel.
+registration-organisation = Structure ou organisme (facultatif)
+registration-profile = Vous venez en tant que
+registration-days = Jours de présence
+registration-day-full = { $date } (complet)
+registration-workshops = Ateliers
+registration-workshops-hint = Un atelier au plus par créneau. Si un atelier est complet, vous êtes inscrit sur sa liste d'attente et prévenu par e-mail si une place se libère.
+registration-workshop-slot = Atelier du { $date } à { $time }
+registration-no-workshop = Pas d'atelier sur ce créneau
+registration-workshop-waiting-hint = Complet : vous serez sur la liste d'attente.
+registration-needs = Besoins particuliers
+registration-accessibility = Accessibilité (facultatif)
+registration-accessibility-hint = Fauteuil roulant, interprétation en langue des signes, boucle magnétique, accompagnant…
+registration-dietary = Repas (facultatif)
+registration-dietary-hint = Végétarien, sans porc, allergies…
+registration-questions = Questions complémentaires
+registration-consent = J'accepte que la Ville utilise ces informations pour organiser l'événement ; elles sont supprimées après l'événement.
+registration-done = Vous êtes inscrit. Votre code d'entrée : { $code }. Gardez cette page : son adresse est votre lien personnel.
+registration-mine = Mon inscription
+registration-hello = Inscription de { $name }
+registration-private-link = L'adresse de cette page est personnelle : ne la partagez pas. Elle permet de voir, modifier ou annuler votre inscription.
+registration-ticket = Votre code d'entrée, à donner à l'accueil :
+registration-ticket-hint = Vous pouvez aussi le dicter : il ne contient ni 0, ni O, ni 1, ni I, ni L.
+registration-arrived = arrivée enregistrée le { $when }
+registration-change = Modifier mon inscription
+registration-change-submit = Enregistrer les modifications
+registration-changed = Votre inscription est modifiée.
+registration-cancel = Annuler mon inscription
+registration-cancel-intro = Votre place et vos ateliers seront proposés aux personnes en liste d'attente.
+registration-cancel-confirm = Je confirme l'annulation de mon inscription
+registration-cancel-submit = Annuler mon inscription
+registration-cancelled = Votre inscription est annulée.
+registration-is-cancelled = Cette inscription est annulée.
+registration-offer-accept = Accepter la place
+registration-offer-decline = Refuser la place
+registration-offer-accepted = Votre place dans l'atelier est confirmée.
+registration-offer-declined = La place est proposée à la personne suivante.
+place-confirmed = Place confirmée
+place-waiting = Liste d'attente, position { $position }
+place-offered = Une place s'est libérée pour vous : acceptez-la avant le { $deadline }
+place-expired = La place proposée n'a pas été acceptée à temps
+registration-error-closed = Les inscriptions sont closes.
+registration-error-event-full = L'événement est complet : il n'y a plus de place.
+registration-error-day-full = Le { $date } est complet : retirez ce jour pour vous inscrire.
+registration-error-already = Cette adresse e-mail est déjà inscrite. Utilisez le lien personnel reçu par e-mail pour modifier votre inscription.
+registration-error-cancelled = Cette inscription est annulée : elle ne peut plus être modifiée.
+registration-error-no-offer = Cette place n'est plus proposée : le délai est passé.
+registration-error-offer-answer = Choisissez d'accepter ou de refuser la place.
+registration-error-first-name = Indiquez votre prénom (80 caractères au plus).
+registration-error-last-name = Indiquez votre nom (80 caractères au plus).
+registration-error-email = Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.
+registration-error-profile = Choisissez à quel titre vous venez.
+registration-error-days = Choisissez au moins un jour.
+registration-error-workshop = Choisissez un atelier de la liste.
+registration-error-workshop-day = Cet atelier a lieu un jour que vous n'avez pas coché : cochez ce jour ou choisissez « Pas d'atelier ».
+registration-error-too-long = Ce texte est trop long.
+registration-error-required = Cette question est obligatoire.
+registration-error-choice = Choisissez une des réponses proposées.
+registration-error-consent = Cochez la case d'accord pour vous inscrire.
+registration-error-confirm-cancel = Cochez la case pour confirmer l'annulation.
+mail-confirmation-subject = Votre inscription : { $event }
+mail-confirmation-body =
+    Bonjour { $name },
+
+    Votre inscription à « { $event } » est enregistrée.
+
+    Votre code d'entrée : { $code }
+
+    Pour voir, modifier ou annuler votre inscription : { $link }
+mail-days = Jours :
+mail-workshops = Ateliers :
+mail-signature = L'équipe de l'événement
+mail-offer-subject = Une place s'est libérée : { $workshop }
+mail-offer-body =
+    Bonjour { $name },
+
+    Une place s'est libérée dans l'atelier « { $workshop } » de « { $event } ».
+    Elle vous est réservée jusqu'au { $deadline }. Pour l'accepter ou la refuser : { $link }
+
+    Passé ce délai, elle sera proposée à la personne suivante.
+mail-reminder-subject = Rappel : { $event }
+mail-reminder-body =
+    Bonjour { $name },
+
+    « { $event } » commence le { $date }. Lieu : { $venue }.
+
+    Votre code d'entrée : { $code }
+
+    Votre inscription : { $link }
+checkin-title = Accueil : enregistrer les arrivées
+checkin-admitted = Bienvenue : arrivée enregistrée.
+checkin-already-used = Refusé : ce billet a déjà servi pour ce jour (arrivée le { $when }).
+checkin-cancelled = Refusé : cette inscription est annulée.
+checkin-not-this-day = Refusé : cette personne n'est pas inscrite ce jour-là.
+checkin-unknown = Refusé : aucun billet avec ce code pour cet événement.
+checkin-error-code = Un code a 8 caractères, par exemple K7MQ-2XRD.
+checkin-error-day = Choisissez le jour de l'accueil.
+arrivals-title = Arrivées en direct
+attendees-title = Liste des inscrits
+checkin-day = Jour de l'accueil
+checkin-change-day = Changer de jour
+checkin-code-label = Code du billet pour le { $date }
+checkin-code-hint = 8 caractères, tirets et espaces facultatifs, minuscules acceptées.
+checkin-submit = Valider le billet
+checkin-code = Code :
+checkin-word-admitted = Entrée acceptée
+checkin-word-refused = Entrée refusée
+checkin-workshops-of-day = Ateliers du jour
+arrivals-of = arrivés sur { $registered } inscrits le { $date }
+arrivals-screen = Écran des arrivées (se met à jour tout seul)
+arrivals-refresh = Cette page se met à jour toutes les { $seconds } secondes.
+arrivals-registered = { $count } inscrits pour { $seats } places.
+arrivals-seats-held = Places prises
+arrivals-waiting = En attente
+attendees-workshop = Atelier
+attendees-all-workshops = Tous les ateliers
+attendees-count = { $count } personnes dans cette liste ({ $cancelled } inscriptions annulées ne sont pas listées).
+attendees-export-csv = Télécharger (CSV)
+attendees-export-xlsx = Télécharger (Excel)
+attendees-arrived = Arrivé(e) le
+attendees-ticket = Billet
+attendees-place-confirmed = confirmé
+attendees-place-offered = place proposée
+attendees-place-waiting = en attente
+attendees-place-expired = offre expirée
+programme-setup = Préparer l'événement
+programme-settings = Réglages de l'événement
+programme-edit-event = Programme de l'événement de « { $title } »
+programme-edit-item = Modifier « { $title } »
+programme-venue = Lieu
+programme-event-seats = Places de l'événement
+programme-offer-hours = Délai pour accepter une place libérée (heures)
+programme-offer-hours-hint = 48 heures par défaut ; entre 1 et 720.
+programme-registration-open = Inscriptions ouvertes
+programme-days = Jours
+programme-add-day = Ajouter un jour
+programme-sessions = Séances
+programme-add-session = Ajouter une séance
+programme-add-speaker = Ajouter un intervenant
+programme-add-question = Ajouter une question
+programme-kind = Type de séance
+programme-starts = Début
+programme-ends = Fin
+programme-time-hint = Heure au format 14:30.
+programme-workshop-seats = Places de l'atelier
+programme-workshop-seats-hint = Ateliers seulement : les inscrits choisissent un atelier par créneau.
+programme-speaker-name = Nom
+programme-speaker-role = Fonction
+programme-speaker-bio = Courte présentation
+programme-speaker-bio-hint = 1 500 caractères au plus.
+programme-speaker-photo = Photo (adresse)
+programme-question-label = Question
+programme-question-kind = Type de réponse
+programme-question-options = Réponses proposées
+programme-question-options-hint = Pour un choix seulement : une réponse par ligne, au moins deux.
+programme-question-position = Ordre
+programme-question-required = Réponse obligatoire
+question-kind-text = Texte libre
+question-kind-choice = Choix dans une liste
+question-kind-yes-no = Oui ou non
+programme-delete = Supprimer
+programme-delete-confirm = Je confirme la suppression (les inscriptions qui y sont liées sont retirées)
+programme-saved = Programme enregistré.
+programme-deleted = Élément supprimé.
+programme-error-required = Ce champ est obligatoire.
+programme-error-too-long = Ce texte est trop long.
+programme-error-seats = Indiquez un nombre de places (0 ou plus).
+programme-error-offer-hours = Indiquez un délai entre 1 et 720 heures.
+programme-error-time = Indiquez une heure au format 14:30.
+programme-error-time-order = La fin doit venir après le début.
+programme-error-day = Choisissez un jour de l'événement.
+programme-error-day-taken = Ce jour existe déjà.
+programme-error-kind = Choisissez un type dans la liste.
+programme-error-image = Une adresse du site (commençant par « / ») ou en https.
+programme-error-options = Donnez au moins deux réponses, une par ligne.
+programme-error-confirm-delete = Cochez la case pour confirmer la suppression.
+admin-events = Événements : accueil et listes
+
 ## Surveys
 survey-open = Le questionnaire est ouvert.
 survey-not-yet-open = Ce questionnaire n'est pas encore ouvert.
@@ -534,6 +755,11 @@ survey-invite-title = Invitations
 survey-invite-summary = { $invited } invitations, { $answered } réponses, { $pending } en attente.
 survey-invite-recipients = Destinataires
 survey-invite-recipients-hint = Une personne par ligne : « adresse », « adresse, nom » ou « Nom <adresse> » (une colonne copiée d'un tableur convient). Les personnes déjà invitées sont ignorées.
+survey-invite-event = Inviter aussi les personnes pointées à l'accueil de
+survey-invite-event-hint = Toutes les personnes dont le billet a été pointé au moins un jour, en plus de la liste ci-dessous.
+survey-invite-event-none = Aucun événement
+survey-invite-error-event = Choisissez un événement de la liste.
+survey-invite-error-none = Collez au moins une adresse ou choisissez un événement dont des personnes ont été pointées.
 survey-invite-send = Envoyer les invitations
 survey-invite-sent = Invitations envoyées : { $count }.
 survey-invite-error-line = La ligne { $line } ne contient pas d'adresse électronique valable.

@@ -75,6 +75,14 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
                 options.hash_files,
             ),
         )
+        .route(
+            "/api/staff/events/{slug}/attendees.csv",
+            get(app::symposium::export::attendees_csv),
+        )
+        .route(
+            "/api/staff/events/{slug}/attendees.xlsx",
+            get(app::symposium::export::attendees_xlsx),
+        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())
@@ -140,4 +148,20 @@ pub fn start_mail_worker(config: &Config, db: Db) -> Result<MailWorker, String> 
         config.mail_worker,
         MailWaker::default(),
     ))
+}
+
+/// Every minute: seat offers past their deadline pass to the next person
+/// waiting, and symposium reminders go out (`app::symposium::service::sweep`).
+/// Offers are also settled whenever a seat is requested, so a late sweep only
+/// delays mails, never a seat.
+pub fn spawn_symposium_sweep(db: Db, settings: app::ssr::settings::Settings) {
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            if let Err(e) = app::symposium::service::sweep(&db, &settings).await {
+                tracing::warn!("symposium sweep failed: {e}");
+            }
+        }
+    });
 }

@@ -12,7 +12,14 @@ fn required_role(path: &str) -> Option<Option<Role>> {
     match path {
         "/api/staff/password" => Some(None),
         "/api/staff/moderation/decide" => Some(Some(Role::Moderator)),
+        "/api/staff/events/check-in" => Some(Some(Role::EventStaff)),
         "/api/staff/accounts/create"
+        | "/api/staff/events/save"
+        | "/api/staff/events/days/save"
+        | "/api/staff/events/sessions/save"
+        | "/api/staff/events/speakers/save"
+        | "/api/staff/events/questions/save"
+        | "/api/staff/events/items/delete"
         | "/api/staff/processes/save"
         | "/api/staff/phases/save"
         | "/api/staff/phases/delete"
@@ -61,6 +68,47 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("controversy_share_pct", "10"),
             ("trusted_weight_pct", "50"),
         ],
+        "/api/staff/events/check-in" => vec![
+            ("event", app::ssr::demo_symposium::SLUG),
+            ("day_id", "1"),
+            ("code", "ZZZZ-ZZZZ"),
+        ],
+        // The demo's symposium is the first event, on the second component.
+        "/api/staff/events/save" => vec![
+            ("component_id", "2"),
+            ("title", "Colloque"),
+            ("slug", app::ssr::demo_symposium::SLUG),
+            ("seats", "300"),
+            ("offer_hours", "48"),
+            ("registration_open", "on"),
+        ],
+        "/api/staff/events/days/save" => {
+            vec![("event_id", "1"), ("day", "2030-01-01"), ("seats", "10")]
+        }
+        "/api/staff/events/sessions/save" => vec![
+            ("event_id", "1"),
+            ("day_id", "1"),
+            ("kind", "plenary"),
+            ("title", "Séance ajoutée"),
+            ("starts_at", "18:00"),
+            ("ends_at", "19:00"),
+        ],
+        "/api/staff/events/speakers/save" => vec![("event_id", "1"), ("name", "Nouvelle personne")],
+        "/api/staff/events/questions/save" => {
+            vec![
+                ("event_id", "1"),
+                ("kind", "text"),
+                ("label", "Une question ?"),
+            ]
+        }
+        "/api/staff/events/items/delete" => {
+            vec![
+                ("event_id", "1"),
+                ("kind", "speaker"),
+                ("id", "1"),
+                ("confirm", "on"),
+            ]
+        }
         // A component that does not exist: the role check comes first, then "not found".
         p if p.starts_with("/api/staff/surveys/") => vec![
             ("component_id", "999999"),

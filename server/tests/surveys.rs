@@ -899,3 +899,52 @@ async fn an_admin_builds_a_survey_with_a_condition_and_previews_it() {
         assert!(body.contains("Partie 1 sur 1") && body.contains("Envoyer mes réponses"));
     }
 }
+
+#[tokio::test]
+async fn staff_invite_everyone_checked_in_at_the_symposium() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let (survey, _) = make_survey(&app, Access::Invitation, true).await;
+        let event: i64 = sqlx::query_scalar("SELECT id FROM events ORDER BY id LIMIT 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        // Three people arrived (one of them on both days); the others did not come.
+        sqlx::query(
+            "UPDATE registration_days SET checked_in_at = 1 WHERE registration_id IN \
+             (SELECT id FROM registrations WHERE event_id = $1 AND status = 'active' ORDER BY id LIMIT 3)",
+        )
+        .bind(event)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        let arrived: Vec<String> = sqlx::query_scalar(
+            "SELECT email FROM registrations WHERE event_id = $1 AND status = 'active' ORDER BY id LIMIT 3",
+        )
+        .bind(event)
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+        let admin = app.logged_in(ADMIN).await;
+        let component = survey.component_id.to_string();
+        let event = event.to_string();
+        let (status, body) = app
+            .post_api(
+                &admin,
+                "staff/surveys/invitations/send",
+                &[
+                    ("component_id", component.as_str()),
+                    ("event_id", event.as_str()),
+                    ("recipients", ""),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200, "{engine:?} {body}");
+        assert!(body.contains(r#""sent":3"#), "{body}");
+        for email in &arrived {
+            assert!(mailed_link(&app, email)
+                .await
+                .contains("/surveys/satisfaction-test/i/"));
+        }
+    }
+}

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod consultation;
+pub mod event;
 pub mod home;
 pub mod login;
 pub mod moderation;

@@ -9,6 +9,7 @@ use crate::model::ComponentKind;
 use crate::processes::store;
 use crate::ssr::Ctx;
 use crate::ssr::{markdown, Tr};
+use crate::symposium;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -19,16 +20,22 @@ async fn component_links(
     let ctx = Ctx::get()?;
     let mut links = HashMap::new();
     for phase in &phase_data.phases {
-        for c in phase
-            .components
-            .iter()
-            .filter(|c| c.kind == ComponentKind::Consultation)
-        {
-            if let Some(slug) = consultation::store::slug_for_component(&ctx.db, c.id)
-                .await
-                .map_err(|e| ctx.internal(e))?
-            {
-                links.insert(c.id, format!("/consultations/{slug}"));
+        for c in &phase.components {
+            let link = match c.kind {
+                ComponentKind::Consultation => {
+                    consultation::store::slug_for_component(&ctx.db, c.id)
+                        .await
+                        .map_err(|e| ctx.internal(e))?
+                        .map(|slug| format!("/consultations/{slug}"))
+                }
+                ComponentKind::Event => symposium::store::event_by_component(&ctx.db, c.id)
+                    .await
+                    .map_err(|e| ctx.internal(e))?
+                    .map(|e| symposium::service::event_path(&e)),
+                _ => None,
+            };
+            if let Some(link) = link {
+                links.insert(c.id, link);
             }
         }
         for c in phase
@@ -66,7 +73,13 @@ fn component_view(tr: Tr, component: &store::Component, link: Option<String>) ->
             <h3>{tr.t(name)}</h3>
             {title}
             <p>{tr.t(what)}</p>
-            {link.map(|href| view! { <p><a class="button" href=href>{tr.t("component-open")}</a></p> })}
+            {link.map(|href| {
+                let register = (component.kind == ComponentKind::Event).then(|| {
+                    view! { " "<a class="button secondary" href=format!("{href}/register")>{tr.t("registration-submit")}</a> }
+                });
+                let open = if component.kind == ComponentKind::Event { "event-programme" } else { "component-open" };
+                view! { <p class="actions"><a class="button" href=href.clone()>{tr.t(open)}</a>{register}</p> }
+            })}
         </li>
     }
 }

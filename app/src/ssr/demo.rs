@@ -177,6 +177,7 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         let mut tx = db.pool.begin().await?;
         let mut consultation_component = None;
         let mut satisfaction_survey = None;
+        let mut symposium_component = None;
         for (kind, title) in phase.components {
             let id = store::add_component(&mut tx, phase_id, *kind, title).await?;
             if *kind == ComponentKind::Consultation {
@@ -189,6 +190,9 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
             {
                 satisfaction_survey = Some(id);
             }
+            if *kind == ComponentKind::Event && title.starts_with("Colloque") {
+                symposium_component = Some(id);
+            }
         }
         tx.commit().await?;
         if let Some(component) = consultation_component {
@@ -197,6 +201,9 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         }
         if let Some(component) = satisfaction_survey {
             super::demo_survey::load(db, component, input.end).await?;
+        }
+        if let Some(component) = symposium_component {
+            super::demo_symposium::load(db, process_id, component, input.start).await?;
         }
     }
     report.process_created = true;

@@ -145,6 +145,8 @@ pub struct InviteForm {
     pub component_id: String,
     /// One recipient a line: "email" or "email, name" (or tab-separated).
     pub recipients: String,
+    /// An event whose checked-in attendees are added to the recipients.
+    pub event_id: String,
 }
 
 /// How many invitations were made and sent.

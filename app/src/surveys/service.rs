@@ -564,13 +564,28 @@ pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Nex
                 .t_args("survey-invite-error-line", &[("line", line.to_string())]),
         ))
     })?;
-    if recipients.is_empty() {
-        return Err(ctx.invalid("recipients", "settings-error-required"));
-    }
-    let pairs: Vec<(String, String)> = recipients
+    let mut pairs: Vec<(String, String)> = recipients
         .iter()
         .map(|r| (r.email.clone(), r.name.clone()))
         .collect();
+    if !form.event_id.trim().is_empty() {
+        let event: i64 = form
+            .event_id
+            .trim()
+            .parse()
+            .map_err(|_| ctx.invalid("event_id", "survey-invite-error-event"))?;
+        for (email, name) in store::checked_in_attendees(&ctx.db, event)
+            .await
+            .map_err(|e| ctx.internal(e))?
+        {
+            if !pairs.iter().any(|(e, _)| *e == email) {
+                pairs.push((email, name));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return Err(ctx.invalid("recipients", "survey-invite-error-none"));
+    }
     let mail_for = |email: &str, name: &str, token: &str| {
         let recipient = Recipient {
             email: email.to_owned(),

@@ -546,6 +546,23 @@ pub async fn create_invitations(
     Ok(created)
 }
 
+/// Everyone checked in at the door of an event on at least one day (the
+/// symposium's registrations), as (email, name): the usual list for a
+/// satisfaction survey.
+pub async fn checked_in_attendees(
+    db: &Db,
+    event: i64,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT r.email, r.first_name || ' ' || r.last_name FROM registrations r \
+         JOIN registration_days d ON d.registration_id = r.id \
+         WHERE r.event_id = $1 AND r.status = 'active' AND d.checked_in_at IS NOT NULL ORDER BY r.email",
+    )
+    .bind(event)
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn invitation_by_token(
     db: &Db,
     survey: i64,

@@ -3,6 +3,7 @@
 
 pub mod consultation_edit;
 pub mod mail;
+pub mod event_edit;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;
@@ -22,7 +23,13 @@ pub fn staff_ctx(role: Role) -> Result<Ctx, AppError> {
     Ok(ctx)
 }
 
-async fn load_dashboard() -> Result<(Role, Vec<store::Process>), AppError> {
+type Dashboard = (
+    Role,
+    Vec<store::Process>,
+    Vec<crate::symposium::store::Event>,
+);
+
+async fn load_dashboard() -> Result<Dashboard, AppError> {
     let ctx = Ctx::get()?;
     let role = ctx.require_any_staff()?.role;
     let processes = if role == Role::Admin {
@@ -32,7 +39,42 @@ async fn load_dashboard() -> Result<(Role, Vec<store::Process>), AppError> {
     } else {
         Vec::new()
     };
-    Ok((role, processes))
+    let events = if role.allows(Role::EventStaff) {
+        crate::symposium::store::list_events(&ctx.db)
+            .await
+            .map_err(|e| ctx.internal(e))?
+    } else {
+        Vec::new()
+    };
+    Ok((role, processes, events))
+}
+
+/// The events' desks, for event staff and admins.
+fn events_part(tr: Tr, events: Vec<crate::symposium::store::Event>) -> impl IntoView {
+    (!events.is_empty()).then(|| {
+        let items = events
+            .into_iter()
+            .map(|e| {
+                let base = crate::symposium::service::event_path(&e);
+                view! {
+                    <li>
+                        <strong>{e.title.clone()}</strong>
+                        <p class="actions">
+                            <a href=format!("{base}/check-in")>{tr.t("checkin-title")}</a>
+                            <a href=format!("{base}/arrivals")>{tr.t("arrivals-title")}</a>
+                            <a href=format!("{base}/attendees")>{tr.t("attendees-title")}</a>
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="events-title">
+                <h2 id="events-title">{tr.t("admin-events")}</h2>
+                <ul class="admin-phases">{items}</ul>
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -41,7 +83,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Page title=tr.t("admin-title")>
             <h1>{tr.t("admin-title")}</h1>
-            {load_page(load_dashboard(), move |(role, processes)| {
+            {load_page(load_dashboard(), move |(role, processes, events)| {
                 let role_text = tr.t_args("admin-your-role", &[("role", super::account::role_label(tr, role))]);
                 let admin_part = (role == Role::Admin).then(|| {
                     let rows = processes
@@ -89,6 +131,7 @@ pub fn DashboardPage() -> impl IntoView {
                 });
                 view! {
                     <p>{role_text}</p>
+                    {events_part(tr, events)}
                     {admin_part}
                 }
             })}

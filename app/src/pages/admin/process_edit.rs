@@ -122,6 +122,14 @@ fn phases_list(
                         {(i > 0).then(|| move_button("up", tr.t_args("phase-move-up", &[("title", name.clone())])))}
                         {(i + 1 < count).then(|| move_button("down", tr.t_args("phase-move-down", &[("title", name.clone())])))}
                         <a href=format!("{edit}/delete")>{tr.t_args("phase-delete", &[("title", name.clone())])}</a>
+                        {phase
+                            .components
+                            .iter()
+                            .filter(|c| c.kind == crate::model::ComponentKind::Event)
+                            .map(|c| view! {
+                                <a href=format!("/admin/components/{}/event", c.id)>{tr.t_args("programme-edit-event", &[("title", name.clone())])}</a>
+                            })
+                            .collect_view()}
                     </div>
                 </li>
             }

@@ -33,6 +33,8 @@ struct Data {
     questions: Vec<Question>,
     invitations: Vec<Invitation>,
     responses: i64,
+    /// (id, title) of every event, whose checked-in attendees may be invited.
+    events: Vec<(i64, String)>,
 }
 
 async fn load(component_id: i64) -> Result<Data, AppError> {
@@ -67,7 +69,14 @@ async fn load(component_id: i64) -> Result<Data, AppError> {
         }
         None => Default::default(),
     };
+    let events = crate::symposium::store::list_events(&ctx.db)
+        .await
+        .map_err(|e| ctx.internal(e))?
+        .into_iter()
+        .map(|e| (e.id, e.title))
+        .collect();
     Ok(Data {
+        events,
         ctx,
         component_id,
         process,
@@ -285,6 +294,30 @@ fn question_list(tr: Tr, d: &Data) -> impl IntoView {
         .collect_view()
 }
 
+/// "Everyone checked in at the door of…": the events' attendee lists.
+fn event_picker(tr: Tr, d: &Data, form: &FormState) -> impl IntoView {
+    (!d.events.is_empty()).then(|| {
+        let chosen = form.value("event_id", String::new());
+        let options = d
+            .events
+            .iter()
+            .map(|(id, title)| {
+                view! { <option value=*id selected=chosen == id.to_string()>{title.clone()}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for="f-event_id">{tr.t("survey-invite-event")}</label>
+                <p class="hint" id="f-event_id-hint">{tr.t("survey-invite-event-hint")}</p>
+                <select id="f-event_id" name="event_id" aria-describedby="f-event_id-hint">
+                    <option value="">{tr.t("survey-invite-event-none")}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    })
+}
+
 fn invitations_section(tr: Tr, d: &Data) -> impl IntoView {
     let form = FormState::of(&d.ctx, "survey-invite");
     let invited = d.invitations.len();
@@ -305,8 +338,7 @@ fn invitations_section(tr: Tr, d: &Data) -> impl IntoView {
             <form method="post" action=SendInvitations::url() class="stack" novalidate>
                 <FormAlert message=form.message()/>
                 <input type="hidden" name="component_id" value=d.component_id/>
-                // TODO(symposium): offer "all checked-in attendees of an event" as a
-                // source once the symposium's registrations are on main.
+                {event_picker(tr, d, &form)}
                 <TextArea name="recipients" label=tr.t("survey-invite-recipients") hint=tr.t("survey-invite-recipients-hint")
                     rows=6 value=form.value("recipients", String::new()) error=form.error("recipients")/>
                 <button type="submit" class="button">{tr.t("survey-invite-send")}</button>

@@ -1,0 +1,243 @@
+//! What the symposium's mails say: pure functions from what happened to a
+//! subject and a plain-text body, in the registrant's language. Sending is
+//! not done here: see `notify::queue`.
+
+use crate::ssr::Tr;
+
+/// A mail ready for the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    /// Why it is sent ("registration-confirmation", "seat-offer", "event-reminder").
+    pub kind: &'static str,
+    pub registration_id: i64,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+}
+
+/// What every symposium mail to one person needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub registration_id: i64,
+    pub email: String,
+    pub first_name: String,
+    pub tr: Tr,
+}
+
+/// A workshop line of the confirmation: its title and where the person stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopLine {
+    pub title: String,
+    /// e.g. "confirmée", "liste d'attente, position 3".
+    pub status: String,
+}
+
+pub fn confirmation(
+    to: &Recipient,
+    event_title: &str,
+    ticket_code: &str,
+    link: &str,
+    days: &[String],
+    workshops: &[WorkshopLine],
+) -> Mail {
+    let tr = to.tr;
+    let mut text = tr.t_args(
+        "mail-confirmation-body",
+        &[
+            ("name", to.first_name.clone()),
+            ("event", event_title.to_owned()),
+            ("code", ticket_code.to_owned()),
+            ("link", link.to_owned()),
+        ],
+    );
+    text.push_str("\n\n");
+    text.push_str(&tr.t("mail-days"));
+    for d in days {
+        text.push_str(&format!("\n- {d}"));
+    }
+    if !workshops.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&tr.t("mail-workshops"));
+        for w in workshops {
+            text.push_str(&format!("\n- {} ({})", w.title, w.status));
+        }
+    }
+    text.push_str("\n\n");
+    text.push_str(&tr.t("mail-signature"));
+    Mail {
+        kind: "registration-confirmation",
+        registration_id: to.registration_id,
+        to: to.email.clone(),
+        subject: tr.t_args(
+            "mail-confirmation-subject",
+            &[("event", event_title.to_owned())],
+        ),
+        text,
+    }
+}
+
+/// A seat freed up in a workshop the person waited for.
+pub fn seat_offer(
+    to: &Recipient,
+    event_title: &str,
+    workshop: &str,
+    deadline: &str,
+    link: &str,
+) -> Mail {
+    let tr = to.tr;
+    let mut text = tr.t_args(
+        "mail-offer-body",
+        &[
+            ("name", to.first_name.clone()),
+            ("event", event_title.to_owned()),
+            ("workshop", workshop.to_owned()),
+            ("deadline", deadline.to_owned()),
+            ("link", link.to_owned()),
+        ],
+    );
+    text.push_str("\n\n");
+    text.push_str(&tr.t("mail-signature"));
+    Mail {
+        kind: "seat-offer",
+        registration_id: to.registration_id,
+        to: to.email.clone(),
+        subject: tr.t_args("mail-offer-subject", &[("workshop", workshop.to_owned())]),
+        text,
+    }
+}
+
+/// A few days before the event.
+pub fn reminder(
+    to: &Recipient,
+    event_title: &str,
+    first_day: &str,
+    venue: &str,
+    ticket_code: &str,
+    link: &str,
+) -> Mail {
+    let tr = to.tr;
+    let mut text = tr.t_args(
+        "mail-reminder-body",
+        &[
+            ("name", to.first_name.clone()),
+            ("event", event_title.to_owned()),
+            ("date", first_day.to_owned()),
+            ("venue", venue.to_owned()),
+            ("code", ticket_code.to_owned()),
+            ("link", link.to_owned()),
+        ],
+    );
+    text.push_str("\n\n");
+    text.push_str(&tr.t("mail-signature"));
+    Mail {
+        kind: "event-reminder",
+        registration_id: to.registration_id,
+        to: to.email.clone(),
+        subject: tr.t_args(
+            "mail-reminder-subject",
+            &[("event", event_title.to_owned())],
+        ),
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn to(lang: Lang) -> Recipient {
+        Recipient {
+            registration_id: 7,
+            email: "nadia@example.org".into(),
+            first_name: "Nadia".into(),
+            tr: Tr(lang),
+        }
+    }
+
+    #[test]
+    fn the_confirmation_carries_the_ticket_the_link_and_the_choices() {
+        let m = confirmation(
+            &to(Lang::Fr),
+            "Colloque Mulhouse solidaire",
+            "K7MQ-2XRD",
+            "https://participe.example/events/colloque/registration/abc",
+            &["4 mai 2022".into()],
+            &[WorkshopLine {
+                title: "Accès aux droits".into(),
+                status: "confirmée".into(),
+            }],
+        );
+        assert_eq!(m.kind, "registration-confirmation");
+        assert_eq!(m.to, "nadia@example.org");
+        assert!(
+            m.subject.contains("Colloque Mulhouse solidaire"),
+            "{}",
+            m.subject
+        );
+        for part in [
+            "Nadia",
+            "K7MQ-2XRD",
+            "/registration/abc",
+            "4 mai 2022",
+            "Accès aux droits (confirmée)",
+        ] {
+            assert!(m.text.contains(part), "{part} in {}", m.text);
+        }
+        let en = confirmation(
+            &to(Lang::En),
+            "Symposium",
+            "K7MQ-2XRD",
+            "https://x/y",
+            &[],
+            &[],
+        );
+        assert_ne!(en.subject, m.subject);
+        assert!(en.text.contains("K7MQ-2XRD"));
+    }
+
+    #[test]
+    fn the_offer_states_the_workshop_and_the_deadline() {
+        for lang in Lang::ALL {
+            let m = seat_offer(
+                &to(lang),
+                "Colloque",
+                "Atelier logement",
+                "6 mai 2022 14:30",
+                "https://x/link",
+            );
+            assert_eq!(m.kind, "seat-offer");
+            assert!(
+                m.subject.contains("Atelier logement"),
+                "{lang:?}: {}",
+                m.subject
+            );
+            assert!(
+                m.text.contains("6 mai 2022 14:30") && m.text.contains("https://x/link"),
+                "{}",
+                m.text
+            );
+        }
+    }
+
+    #[test]
+    fn the_reminder_gives_date_place_and_ticket() {
+        let m = reminder(
+            &to(Lang::En),
+            "Symposium",
+            "4 May 2022",
+            "Parc des expositions",
+            "K7MQ-2XRD",
+            "https://x/l",
+        );
+        assert_eq!(m.kind, "event-reminder");
+        for part in [
+            "4 May 2022",
+            "Parc des expositions",
+            "K7MQ-2XRD",
+            "https://x/l",
+        ] {
+            assert!(m.text.contains(part), "{part} in {}", m.text);
+        }
+    }
+}
