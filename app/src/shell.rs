@@ -3,6 +3,7 @@
 
 use crate::pages::{
     account, admin, consultation as c, event, home, login, moderation, not_found, phase, process,
+    survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
@@ -113,6 +114,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/consultations/:slug/vote") view=c::vote::VotePage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/results") view=c::results::ResultsPage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/proposals/:id") view=c::proposal::ProposalPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug") view=survey::answer::SurveyPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug/i/:token") view=survey::answer::InvitationPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug/thanks") view=survey::answer::ThanksPage ssr=a.clone()/>
+                <Route path=path!("/surveys/:slug/results") view=survey::results::SurveyResultsPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug") view=event::programme::ProgrammePage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/sessions/:id") view=event::session::SessionPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/speakers/:id") view=event::speaker::SpeakerPage ssr=a.clone()/>
@@ -139,6 +144,17 @@ pub fn App() -> impl IntoView {
                 />
                 <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=a.clone()/>
                 <Route path=path!("/admin/mail/:id") view=admin::mail::MailDetailPage ssr=a.clone()/>
+                <Route path=path!("/admin/surveys/:component_id") view=admin::survey_edit::SurveyEditPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/surveys/:component_id/questions/:question_id")
+                    view=admin::survey_edit::QuestionEditPage
+                    ssr=a.clone()
+                />
+                <Route
+                    path=path!("/admin/surveys/:component_id/preview")
+                    view=admin::survey_edit::SurveyPreviewPage
+                    ssr=a.clone()
+                />
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/components/:component_id/event")

@@ -57,6 +57,14 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             get(app::consultation::open_data::proposals_csv),
         )
         .route(
+            "/api/surveys/{slug}/responses.csv",
+            get(app::surveys::export::responses_csv),
+        )
+        .route(
+            "/api/surveys/{slug}/responses.xlsx",
+            get(app::surveys::export::responses_xlsx),
+        )
+        .route(
             "/api/consultations/{slug}/live",
             get(app::consultation::live::figures_stream),
         )

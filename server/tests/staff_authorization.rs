@@ -24,7 +24,14 @@ fn required_role(path: &str) -> Option<Option<Role>> {
         | "/api/staff/phases/save"
         | "/api/staff/phases/delete"
         | "/api/staff/phases/move"
-        | "/api/staff/consultations/save" => Some(Some(Role::Admin)),
+        | "/api/staff/consultations/save"
+        | "/api/staff/surveys/save"
+        | "/api/staff/surveys/sections/add"
+        | "/api/staff/surveys/questions/save"
+        | "/api/staff/surveys/questions/change"
+        | "/api/staff/surveys/publish"
+        | "/api/staff/surveys/invitations/send"
+        | "/api/staff/surveys/invitations/remind" => Some(Some(Role::Admin)),
         _ => None,
     }
 }
@@ -102,6 +109,18 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
                 ("confirm", "on"),
             ]
         }
+        // A component that does not exist: the role check comes first, then "not found".
+        p if p.starts_with("/api/staff/surveys/") => vec![
+            ("component_id", "999999"),
+            ("slug", "questionnaire-test"),
+            ("title", "Questionnaire"),
+            ("access", "open"),
+            ("opens_on", "2030-01-01"),
+            ("closes_on", "2030-02-01"),
+            ("question_id", "1"),
+            ("action", "up"),
+            ("recipients", "anne@example.org"),
+        ],
         "/api/staff/accounts/create" => vec![
             ("email", "new.person@mulhouse.fr"),
             ("display_name", "New person"),

@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn refusals_name_the_field() {
-        let cases: [(fn(&mut SettingsForm), Invalid); 6] = [
+        type Case = (fn(&mut SettingsForm), Invalid);
+        let cases: [Case; 6] = [
             (
                 |f| f.slug = "Avec Espaces".into(),
                 ("slug", "process-error-slug"),

@@ -38,6 +38,23 @@ async fn component_links(
                 links.insert(c.id, link);
             }
         }
+        for c in phase
+            .components
+            .iter()
+            .filter(|c| c.kind == ComponentKind::Survey)
+        {
+            if let Some(s) = crate::surveys::store::survey_by_component(&ctx.db, c.id)
+                .await
+                .map_err(|e| ctx.internal(e))?
+            {
+                let path = if s.results_published && !s.is_open(ctx.settings.today()) {
+                    format!("/surveys/{}/results", s.slug)
+                } else {
+                    format!("/surveys/{}", s.slug)
+                };
+                links.insert(c.id, path);
+            }
+        }
     }
     Ok((phase_data, links))
 }

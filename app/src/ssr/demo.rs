@@ -14,6 +14,7 @@ pub const SLUG: &str = "mulhouse-solidaire";
 pub const QUESTION: &str = "Comment améliorer vos conditions de vie à Mulhouse ?";
 /// Published in the README; `serve` warns while accounts with it exist.
 pub const DEMO_PASSWORD: &str = "demo-participe";
+const SYMPOSIUM: &str = "Colloque Mulhouse solidaire";
 /// How long the consultation has been open on the day the demo is loaded.
 const CONSULTATION_DAYS_OPEN: i64 = 14;
 
@@ -82,7 +83,7 @@ const PHASES: [DemoPhase; 4] = [
                       conférences et ateliers sur les grandes idées issues de la consultation.",
         start: (2022, 5, 4),
         end: (2022, 5, 5),
-        components: &[(ComponentKind::Event, "Colloque Mulhouse solidaire"), (ComponentKind::Survey, "")],
+        components: &[(ComponentKind::Event, SYMPOSIUM), (ComponentKind::Survey, "Votre avis sur le colloque")],
     },
     DemoPhase {
         title: "Ateliers thématiques",
@@ -175,11 +176,19 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         let phase_id = store::insert_phase(db, process_id, &input).await?;
         let mut tx = db.pool.begin().await?;
         let mut consultation_component = None;
+        let mut satisfaction_survey = None;
         let mut symposium_component = None;
         for (kind, title) in phase.components {
             let id = store::add_component(&mut tx, phase_id, *kind, title).await?;
             if *kind == ComponentKind::Consultation {
                 consultation_component = Some(id);
+            }
+            if *kind == ComponentKind::Survey
+                && phase
+                    .components
+                    .contains(&(ComponentKind::Event, SYMPOSIUM))
+            {
+                satisfaction_survey = Some(id);
             }
             if *kind == ComponentKind::Event && title.starts_with("Colloque") {
                 symposium_component = Some(id);
@@ -189,6 +198,9 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         if let Some(component) = consultation_component {
             super::demo_consultation::load(db, process_id, component, input.start, input.end)
                 .await?;
+        }
+        if let Some(component) = satisfaction_survey {
+            super::demo_survey::load(db, component, input.end).await?;
         }
         if let Some(component) = symposium_component {
             super::demo_symposium::load(db, process_id, component, input.start).await?;

@@ -101,6 +101,12 @@ fn phases_list(
                 .filter(|c| c.kind == ComponentKind::Consultation)
                 .map(|c| view! { <a href=format!("/admin/consultations/{}", c.id)>{tr.t_args("settings-link", &[("title", name.clone())])}</a> })
                 .collect_view();
+            let survey = phase
+                .components
+                .iter()
+                .filter(|c| c.kind == ComponentKind::Survey)
+                .map(|c| view! { <a href=format!("/admin/surveys/{}", c.id)>{tr.t_args("survey-builder-link", &[("title", name.clone())])}</a> })
+                .collect_view();
             view! {
                 <li class="admin-phase">
                     <p>
@@ -112,6 +118,7 @@ fn phases_list(
                     <div class="actions">
                         <a href=edit.clone()>{tr.t_args("phase-edit", &[("title", name.clone())])}</a>
                         {settings}
+                        {survey}
                         {(i > 0).then(|| move_button("up", tr.t_args("phase-move-up", &[("title", name.clone())])))}
                         {(i + 1 < count).then(|| move_button("down", tr.t_args("phase-move-down", &[("title", name.clone())])))}
                         <a href=format!("{edit}/delete")>{tr.t_args("phase-delete", &[("title", name.clone())])}</a>
