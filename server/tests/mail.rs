@@ -275,11 +275,9 @@ async fn mail_waits_for_a_mail_server_that_is_down_and_goes_out_once() {
             (!mail.2.is_empty()).then_some(mail)
         })
         .await;
-        assert_eq!(
-            (status.as_str(), attempts),
-            ("pending", 1),
-            "{engine:?}: {error}"
-        );
+        // Under load the worker may have retried (and failed) again already.
+        assert_eq!(status.as_str(), "pending", "{engine:?}: {error}");
+        assert!(attempts >= 1, "{engine:?}: {attempts} attempts");
 
         // The server comes up; the retry delivers the mail, once.
         let inbox = start_smtp(TcpListener::bind(("127.0.0.1", port)).expect("the port again"));
