@@ -2,7 +2,7 @@
 //! participant gives, and vote counts per group kept up to date with each vote
 //! and each answer, so results by group read a few rows and never scan votes.
 
-use super::logic::{VoteCounts, VoteKey, VoteTally};
+use super::logic::{VoteKey, VoteTally};
 use crate::ssr::db::{now, Db, Engine};
 use sqlx::{Any, Transaction};
 use std::collections::HashMap;
@@ -212,20 +212,8 @@ pub async fn group_tallies(
     .bind(group)
     .fetch_all(&db.pool)
     .await?;
-    let mut out: HashMap<i64, VoteTally> = HashMap::new();
-    for (proposal, tally, item, count) in rows {
-        let Some(key) = VoteKey::from_slug(&item) else {
-            continue;
-        };
-        let entry = out.entry(proposal).or_default();
-        let counts: &mut VoteCounts = if tally == "sequence" {
-            &mut entry.sequence
-        } else {
-            &mut entry.trusted
-        };
-        counts.set_votes(key, count.max(0) as u32);
-    }
-    Ok(out)
+    // Group rows hold vote keys only (a CHECK in the schema).
+    Ok(super::store::fold_tallies(rows))
 }
 
 /// How many participants answered, per group of one dimension.

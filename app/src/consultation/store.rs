@@ -361,6 +361,12 @@ pub async fn tallies(db: &Db, consultation: i64) -> Result<HashMap<i64, VoteTall
     .bind(consultation)
     .fetch_all(&db.pool)
     .await?;
+    Ok(fold_tallies(rows))
+}
+
+/// Counts rows (proposal, tally, item, count) into tallies per proposal;
+/// items that are neither a vote key nor a qualification are ignored.
+pub(super) fn fold_tallies(rows: Vec<(i64, String, String, i64)>) -> HashMap<i64, VoteTally> {
     let mut out: HashMap<i64, VoteTally> = HashMap::new();
     for (proposal, tally, item, count) in rows {
         let entry = out.entry(proposal).or_default();
@@ -376,7 +382,7 @@ pub async fn tallies(db: &Db, consultation: i64) -> Result<HashMap<i64, VoteTall
             counts.set_qualification(q, count);
         }
     }
-    Ok(out)
+    out
 }
 
 /// The proposals this participant already voted on in this consultation.
