@@ -17,7 +17,10 @@ fn has_islands(path: &str) -> bool {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     matches!(
         parts.as_slice(),
-        ["login"] | ["consultations", _] | ["consultations", _, "results"]
+        ["login"]
+            | ["consultations", _]
+            | ["consultations", _, "vote" | "results"]
+            | ["consultations", _, "proposals", _]
     )
 }
 
@@ -34,15 +37,15 @@ mod tests {
         for path in [
             "/login",
             "/consultations/mulhouse-solidaire",
+            "/consultations/mulhouse-solidaire/vote",
             "/consultations/mulhouse-solidaire/results",
+            "/consultations/mulhouse-solidaire/proposals/12",
         ] {
             assert!(has_islands(path), "{path}");
         }
         for path in [
             "/",
             "/processes/x",
-            "/consultations/x/vote",
-            "/consultations/x/proposals/12",
             "/consultations/x/propose",
             "/admin",
             "/moderation",

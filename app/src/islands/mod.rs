@@ -2,8 +2,10 @@
 //! server-rendered pages. Their texts come from the server as props, so the
 //! browser needs no translation files and never shows another language.
 
+mod enhanced_forms;
 mod live_figures;
 mod password_toggle;
 
+pub use enhanced_forms::{EnhancedForms, NetworkTexts};
 pub use live_figures::{FigureLabels, LiveFigures};
 pub use password_toggle::PasswordToggle;
