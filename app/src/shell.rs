@@ -3,7 +3,7 @@
 
 use crate::pages::{
     account, admin, consultation as c, event, home, login, moderation, not_found, phase, process,
-    survey,
+    rendezvous as rdv, survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
@@ -17,7 +17,11 @@ fn has_islands(path: &str) -> bool {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     matches!(
         parts.as_slice(),
-        ["login"] | ["consultations", _] | ["consultations", _, "results"]
+        ["login"]
+            | ["consultations", _]
+            | ["consultations", _, "results"]
+            | ["rendezvous", _]
+            | ["rendezvous", _, "console" | "projector"]
     )
 }
 
@@ -35,6 +39,9 @@ mod tests {
             "/login",
             "/consultations/mulhouse-solidaire",
             "/consultations/mulhouse-solidaire/results",
+            "/rendezvous/rendez-vous-citoyen",
+            "/rendezvous/rendez-vous-citoyen/console",
+            "/rendezvous/rendez-vous-citoyen/projector",
         ] {
             assert!(has_islands(path), "{path}");
         }
@@ -46,6 +53,9 @@ mod tests {
             "/consultations/x/propose",
             "/admin",
             "/moderation",
+            "/rendezvous/x/register",
+            "/rendezvous/x/registration/abc",
+            "/admin/components/4/rendezvous",
         ] {
             assert!(!has_islands(path), "{path}");
         }
@@ -130,6 +140,20 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/events/:slug/check-in") view=event::checkin::CheckInPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/arrivals") view=event::checkin::ArrivalsPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/attendees") view=event::attendees::AttendeesPage ssr=a.clone()/>
+                <Route path=path!("/rendezvous/:slug") view=rdv::live::LivePage ssr=a.clone()/>
+                <Route path=path!("/rendezvous/:slug/register") view=rdv::register::RegisterPage ssr=a.clone()/>
+                <Route
+                    path=path!("/rendezvous/:slug/registration/:token")
+                    view=rdv::register::RegistrationPage
+                    ssr=a.clone()
+                />
+                <Route path=path!("/rendezvous/:slug/console") view=rdv::console::ConsolePage ssr=a.clone()/>
+                <Route path=path!("/rendezvous/:slug/projector") view=rdv::projector::ProjectorPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/components/:component_id/rendezvous")
+                    view=rdv::settings::SettingsPage
+                    ssr=a.clone()
+                />
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>

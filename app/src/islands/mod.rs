@@ -3,7 +3,11 @@
 //! browser needs no translation files and never shows another language.
 
 mod live_figures;
+mod live_room;
 mod password_toggle;
+mod video_player;
 
 pub use live_figures::{FigureLabels, LiveFigures};
+pub use live_room::{LiveRoom, RoomForms, RoomLabels};
 pub use password_toggle::PasswordToggle;
+pub use video_player::VideoPlayer;
