@@ -7,7 +7,7 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 BIN := $(TARGET_DIR)/release/participe
 
-.PHONY: run test build tools tools-browser test-rust test-e2e lint size bench
+.PHONY: run test build tools tools-browser test-rust test-e2e lint size bench live-load
 
 ## run: build in release, create/migrate data/participe.db, load the demo on first start, serve on :3000
 run: build
@@ -48,3 +48,8 @@ bench:
 size: build
 	cargo build --release -p server --bin participe-budget
 	RUST_LOG=warn LEPTOS_SITE_ROOT=target/site $(TARGET_DIR)/release/participe-budget
+
+## live-load: 500 viewers on a Rendez-vous citoyen's live stream, 200 answers at once: delay until all see the result (figures, not a test)
+live-load:
+	cargo build --release -p server --bin participe-live-load
+	ulimit -n 8192; RUST_LOG=error $(TARGET_DIR)/release/participe-live-load --viewers $(or $(VIEWERS),500) --answerers $(or $(ANSWERERS),200)

@@ -10,6 +10,7 @@ pub mod model;
 pub mod accounts;
 pub mod consultation;
 pub mod processes;
+pub mod rendezvous;
 pub mod surveys;
 pub mod symposium;
 

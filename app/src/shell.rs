@@ -3,7 +3,7 @@
 
 use crate::pages::{
     account, admin, consultation as c, event, home, login, moderation, not_found, phase, process,
-    survey,
+    rendezvous as rdv, survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
@@ -21,6 +21,8 @@ fn has_islands(path: &str) -> bool {
             | ["consultations", _]
             | ["consultations", _, "vote" | "results"]
             | ["consultations", _, "proposals", _]
+            | ["rendezvous", _]
+            | ["rendezvous", _, "console" | "projector"]
     )
 }
 
@@ -40,6 +42,9 @@ mod tests {
             "/consultations/mulhouse-solidaire/vote",
             "/consultations/mulhouse-solidaire/results",
             "/consultations/mulhouse-solidaire/proposals/12",
+            "/rendezvous/rendez-vous-citoyen",
+            "/rendezvous/rendez-vous-citoyen/console",
+            "/rendezvous/rendez-vous-citoyen/projector",
         ] {
             assert!(has_islands(path), "{path}");
         }
@@ -49,6 +54,9 @@ mod tests {
             "/consultations/x/propose",
             "/admin",
             "/moderation",
+            "/rendezvous/x/register",
+            "/rendezvous/x/registration/abc",
+            "/admin/components/4/rendezvous",
         ] {
             assert!(!has_islands(path), "{path}");
         }
@@ -133,6 +141,20 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/events/:slug/check-in") view=event::checkin::CheckInPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/arrivals") view=event::checkin::ArrivalsPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/attendees") view=event::attendees::AttendeesPage ssr=a.clone()/>
+                <Route path=path!("/rendezvous/:slug") view=rdv::live::LivePage ssr=a.clone()/>
+                <Route path=path!("/rendezvous/:slug/register") view=rdv::register::RegisterPage ssr=a.clone()/>
+                <Route
+                    path=path!("/rendezvous/:slug/registration/:token")
+                    view=rdv::register::RegistrationPage
+                    ssr=a.clone()
+                />
+                <Route path=path!("/rendezvous/:slug/console") view=rdv::console::ConsolePage ssr=a.clone()/>
+                <Route path=path!("/rendezvous/:slug/projector") view=rdv::projector::ProjectorPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/components/:component_id/rendezvous")
+                    view=rdv::settings::SettingsPage
+                    ssr=a.clone()
+                />
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>

@@ -68,6 +68,10 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/api/consultations/{slug}/live",
             get(app::consultation::live::figures_stream),
         )
+        .route(
+            "/api/rendezvous/{slug}/live",
+            get(app::rendezvous::live::state_stream),
+        )
         .nest_service(
             "/pkg",
             assets::pkg_service(
@@ -96,6 +100,9 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         ))))
         .layer(Extension(Arc::new(
             app::consultation::live::FiguresHub::default(),
+        )))
+        .layer(Extension(Arc::new(
+            app::rendezvous::live::LiveHub::default(),
         )))
         .layer(Extension(db))
         .layer(Extension(mail))

@@ -19,6 +19,19 @@ struct Ids {
     pro: i64,
 }
 
+/// A new, empty survey component in the demo's workshops phase (the demo's
+/// other survey components hold the symposium's satisfaction survey and the
+/// final evaluation of the process).
+async fn empty_survey_component(app: &TestApp) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO components (phase_id, kind, title, created_at) \
+         SELECT id, 'survey', '', 0 FROM phases WHERE position = 3 RETURNING id",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
 fn question(kind: Kind, prompt: &str, options: &[&str], required: bool) -> Question {
     Question {
         id: -1,
@@ -36,13 +49,7 @@ fn question(kind: Kind, prompt: &str, options: &[&str], required: bool) -> Quest
 /// Part 1: profile, satisfaction, and "why" for the unsatisfied (same part).
 /// Part 2: one question for professionals only.
 async fn make_survey(app: &TestApp, access: Access, anonymous: bool) -> (Survey, Ids) {
-    // The evaluation phase's survey component, which the demo leaves empty.
-    let component: i64 = sqlx::query_scalar(
-        "SELECT id FROM components WHERE kind = 'survey' ORDER BY id DESC LIMIT 1",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let component = empty_survey_component(app).await;
     let today = app.config.settings().today();
     let input = SurveyInput {
         slug: SLUG.into(),
@@ -770,13 +777,7 @@ async fn the_demo_results_show_mulhouse_published_shares() {
 async fn an_admin_builds_a_survey_with_a_condition_and_previews_it() {
     for engine in engines() {
         let app = spawn_app(engine, true).await;
-        let component: i64 = sqlx::query_scalar(
-            "SELECT id FROM components WHERE kind = 'survey' ORDER BY id DESC LIMIT 1",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-        let component = component.to_string();
+        let component = empty_survey_component(&app).await.to_string();
         let admin = app.logged_in(ADMIN).await;
         let (status, body) = app
             .post_api(

@@ -4,8 +4,12 @@
 
 mod enhanced_forms;
 mod live_figures;
+mod live_room;
 mod password_toggle;
+mod video_player;
 
 pub use enhanced_forms::{EnhancedForms, NetworkTexts};
 pub use live_figures::{FigureLabels, LiveFigures};
+pub use live_room::{LiveRoom, RoomForms, RoomLabels};
 pub use password_toggle::PasswordToggle;
+pub use video_player::VideoPlayer;

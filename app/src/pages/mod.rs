@@ -10,6 +10,7 @@ pub mod moderation;
 pub mod not_found;
 pub mod phase;
 pub mod process;
+pub mod rendezvous;
 pub mod survey;
 
 use leptos_router::hooks::use_params_map;

@@ -32,6 +32,10 @@ async fn component_links(
                     .await
                     .map_err(|e| ctx.internal(e))?
                     .map(|e| symposium::service::event_path(&e)),
+                ComponentKind::Evaluation => crate::rendezvous::store::by_component(&ctx.db, c.id)
+                    .await
+                    .map_err(|e| ctx.internal(e))?
+                    .map(|r| crate::rendezvous::service::live_path(&r)),
                 _ => None,
             };
             if let Some(link) = link {

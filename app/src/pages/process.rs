@@ -15,6 +15,54 @@ pub struct ProcessData {
     pub today: chrono::NaiveDate,
 }
 
+/// The published results of the process's final evaluation (the Rendez-vous
+/// citoyen's survey): where the process closes its loop.
+async fn evaluations(
+    data: ProcessData,
+) -> Result<
+    (
+        ProcessData,
+        Vec<crate::rendezvous::restitution::EvaluationResults>,
+    ),
+    AppError,
+> {
+    let ctx = Ctx::get()?;
+    let evaluations =
+        crate::rendezvous::restitution::published_evaluations(&ctx.db, data.process.id)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+    Ok((data, evaluations))
+}
+
+fn evaluation_view(
+    tr: crate::ssr::Tr,
+    e: crate::rendezvous::restitution::EvaluationResults,
+) -> impl IntoView {
+    let items = e
+        .highlights
+        .iter()
+        .map(|(q, share)| {
+            let best = crate::pages::survey::question::option_label(tr, q, 0);
+            view! {
+                <li>
+                    <strong>{format!("{share} %")}</strong>" "
+                    {tr.t_args("process-evaluation-share", &[("option", best)])}
+                    <br/>
+                    <span class="hint">{q.prompt.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby=format!("evaluation-{}", e.slug) class="process-evaluation">
+            <h2 id=format!("evaluation-{}", e.slug)>{tr.t("process-evaluation-title")}</h2>
+            <p>{e.title.clone()}" · "{tr.t_args("process-evaluation-respondents", &[("count", e.respondents.to_string())])}</p>
+            <ul class="figures-list">{items}</ul>
+            <p><a href=format!("/surveys/{}/results", e.slug)>{tr.t("process-evaluation-all")}</a></p>
+        </section>
+    }
+}
+
 /// A process by its slug; an unpublished one only for admins (to preview it).
 pub async fn load_process(slug: String) -> Result<ProcessData, AppError> {
     let ctx = Ctx::get()?;
@@ -51,7 +99,8 @@ pub fn status_sentence(tr: Tr, phase: &store::Phase, status: PhaseStatus) -> Str
 #[component]
 pub fn ProcessPage() -> impl IntoView {
     let tr = Tr::current();
-    load_page(load_process(param("slug")), move |data| {
+    let data = async { evaluations(load_process(param("slug")).await?).await };
+    load_page(data, move |(data, evaluations)| {
         let ProcessData {
             process,
             phases,
@@ -109,6 +158,7 @@ pub fn ProcessPage() -> impl IntoView {
                     <h2 id="phases-title">{tr.t("process-phases")}</h2>
                     <ol class="timeline">{timeline}</ol>
                 </section>
+                {evaluations.into_iter().map(|e| evaluation_view(tr, e)).collect_view()}
                 {themes}
             </Page>
         }

@@ -178,6 +178,8 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         let mut consultation_component = None;
         let mut satisfaction_survey = None;
         let mut symposium_component = None;
+        let mut evaluation_component = None;
+        let mut evaluation_survey = None;
         for (kind, title) in phase.components {
             let id = store::add_component(&mut tx, phase_id, *kind, title).await?;
             if *kind == ComponentKind::Consultation {
@@ -193,6 +195,18 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
             if *kind == ComponentKind::Event && title.starts_with("Colloque") {
                 symposium_component = Some(id);
             }
+            if *kind == ComponentKind::Evaluation {
+                evaluation_component = Some(id);
+            }
+            // The evaluation phase's survey is the final evaluation of the whole process.
+            if *kind == ComponentKind::Survey
+                && phase
+                    .components
+                    .iter()
+                    .any(|(k, _)| *k == ComponentKind::Evaluation)
+            {
+                evaluation_survey = Some(id);
+            }
         }
         tx.commit().await?;
         if let Some(component) = consultation_component {
@@ -204,6 +218,9 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         }
         if let Some(component) = symposium_component {
             super::demo_symposium::load(db, process_id, component, input.start).await?;
+        }
+        if let Some(component) = evaluation_component {
+            super::demo_rendezvous::load(db, component, evaluation_survey, input.start).await?;
         }
     }
     report.process_created = true;

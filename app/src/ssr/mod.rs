@@ -5,6 +5,7 @@ pub mod context;
 pub mod db;
 pub mod demo;
 pub mod demo_consultation;
+pub mod demo_rendezvous;
 pub mod demo_survey;
 pub mod demo_symposium;
 pub mod form;

@@ -130,6 +130,14 @@ fn phases_list(
                                 <a href=format!("/admin/components/{}/event", c.id)>{tr.t_args("programme-edit-event", &[("title", name.clone())])}</a>
                             })
                             .collect_view()}
+                        {phase
+                            .components
+                            .iter()
+                            .filter(|c| c.kind == crate::model::ComponentKind::Evaluation)
+                            .map(|c| view! {
+                                <a href=format!("/admin/components/{}/rendezvous", c.id)>{tr.t_args("rendezvous-settings-link", &[("title", name.clone())])}</a>
+                            })
+                            .collect_view()}
                     </div>
                 </li>
             }
