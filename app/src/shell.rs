@@ -17,7 +17,11 @@ fn has_islands(path: &str) -> bool {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     matches!(
         parts.as_slice(),
-        ["login"] | ["consultations", _] | ["consultations", _, "results"]
+        ["login"]
+            | ["consultations", _]
+            | ["consultations", _, "results"]
+            | ["events", _, "check-in"]
+            | ["admin", "events", _, "badges"]
     )
 }
 
@@ -35,6 +39,8 @@ mod tests {
             "/login",
             "/consultations/mulhouse-solidaire",
             "/consultations/mulhouse-solidaire/results",
+            "/events/colloque/check-in",
+            "/admin/events/colloque/badges",
         ] {
             assert!(has_islands(path), "{path}");
         }
@@ -46,6 +52,9 @@ mod tests {
             "/consultations/x/propose",
             "/admin",
             "/moderation",
+            "/events/colloque",
+            "/events/colloque/action-avenues",
+            "/admin/events/colloque/attendees",
         ] {
             assert!(!has_islands(path), "{path}");
         }
@@ -130,6 +139,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/events/:slug/check-in") view=event::checkin::CheckInPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/arrivals") view=event::checkin::ArrivalsPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/attendees") view=event::attendees::AttendeesPage ssr=a.clone()/>
+                <Route path=path!("/events/:slug/action-avenues") view=event::avenues::ActionAvenuesPage ssr=a.clone()/>
+                <Route path=path!("/admin/events/:slug/badges") view=event::badges::BadgesPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/events/:event_id/sessions/:id/avenues")
+                    view=event::avenues::AvenuesStaffPage
+                    ssr=a.clone()
+                />
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>

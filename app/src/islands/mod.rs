@@ -2,8 +2,12 @@
 //! server-rendered pages. Their texts come from the server as props, so the
 //! browser needs no translation files and never shows another language.
 
+mod checkin_scanner;
 mod live_figures;
 mod password_toggle;
+mod print_button;
 
+pub use checkin_scanner::{CheckInScanner, ScanLabels};
 pub use live_figures::{FigureLabels, LiveFigures};
 pub use password_toggle::PasswordToggle;
+pub use print_button::PrintButton;

@@ -51,7 +51,15 @@ pub fn status_sentence(tr: Tr, phase: &store::Phase, status: PhaseStatus) -> Str
 #[component]
 pub fn ProcessPage() -> impl IntoView {
     let tr = Tr::current();
-    load_page(load_process(param("slug")), move |data| {
+    let data = async move {
+        let data = load_process(param("slug")).await?;
+        let ctx = Ctx::get()?;
+        let avenues = crate::symposium::avenues::events_with_avenues(&ctx.db, data.process.id)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        Ok::<_, AppError>((data, avenues))
+    };
+    load_page(data, move |(data, avenues)| {
         let ProcessData {
             process,
             phases,
@@ -110,6 +118,20 @@ pub fn ProcessPage() -> impl IntoView {
                     <ol class="timeline">{timeline}</ol>
                 </section>
                 {themes}
+                {(!avenues.is_empty()).then(|| {
+                    let links = avenues
+                        .into_iter()
+                        .map(|(title, slug, count)| view! {
+                            <li><a href=crate::symposium::avenues::public_path(&slug)>{format!("{} ({count})", tr.t("avenues-title"))}</a>" · "{title}</li>
+                        })
+                        .collect_view();
+                    view! {
+                        <section aria-labelledby="avenues-title">
+                            <h2 id="avenues-title">{tr.t("avenues-title")}</h2>
+                            <ul>{links}</ul>
+                        </section>
+                    }
+                })}
             </Page>
         }
     })
