@@ -568,7 +568,8 @@ async fn badges_list_live_registrations_by_day() {
 async fn registrations_are_limited_per_network_address() {
     for engine in engines() {
         // The real server's service, which knows each peer's address.
-        let (url, dir) = fresh_database(engine).await;
+        // The temporary folder of a SQLite database lives as long as the test.
+        let (url, _dir) = fresh_database(engine).await;
         let mut config = server::config::Config::from_env().unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
