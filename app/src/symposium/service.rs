@@ -411,7 +411,13 @@ async fn send_confirmation(
             ),
             None => mails::confirmation(&to, &p.event.title, &code, &link, &days, &workshops),
         };
-        mail.attachments = ticket_files(settings, p, &d, to.tr, &link);
+        // Drawing the QR code and writing the calendar is CPU work: kept off
+        // the async threads, which a burst of registrations needs for the database.
+        let (settings, p, tr) = (settings.clone(), p.clone(), to.tr);
+        mail.attachments =
+            tokio::task::spawn_blocking(move || ticket_files(&settings, &p, &d, tr, &link))
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("ticket files: {e}")))?;
         notify::queue(db, &mail).await
     }
     .await;

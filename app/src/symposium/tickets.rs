@@ -16,8 +16,9 @@ const MODULE_PX: usize = 8;
 /// The white margin scanners need, in modules (the standard asks for 4).
 const QUIET_ZONE: usize = 4;
 
-/// The QR code of `code` as a grey-scale PNG, with its quiet zone. The code
-/// is encoded as stored ("K7MQ2XRD"), which the check-in accepts as typed.
+/// The QR code of `code` as a black-and-white PNG (one bit per pixel: a few
+/// hundred bytes, cheap to encode), with its quiet zone. The code is encoded
+/// as stored ("K7MQ2XRD"), which the check-in accepts as typed.
 pub fn qr_png(code: &str) -> Vec<u8> {
     // Eight characters of the ticket alphabet always fit in a version-1 code.
     let qr = QrCode::with_error_correction_level(code.as_bytes(), EcLevel::M)
@@ -25,7 +26,9 @@ pub fn qr_png(code: &str) -> Vec<u8> {
     let modules = qr.width();
     let colors = qr.to_colors();
     let side = (modules + 2 * QUIET_ZONE) * MODULE_PX;
-    let mut pixels = vec![255u8; side * side];
+    let row_bytes = side.div_ceil(8);
+    // 1 is white in a one-bit grey-scale PNG; pixels are packed from the high bit.
+    let mut pixels = vec![0xFFu8; row_bytes * side];
     for (i, color) in colors.iter().enumerate() {
         if *color != Color::Dark {
             continue;
@@ -35,13 +38,15 @@ pub fn qr_png(code: &str) -> Vec<u8> {
             (i / modules + QUIET_ZONE) * MODULE_PX,
         );
         for y in y0..y0 + MODULE_PX {
-            pixels[y * side + x0..y * side + x0 + MODULE_PX].fill(0);
+            for x in x0..x0 + MODULE_PX {
+                pixels[y * row_bytes + x / 8] &= !(0x80 >> (x % 8));
+            }
         }
     }
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, side as u32, side as u32);
     encoder.set_color(png::ColorType::Grayscale);
-    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_depth(png::BitDepth::One);
     let written = encoder
         .write_header()
         .and_then(|mut w| w.write_image_data(&pixels));
@@ -307,6 +312,7 @@ mod tests {
         let info = reader.info();
         // Version 1: 21 modules, plus 4 on each side, 8 px each.
         assert_eq!((info.width, info.height), (232, 232));
+        assert!(png.len() < 1000, "{} bytes", png.len());
         let files = attachments("K7MQ2XRD", "BEGIN:VCALENDAR".into()).unwrap();
         assert_eq!(files[0].filename(), "billet-K7MQ2XRD.png");
         assert!(files[1].content_type().starts_with("text/calendar"));
