@@ -143,12 +143,12 @@ mod client {
         ACTIVE.with(|a| a.set(false));
         if let Some(stream) = STREAM.with(|s| s.borrow_mut().take()) {
             if let Ok(tracks) = Reflect::get(&stream, &"getTracks".into())
-                .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+                .and_then(|f| f.dyn_into::<Function>())
                 .and_then(|f| f.call0(&stream))
             {
                 for t in Array::from(&tracks).iter() {
                     let _ = Reflect::get(&t, &"stop".into())
-                        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+                        .and_then(|f| f.dyn_into::<Function>())
                         .and_then(|f| f.call0(&t));
                 }
             }
@@ -180,7 +180,7 @@ mod client {
         let ctor: Function = get(&leptos::prelude::window(), "BarcodeDetector").dyn_into()?;
         let detector = Reflect::construct(&ctor, &Array::of1(&options))?;
         while ACTIVE.with(|a| a.get()) {
-            let found = call(&detector, "detect", &[video.clone()]).await.ok();
+            let found = call(&detector, "detect", std::slice::from_ref(&video)).await.ok();
             let code = found
                 .map(|list| Array::from(&list))
                 .and_then(|list| list.iter().find_map(|b| get(&b, "rawValue").as_string()))
