@@ -180,7 +180,9 @@ mod client {
         let ctor: Function = get(&leptos::prelude::window(), "BarcodeDetector").dyn_into()?;
         let detector = Reflect::construct(&ctor, &Array::of1(&options))?;
         while ACTIVE.with(|a| a.get()) {
-            let found = call(&detector, "detect", std::slice::from_ref(&video)).await.ok();
+            let found = call(&detector, "detect", std::slice::from_ref(&video))
+                .await
+                .ok();
             let code = found
                 .map(|list| Array::from(&list))
                 .and_then(|list| list.iter().find_map(|b| get(&b, "rawValue").as_string()))

@@ -52,13 +52,13 @@ fn file(content_type: &'static str, disposition: String, body: Vec<u8>) -> Respo
 
 fn refused(
     result: Result<Option<(Programme, Details)>, sqlx::Error>,
-) -> Result<(Programme, Details), Response> {
+) -> Result<(Programme, Details), StatusCode> {
     match result {
         Ok(Some(found)) => Ok(found),
-        Ok(None) => Err(StatusCode::NOT_FOUND.into_response()),
+        Ok(None) => Err(StatusCode::NOT_FOUND),
         Err(e) => {
             tracing::error!("ticket download: {e}");
-            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+            Err(StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }
@@ -77,7 +77,7 @@ pub async fn ticket_png(
                 tickets::qr_png(code),
             )
         }
-        Err(res) => res,
+        Err(status) => status.into_response(),
     }
 }
 
@@ -101,6 +101,6 @@ pub async fn calendar_ics(
                 ics.into_bytes(),
             )
         }
-        Err(res) => res,
+        Err(status) => status.into_response(),
     }
 }

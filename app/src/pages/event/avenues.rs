@@ -243,7 +243,8 @@ pub fn AvenuesStaffPage() -> impl IntoView {
             let actors_value = form.value("lead_actors", stored(|a| a.lead_actors.clone()));
             let current_id = stored(|a| a.id.to_string());
             let editing_one = current.is_some();
-            let published = form.checked("published", current.as_ref().is_some_and(|a| a.published));
+            let published =
+                form.checked("published", current.as_ref().is_some_and(|a| a.published));
             let items = list
                 .iter()
                 .map(|a| {
