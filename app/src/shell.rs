@@ -23,6 +23,8 @@ fn has_islands(path: &str) -> bool {
             | ["consultations", _, "proposals", _]
             | ["rendezvous", _]
             | ["rendezvous", _, "console" | "projector"]
+            | ["events", _, "check-in"]
+            | ["admin", "events", _, "badges"]
     )
 }
 
@@ -45,6 +47,8 @@ mod tests {
             "/rendezvous/rendez-vous-citoyen",
             "/rendezvous/rendez-vous-citoyen/console",
             "/rendezvous/rendez-vous-citoyen/projector",
+            "/events/colloque/check-in",
+            "/admin/events/colloque/badges",
         ] {
             assert!(has_islands(path), "{path}");
         }
@@ -57,6 +61,9 @@ mod tests {
             "/rendezvous/x/register",
             "/rendezvous/x/registration/abc",
             "/admin/components/4/rendezvous",
+            "/events/colloque",
+            "/events/colloque/action-avenues",
+            "/admin/events/colloque/attendees",
         ] {
             assert!(!has_islands(path), "{path}");
         }
@@ -153,6 +160,13 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/admin/components/:component_id/rendezvous")
                     view=rdv::settings::SettingsPage
+                    ssr=a.clone()
+                />
+                <Route path=path!("/events/:slug/action-avenues") view=event::avenues::ActionAvenuesPage ssr=a.clone()/>
+                <Route path=path!("/admin/events/:slug/badges") view=event::badges::BadgesPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/events/:event_id/sessions/:id/avenues")
+                    view=event::avenues::AvenuesStaffPage
                     ssr=a.clone()
                 />
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>

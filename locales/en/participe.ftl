@@ -951,3 +951,76 @@ process-evaluation-title = The evaluation of the process
 process-evaluation-respondents = { $count } answers
 process-evaluation-share = "{ $option }"
 process-evaluation-all = All the evaluation's results
+## Symposium: tickets (QR code, calendar), badges, action avenues, door scan
+mail-ticket-files = Attached: your ticket's QR code (show it at the entrance, on your phone or printed) and the calendar file (.ics) of your days.
+mail-seat-confirmed-subject = Your seat is confirmed: { $workshop }
+mail-seat-confirmed-body =
+    Hello { $name },
+
+    You accepted the seat that became free in the workshop "{ $workshop }" of "{ $event }": it is yours.
+
+    Your entry code: { $code }
+
+    To see, change or cancel your registration: { $link }
+ticket-calendar-line = Entry ticket: { $code }
+ticket-qr-alt = QR code of your ticket, code { $code }
+ticket-download-qr = Download the QR code (PNG)
+ticket-download-ics = Add to my calendar (.ics)
+avenues-title = Action avenues
+avenues-link = The action avenues from the workshops
+avenues-intro = Action avenues published after the workshops: { $count }. Each gives its workshop, who leads it, its themes and the consultation proposals it grew from.
+avenues-none = No action avenue is published yet. They will be after the workshops.
+avenues-by-theme = By theme
+avenues-no-theme = Other avenues
+avenues-staff-title = For the team: record a workshop's avenues
+avenues-staff-page = Action avenues: { $workshop }
+avenues-public-link = See the public page of action avenues
+avenues-of-workshop = This workshop's avenues
+avenues-none-yet = No avenue recorded for this workshop.
+avenue-demo = demo
+avenue-workshop = Workshop
+avenue-lead-actors = Lead actors
+avenue-lead-actors-hint = Who carries this avenue forward: services, associations, partners.
+avenue-description-hint = Plain text; a blank line separates paragraphs.
+avenue-themes = Consultation themes
+avenue-proposals = Consultation proposals it grew from
+avenue-proposals-hint = The consultation's published ideas that share a theme with the workshop.
+avenue-no-proposals = No published proposal to link.
+avenue-publish-now = Publish this avenue (visible to everyone)
+avenue-save = Save the avenue
+avenue-add = Add an action avenue
+avenue-add-instead = Add a new avenue instead
+avenue-edit = Edit "{ $title }"
+avenue-publish = Publish
+avenue-unpublish = Unpublish
+avenue-delete = Delete
+avenue-delete-confirm = I confirm deleting "{ $title }"
+avenue-status-published = Published
+avenue-status-draft = Draft, not published
+avenue-saved-published = The avenue is saved and published.
+avenue-saved-draft = The avenue is saved (not published).
+avenue-published = The avenue is published.
+avenue-unpublished = The avenue is no longer published.
+avenue-deleted = The avenue is deleted.
+avenue-error-title = Give the action avenue a title.
+avenue-error-title-long = The title must not exceed 200 characters.
+avenue-error-description-long = The description must not exceed 3,000 characters.
+avenue-error-actors-long = Lead actors must not exceed 500 characters.
+avenue-error-confirm-delete = Tick the box to confirm the deletion.
+badges-title = Badges
+badges-link = Badges to print
+badges-intro = Badges of the registered people (cancelled registrations left out), 8 per A4 sheet.
+badges-print = Print
+badges-print-hint = To print, use your browser's Print command (Ctrl+P or ⌘+P).
+badges-day = Day
+badges-all-days = All days
+badges-apply = Show
+badges-count = Badges: { $count }
+badges-none = Nobody registered for this choice.
+badge-one = Badge
+checkin-scan = Scan the QR code
+checkin-scan-stop = Stop the camera
+checkin-scan-hint = Hold the ticket's QR code up to the camera; the code is sent as soon as it is read.
+checkin-scan-video = Camera picture
+checkin-scan-error = The camera could not be opened: type the code.
+registration-error-rate-limited = Too many registrations from this connection in a short time. Wait a minute, then send the form again: what you typed is kept.

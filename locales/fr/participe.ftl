@@ -951,3 +951,76 @@ process-evaluation-title = L'évaluation de la démarche
 process-evaluation-respondents = { $count } réponses
 process-evaluation-share = « { $option } »
 process-evaluation-all = Tous les résultats de l'évaluation
+## Symposium : billets (QR code, agenda), badges, pistes d'action, scan à l'accueil
+mail-ticket-files = En pièces jointes : le QR code de votre billet (à montrer à l'accueil, sur votre téléphone ou imprimé) et le fichier agenda (.ics) de vos journées.
+mail-seat-confirmed-subject = Votre place est confirmée : { $workshop }
+mail-seat-confirmed-body =
+    Bonjour { $name },
+
+    Vous avez accepté la place qui s'est libérée dans l'atelier « { $workshop } » de « { $event } » : elle est à vous.
+
+    Votre code d'entrée : { $code }
+
+    Pour voir, modifier ou annuler votre inscription : { $link }
+ticket-calendar-line = Billet d'entrée : { $code }
+ticket-qr-alt = QR code de votre billet, code { $code }
+ticket-download-qr = Télécharger le QR code (PNG)
+ticket-download-ics = Ajouter à mon agenda (.ics)
+avenues-title = Pistes d'action
+avenues-link = Les pistes d'action issues des ateliers
+avenues-intro = Pistes d'action publiées à l'issue des ateliers : { $count }. Chacune indique son atelier, qui la porte, ses thèmes et les propositions de la consultation dont elle est issue.
+avenues-none = Aucune piste d'action n'est encore publiée. Elles le seront après les ateliers.
+avenues-by-theme = Par thème
+avenues-no-theme = Autres pistes
+avenues-staff-title = Pour l'équipe : saisir les pistes d'un atelier
+avenues-staff-page = Pistes d'action : { $workshop }
+avenues-public-link = Voir la page publique des pistes d'action
+avenues-of-workshop = Pistes de cet atelier
+avenues-none-yet = Aucune piste saisie pour cet atelier.
+avenue-demo = démo
+avenue-workshop = Atelier
+avenue-lead-actors = Acteurs pilotes
+avenue-lead-actors-hint = Qui porte cette piste : services, associations, partenaires.
+avenue-description-hint = Texte simple ; une ligne vide sépare les paragraphes.
+avenue-themes = Thèmes de la consultation
+avenue-proposals = Propositions de la consultation dont elle est issue
+avenue-proposals-hint = Les idées publiées de la consultation qui partagent un thème de l'atelier.
+avenue-no-proposals = Aucune proposition publiée à relier.
+avenue-publish-now = Publier cette piste (visible de tous)
+avenue-save = Enregistrer la piste
+avenue-add = Ajouter une piste d'action
+avenue-add-instead = Ajouter plutôt une nouvelle piste
+avenue-edit = Modifier « { $title } »
+avenue-publish = Publier
+avenue-unpublish = Retirer de la publication
+avenue-delete = Supprimer
+avenue-delete-confirm = Je confirme la suppression de « { $title } »
+avenue-status-published = Publiée
+avenue-status-draft = Brouillon, non publiée
+avenue-saved-published = La piste est enregistrée et publiée.
+avenue-saved-draft = La piste est enregistrée (non publiée).
+avenue-published = La piste est publiée.
+avenue-unpublished = La piste n'est plus publiée.
+avenue-deleted = La piste est supprimée.
+avenue-error-title = Donnez un titre à la piste d'action.
+avenue-error-title-long = Le titre ne doit pas dépasser 200 caractères.
+avenue-error-description-long = La description ne doit pas dépasser 3 000 caractères.
+avenue-error-actors-long = Les acteurs pilotes ne doivent pas dépasser 500 caractères.
+avenue-error-confirm-delete = Cochez la case pour confirmer la suppression.
+badges-title = Badges
+badges-link = Badges à imprimer
+badges-intro = Badges des personnes inscrites (inscriptions annulées exclues), 8 par feuille A4.
+badges-print = Imprimer
+badges-print-hint = Pour imprimer, utilisez la commande Imprimer de votre navigateur (Ctrl+P ou ⌘+P).
+badges-day = Jour
+badges-all-days = Tous les jours
+badges-apply = Afficher
+badges-count = Badges : { $count }
+badges-none = Aucune personne inscrite pour ce choix.
+badge-one = Badge
+checkin-scan = Scanner le QR code
+checkin-scan-stop = Arrêter la caméra
+checkin-scan-hint = Présentez le QR code du billet devant la caméra ; le code est envoyé dès qu'il est lu.
+checkin-scan-video = Image de la caméra
+checkin-scan-error = La caméra n'a pas pu être ouverte : tapez le code.
+registration-error-rate-limited = Trop d'inscriptions depuis cette connexion en peu de temps. Patientez une minute puis renvoyez le formulaire : ce que vous avez saisi est conservé.

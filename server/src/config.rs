@@ -73,6 +73,10 @@ impl Config {
                         "PARTICIPE_RATE_PROPOSALS_PER_ADDRESS",
                         d.proposals_per_address,
                     )?,
+                    registrations_per_address: number(
+                        "PARTICIPE_RATE_REGISTRATIONS_PER_ADDRESS",
+                        d.registrations_per_address,
+                    )?,
                 }
             },
         })

@@ -87,6 +87,14 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/api/staff/events/{slug}/attendees.xlsx",
             get(app::symposium::export::attendees_xlsx),
         )
+        .route(
+            "/events/{slug}/registration/{token}/ticket.png",
+            get(app::symposium::downloads::ticket_png),
+        )
+        .route(
+            "/events/{slug}/registration/{token}/calendar.ics",
+            get(app::symposium::downloads::calendar_ics),
+        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

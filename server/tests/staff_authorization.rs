@@ -12,7 +12,9 @@ fn required_role(path: &str) -> Option<Option<Role>> {
     match path {
         "/api/staff/password" => Some(None),
         "/api/staff/moderation/decide" => Some(Some(Role::Moderator)),
-        "/api/staff/events/check-in" => Some(Some(Role::EventStaff)),
+        "/api/staff/events/check-in"
+        | "/api/staff/events/avenues/save"
+        | "/api/staff/events/avenues/act" => Some(Some(Role::EventStaff)),
         // The Rendez-vous citoyen's console: event staff and moderators (see `hosts`).
         "/api/staff/rendezvous/questions/save"
         | "/api/staff/rendezvous/questions/state"
@@ -104,6 +106,14 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("title", "Séance ajoutée"),
             ("starts_at", "18:00"),
             ("ends_at", "19:00"),
+        ],
+        // A workshop that does not exist: the role check comes first, then "not found".
+        "/api/staff/events/avenues/save" | "/api/staff/events/avenues/act" => vec![
+            ("event_id", "1"),
+            ("session_id", "999999"),
+            ("avenue_id", "1"),
+            ("title", "Piste"),
+            ("action", "publish"),
         ],
         "/api/staff/events/speakers/save" => vec![("event_id", "1"), ("name", "Nouvelle personne")],
         "/api/staff/events/questions/save" => {

@@ -2,14 +2,18 @@
 //! server-rendered pages. Their texts come from the server as props, so the
 //! browser needs no translation files and never shows another language.
 
+mod checkin_scanner;
 mod enhanced_forms;
 mod live_figures;
 mod live_room;
 mod password_toggle;
+mod print_button;
 mod video_player;
 
+pub use checkin_scanner::{CheckInScanner, ScanLabels};
 pub use enhanced_forms::{EnhancedForms, NetworkTexts};
 pub use live_figures::{FigureLabels, LiveFigures};
 pub use live_room::{LiveRoom, RoomForms, RoomLabels};
 pub use password_toggle::PasswordToggle;
+pub use print_button::PrintButton;
 pub use video_player::VideoPlayer;

@@ -99,8 +99,15 @@ pub fn status_sentence(tr: Tr, phase: &store::Phase, status: PhaseStatus) -> Str
 #[component]
 pub fn ProcessPage() -> impl IntoView {
     let tr = Tr::current();
-    let data = async { evaluations(load_process(param("slug")).await?).await };
-    load_page(data, move |(data, evaluations)| {
+    let data = async move {
+        let (data, evaluations) = evaluations(load_process(param("slug")).await?).await?;
+        let ctx = Ctx::get()?;
+        let avenues = crate::symposium::avenues::events_with_avenues(&ctx.db, data.process.id)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        Ok::<_, AppError>((data, evaluations, avenues))
+    };
+    load_page(data, move |(data, evaluations, avenues)| {
         let ProcessData {
             process,
             phases,
@@ -160,6 +167,20 @@ pub fn ProcessPage() -> impl IntoView {
                 </section>
                 {evaluations.into_iter().map(|e| evaluation_view(tr, e)).collect_view()}
                 {themes}
+                {(!avenues.is_empty()).then(|| {
+                    let links = avenues
+                        .into_iter()
+                        .map(|(title, slug, count)| view! {
+                            <li><a href=crate::symposium::avenues::public_path(&slug)>{format!("{} ({count})", tr.t("avenues-title"))}</a>" · "{title}</li>
+                        })
+                        .collect_view();
+                    view! {
+                        <section aria-labelledby="avenues-title">
+                            <h2 id="avenues-title">{tr.t("avenues-title")}</h2>
+                            <ul>{links}</ul>
+                        </section>
+                    }
+                })}
             </Page>
         }
     })

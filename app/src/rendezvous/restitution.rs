@@ -53,11 +53,26 @@ pub struct Avenue {
     pub summary: String,
 }
 
-// TODO(lead, after merging the symposium's `action_avenues`): read the
-// process's avenues from `crate::symposium::avenues` here. Until then the
-// restitution shows no avenues section at all (no invented data).
-async fn action_avenues(_db: &Db, _process: i64) -> Result<Vec<Avenue>, sqlx::Error> {
-    Ok(Vec::new())
+/// The process's published avenues, theme by theme; one linked to several
+/// themes is listed once, under its first.
+async fn action_avenues(db: &Db, process: i64) -> Result<Vec<Avenue>, sqlx::Error> {
+    let mut seen = std::collections::HashSet::new();
+    let groups = crate::symposium::avenues::published_by_theme(db, process).await?;
+    Ok(groups
+        .into_iter()
+        .flat_map(|group| {
+            let theme = group.theme.map(|t| t.name).unwrap_or_default();
+            group
+                .avenues
+                .into_iter()
+                .map(move |a| (theme.clone(), a))
+        })
+        .filter(|(_, a)| seen.insert(a.id))
+        .map(|(theme, a)| Avenue {
+            title: a.title,
+            summary: if theme.is_empty() { String::new() } else { format!("({theme})") },
+        })
+        .collect())
 }
 
 fn idea(r: &consultation::ProposalResult) -> Idea {

@@ -3,9 +3,11 @@
 //! invented speakers marked as demo data, two extra questions, and about a
 //! hundred demo registrations drawn with a fixed seed, so that lists, counts
 //! and waiting lists have something to show: the first workshop is full and
-//! a few people wait for it.
+//! a few people wait for it. The workshops also have 18 invented action
+//! avenues (16 published), linked to their themes and to published proposals.
 
 use crate::ssr::db::{now, Db};
+use crate::symposium::avenues;
 use crate::symposium::logic::{NewRegistration, Profile, QuestionKind};
 use crate::symposium::registrations::{self, Origin};
 use crate::symposium::store::{
@@ -287,5 +289,73 @@ pub async fn load(
     };
     // A refusal cannot happen with these capacities; it would only mean fewer demo rows.
     registrations::register_many(db, &event, &people, origin).await?;
+    let workshop_ids: Vec<i64> = workshops.iter().map(|w| w.1).collect();
+    load_avenues(db, process_id, &workshop_ids).await
+}
+
+/// (workshop index, title, description, lead actors, published). Invented,
+/// like everything in the demo; the drafts show what the public does not see.
+const AVENUES: [(usize, &str, &str, &str, bool); 18] = [
+    (0, "Ouvrir une maison des droits dans chaque quartier prioritaire", "Un lieu unique où CAF, CCAS, CPAM et associations tiennent des permanences communes, avec ou sans rendez-vous.", "CCAS, CAF, CPAM (fictifs)", true),
+    (0, "Former des habitants relais à l'accès aux droits", "Des habitants volontaires, formés et soutenus, orientent leurs voisins vers les aides auxquelles ils ont droit.", "Centres socioculturels, CCAS (fictifs)", true),
+    (0, "Un simulateur d'aides utilisé à chaque premier accueil", "Chaque premier rendez-vous social commence par un point complet sur les droits de la personne.", "CCAS, Département (fictifs)", false),
+    (1, "Des consultations médicales en soirée deux fois par semaine", "Pour les personnes qui travaillent en horaires décalés, dans les maisons de santé des quartiers.", "Maisons de santé, CPAM (fictives)", true),
+    (1, "Un bus santé qui passe dans chaque quartier une fois par mois", "Dépistages, vaccinations et orientation vers un médecin traitant.", "Ville, Agence régionale de santé (fictifs)", true),
+    (1, "Aider chaque habitant à trouver un médecin traitant", "Une permanence téléphonique et une liste partagée des médecins qui acceptent de nouveaux patients.", "CPAM, Ordre des médecins (fictifs)", true),
+    (2, "Garder un accueil humain pour chaque démarche en ligne", "Aucun service municipal ne devient uniquement numérique : un guichet reste ouvert pour chaque démarche.", "Ville de Mulhouse (fictif)", true),
+    (2, "Des conseillers numériques dans les médiathèques et les mairies de quartier", "Accompagnement gratuit, sur rendez-vous ou sans, pour les démarches et l'usage du téléphone.", "Médiathèques, Ville (fictives)", true),
+    (2, "Prêter des ordinateurs et des forfaits aux familles qui en manquent", "Un parc d'ordinateurs reconditionnés prêtés pour l'année scolaire.", "Associations d'insertion numérique (fictives)", true),
+    (3, "Une épicerie solidaire par quartier, gérée avec ses bénéficiaires", "Des produits à petit prix et un lieu de rencontre, avec un comité d'usagers.", "Épiceries solidaires, Banque alimentaire (fictives)", true),
+    (3, "Développer les jardins partagés au pied des immeubles", "Des parcelles cultivées ensemble, avec l'appui des bailleurs et d'un animateur.", "Bailleurs sociaux, associations de quartier (fictifs)", true),
+    (3, "Un repair café mensuel dans chaque centre social", "Réparer plutôt que racheter : électroménager, vélos, vêtements.", "Centres sociaux (fictifs)", false),
+    (4, "Des gardes d'enfants en horaires décalés pour reprendre un emploi", "Une crèche aux horaires étendus et un réseau d'assistantes maternelles.", "Ville, CAF (fictives)", true),
+    (4, "Un parrainage vers l'emploi par des professionnels bénévoles", "Chaque personne accompagnée a un parrain ou une marraine pendant six mois.", "Mission locale, entreprises du territoire (fictives)", true),
+    (4, "Ouvrir un chantier d'insertion dans la rénovation des logements", "Former aux métiers du bâtiment en rénovant le parc social.", "Chantier d'insertion Rebond, bailleurs (fictifs)", true),
+    (5, "Un plan de rénovation énergétique des logements sociaux les plus anciens", "Isolation et chauffage en priorité dans les immeubles où les charges sont les plus lourdes.", "Habitat Sud-Alsace, Ville (fictifs)", true),
+    (5, "Adapter les logements à l'âge et au handicap", "Un diagnostic gratuit et des travaux pris en charge pour rester chez soi.", "Bailleurs sociaux, Département (fictifs)", true),
+    (5, "Une permanence sur les droits des locataires", "Chaque mois dans les quartiers, avec une association de locataires.", "Association de locataires (fictive)", true),
+];
+
+/// The action avenues of the six workshops, linked to the workshop's theme
+/// and to up to two published proposals of that theme.
+async fn load_avenues(db: &Db, process_id: i64, workshops: &[i64]) -> Result<(), sqlx::Error> {
+    let candidates = avenues::candidate_proposals(db, process_id).await?;
+    let theme_of: Vec<Vec<i64>> = {
+        let mut out = Vec::new();
+        for w in workshops {
+            out.push(
+                sqlx::query_scalar(
+                    "SELECT theme_id FROM event_session_themes WHERE session_id = $1",
+                )
+                .bind(w)
+                .fetch_all(&db.pool)
+                .await?,
+            );
+        }
+        out
+    };
+    for (i, (workshop, title, description, actors, published)) in AVENUES.iter().enumerate() {
+        let (Some(session), Some(themes)) = (workshops.get(*workshop), theme_of.get(*workshop))
+        else {
+            continue;
+        };
+        let proposal_ids: Vec<i64> = candidates
+            .iter()
+            .filter(|(_, t)| t.iter().any(|t| themes.contains(t)))
+            .skip(i % 3 * 2)
+            .take(2)
+            .map(|(p, _)| p.id)
+            .collect();
+        let input = avenues::AvenueInput {
+            title: (*title).into(),
+            description: (*description).into(),
+            lead_actors: (*actors).into(),
+            published: *published,
+            theme_ids: themes.clone(),
+            proposal_ids,
+            is_demo: true,
+        };
+        avenues::save(db, *session, None, &input, now()).await?;
+    }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Rate limits on votes and proposals, per participant and per network
-//! address (governor's keyed GCRA limiters). They live in each server's
+//! address, and on event registrations per address (governor's keyed GCRA
+//! limiters). They live in each server's
 //! memory: behind a load balancer each instance applies them to what it sees.
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -14,6 +15,9 @@ pub struct RateConfig {
     pub votes_per_address: u32,
     pub proposals_per_participant: u32,
     pub proposals_per_address: u32,
+    /// Event registrations: a mediator registering a group from one tablet
+    /// stays well under it; a script filling the seats does not.
+    pub registrations_per_address: u32,
 }
 
 impl Default for RateConfig {
@@ -23,6 +27,7 @@ impl Default for RateConfig {
             votes_per_address: 1200,
             proposals_per_participant: 3,
             proposals_per_address: 60,
+            registrations_per_address: 20,
         }
     }
 }
@@ -32,6 +37,7 @@ pub struct RateLimits {
     votes_by_address: DefaultKeyedRateLimiter<IpAddr>,
     proposals_by_participant: DefaultKeyedRateLimiter<i64>,
     proposals_by_address: DefaultKeyedRateLimiter<IpAddr>,
+    registrations_by_address: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 fn per_minute<K: std::hash::Hash + Eq + Clone>(n: u32) -> DefaultKeyedRateLimiter<K> {
@@ -54,7 +60,14 @@ impl RateLimits {
             votes_by_address: per_minute(config.votes_per_address),
             proposals_by_participant: per_minute(config.proposals_per_participant),
             proposals_by_address: per_minute(config.proposals_per_address),
+            registrations_by_address: per_minute(config.registrations_per_address),
         }
+    }
+
+    /// Whether one more event registration from `address` is allowed now (an
+    /// unknown address is not limited: registrations have no participant key).
+    pub fn allow_registration(&self, address: Option<IpAddr>) -> bool {
+        address.is_none_or(|ip| self.registrations_by_address.check_key(&ip).is_ok())
     }
 
     /// Whether one more `action` is allowed now; an unknown address is only
@@ -80,6 +93,7 @@ mod tests {
             votes_per_address: 5,
             proposals_per_participant: 1,
             proposals_per_address: 10,
+            registrations_per_address: 2,
         });
         let ip: IpAddr = "192.0.2.7".parse().unwrap();
         assert!((0..3).all(|_| limits.allow(Action::Vote, 1, Some(ip))));
@@ -101,5 +115,12 @@ mod tests {
         );
         assert!(limits.allow(Action::Propose, 1, Some(ip)));
         assert!(!limits.allow(Action::Propose, 1, Some(ip)));
+        assert!(limits.allow_registration(Some(ip)) && limits.allow_registration(Some(ip)));
+        assert!(
+            !limits.allow_registration(Some(ip)),
+            "the address's burst is spent"
+        );
+        assert!(limits.allow_registration(Some("192.0.2.8".parse().unwrap())));
+        assert!(limits.allow_registration(None));
     }
 }

@@ -260,3 +260,52 @@ pub async fn delete_item(#[server(flatten)] form: DeleteItemForm) -> Result<(), 
     let result = super::admin::delete_item(&ctx, &form).await;
     finish(&ctx, "delete", &form, result).await
 }
+
+// ---- Action avenues (event staff) ----
+
+/// An action avenue of a workshop, as typed (all text, echoed back on refusal).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AvenueForm {
+    pub event_id: String,
+    pub session_id: String,
+    /// Empty when adding.
+    pub avenue_id: String,
+    pub title: String,
+    pub description: String,
+    pub lead_actors: String,
+    /// "on" to publish.
+    pub published: String,
+    /// Themes as `theme_<id>=on`, proposals as `proposal_<id>=on`.
+    #[serde(flatten)]
+    pub extra: HashMap<String, String>,
+}
+
+#[server(endpoint = "staff/events/avenues/save")]
+pub async fn save_avenue(#[server(flatten)] form: AvenueForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::avenues::save_from_form(&ctx, &form).await;
+    finish(&ctx, "avenue", &form, result).await
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AvenueActionForm {
+    pub event_id: String,
+    pub session_id: String,
+    pub avenue_id: String,
+    /// "publish", "unpublish" or "delete".
+    pub action: String,
+    /// "on" when staff ticked "I confirm" (deleting).
+    pub confirm: String,
+}
+
+#[server(endpoint = "staff/events/avenues/act")]
+pub async fn act_on_avenue(#[server(flatten)] form: AvenueActionForm) -> Result<(), AppError> {
+    use crate::ssr::form::finish;
+    let ctx = crate::ssr::Ctx::get()?;
+    let result = super::avenues::act_from_form(&ctx, &form).await;
+    let name = format!("avenue-{}", form.avenue_id);
+    finish(&ctx, &name, &form, result).await
+}

@@ -2,6 +2,7 @@
 //! subject and a plain-text body, in the registrant's language. Sending is
 //! not done here: see `notify::queue`.
 
+use crate::mail::Attachment;
 use crate::ssr::Tr;
 
 /// A mail ready for the outbox.
@@ -13,6 +14,8 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// The ticket's QR code and calendar file, when the mail carries the ticket.
+    pub attachments: Vec<Attachment>,
 }
 
 /// What every symposium mail to one person needs.
@@ -50,6 +53,58 @@ pub fn confirmation(
             ("link", link.to_owned()),
         ],
     );
+    push_choices(&mut text, tr, days, workshops);
+    Mail {
+        kind: "registration-confirmation",
+        registration_id: to.registration_id,
+        to: to.email.clone(),
+        subject: tr.t_args(
+            "mail-confirmation-subject",
+            &[("event", event_title.to_owned())],
+        ),
+        text,
+        attachments: Vec::new(),
+    }
+}
+
+/// A seat offered from the waiting list was accepted: the ticket again, with
+/// the workshops as they now stand.
+pub fn seat_confirmed(
+    to: &Recipient,
+    event_title: &str,
+    workshop: &str,
+    ticket_code: &str,
+    link: &str,
+    days: &[String],
+    workshops: &[WorkshopLine],
+) -> Mail {
+    let tr = to.tr;
+    let mut text = tr.t_args(
+        "mail-seat-confirmed-body",
+        &[
+            ("name", to.first_name.clone()),
+            ("event", event_title.to_owned()),
+            ("workshop", workshop.to_owned()),
+            ("code", ticket_code.to_owned()),
+            ("link", link.to_owned()),
+        ],
+    );
+    push_choices(&mut text, tr, days, workshops);
+    Mail {
+        kind: "seat-confirmed",
+        registration_id: to.registration_id,
+        to: to.email.clone(),
+        subject: tr.t_args(
+            "mail-seat-confirmed-subject",
+            &[("workshop", workshop.to_owned())],
+        ),
+        text,
+        attachments: Vec::new(),
+    }
+}
+
+/// The days and workshops, the note on the attached files, and the signature.
+fn push_choices(text: &mut String, tr: Tr, days: &[String], workshops: &[WorkshopLine]) {
     text.push_str("\n\n");
     text.push_str(&tr.t("mail-days"));
     for d in days {
@@ -63,17 +118,9 @@ pub fn confirmation(
         }
     }
     text.push_str("\n\n");
+    text.push_str(&tr.t("mail-ticket-files"));
+    text.push_str("\n\n");
     text.push_str(&tr.t("event-mail-signature"));
-    Mail {
-        kind: "registration-confirmation",
-        registration_id: to.registration_id,
-        to: to.email.clone(),
-        subject: tr.t_args(
-            "mail-confirmation-subject",
-            &[("event", event_title.to_owned())],
-        ),
-        text,
-    }
 }
 
 /// A seat freed up in a workshop the person waited for.
@@ -103,6 +150,7 @@ pub fn seat_offer(
         to: to.email.clone(),
         subject: tr.t_args("mail-offer-subject", &[("workshop", workshop.to_owned())]),
         text,
+        attachments: Vec::new(),
     }
 }
 
@@ -138,6 +186,7 @@ pub fn reminder(
             &[("event", event_title.to_owned())],
         ),
         text,
+        attachments: Vec::new(),
     }
 }
 
@@ -194,6 +243,24 @@ mod tests {
         );
         assert_ne!(en.subject, m.subject);
         assert!(en.text.contains("K7MQ-2XRD"));
+    }
+
+    #[test]
+    fn an_accepted_offer_confirms_the_workshop_with_the_ticket() {
+        for lang in Lang::ALL {
+            let m = seat_confirmed(
+                &to(lang),
+                "Colloque",
+                "Atelier logement",
+                "K7MQ-2XRD",
+                "https://x/link",
+                &[],
+                &[],
+            );
+            assert_eq!(m.kind, "seat-confirmed");
+            assert!(m.subject.contains("Atelier logement"), "{}", m.subject);
+            assert!(m.text.contains("K7MQ-2XRD") && m.text.contains("https://x/link"));
+        }
     }
 
     #[test]

@@ -9,6 +9,10 @@ pub mod api;
 pub mod admin;
 
 #[cfg(feature = "ssr")]
+pub mod avenues;
+#[cfg(feature = "ssr")]
+pub mod downloads;
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod logic;
@@ -22,3 +26,5 @@ pub mod registrations;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod tickets;

@@ -20,7 +20,13 @@ pub async fn queue(db: &Db, mail: &Mail) -> Result<(), sqlx::Error> {
             return Ok(());
         }
     };
-    let outgoing = OutgoingMail::new(to, &mail.subject, &mail.text);
+    let outgoing = mail
+        .attachments
+        .iter()
+        .cloned()
+        .fold(OutgoingMail::new(to, &mail.subject, &mail.text), |m, a| {
+            m.attach(a)
+        });
     mail::enqueue(db, &outgoing).await?;
     Ok(())
 }

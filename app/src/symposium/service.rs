@@ -10,6 +10,7 @@ use super::mails::{self, Recipient, WorkshopLine};
 use super::notify;
 use super::registrations::{self as regs, Offer, OfferAnswer, Origin, Refusal};
 use super::store::{self, Event, Programme};
+use super::tickets;
 use crate::error::AppError;
 use crate::lang::Lang;
 use crate::model::Role;
@@ -90,6 +91,12 @@ pub async fn register(
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("registration-error-closed"))));
     }
     let new = parse(ctx, &p, form)?;
+    // Counted once the form is valid, so a person correcting mistakes is not held back.
+    if !ctx.limits.allow_registration(ctx.address) {
+        return Err(ctx.respond_err(AppError::TooManyRequests(
+            ctx.t("registration-error-rate-limited"),
+        )));
+    }
     let origin = Origin {
         lang: ctx.tr.lang().code(),
         is_demo: false,
@@ -107,8 +114,10 @@ pub async fn register(
         &p,
         done.registration_id,
         &done.token,
+        None,
     )
     .await;
+    ctx.mail.wake();
     let notice = ctx.tr.t_args(
         "registration-done",
         &[("code", ticket::display_code(&done.ticket_code))],
@@ -183,6 +192,10 @@ pub async fn answer_offer(ctx: &Ctx, form: &OfferForm) -> Result<((), Next), App
         .map_err(|e| ctx.internal(e))?
         .map_err(|refused| refusal(ctx, &p, refused))?;
     send_offers(&ctx.db, &ctx.settings, &offers).await;
+    if answer == OfferAnswer::Accept {
+        send_confirmation(&ctx.db, &ctx.settings, &p, r.id, &form.token, Some(session)).await;
+        ctx.mail.wake();
+    }
     let key = if answer == OfferAnswer::Accept {
         "registration-offer-accepted"
     } else {
@@ -304,14 +317,59 @@ fn place_status(tr: Tr, settings: &Settings, place: &regs::Place) -> String {
     }
 }
 
+/// The QR code and `.ics` of a registration; none (logged) if they cannot be made.
+fn ticket_files(
+    settings: &Settings,
+    p: &Programme,
+    d: &regs::Details,
+    tr: Tr,
+    link: &str,
+) -> Vec<crate::mail::Attachment> {
+    let ics = calendar(settings, p, d, tr, link);
+    tickets::attachments(&d.registration.ticket_code, ics).unwrap_or_else(|e| {
+        tracing::error!("ticket files of registration {}: {e}", d.registration.id);
+        Vec::new()
+    })
+}
+
+/// The `.ics` of a registration (mails and the private page's download).
+pub fn calendar(
+    settings: &Settings,
+    p: &Programme,
+    d: &regs::Details,
+    tr: Tr,
+    link: &str,
+) -> String {
+    let host = settings
+        .base_url
+        .split_once("://")
+        .map_or(settings.base_url.as_str(), |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let text = tickets::CalendarText {
+        ticket_line: tr.t_args(
+            "ticket-calendar-line",
+            &[("code", ticket::display_code(&d.registration.ticket_code))],
+        ),
+        link: link.to_owned(),
+        host,
+    };
+    tickets::calendar(p, d, &text, &settings.timezone, chrono::Utc::now())
+}
+
 /// Mails are best effort here: a failure is logged and never undoes the
-/// registration it is about (the outbox will make them reliable).
+/// registration it is about (the outbox will make them reliable). With
+/// `accepted`, the mail confirms that waiting-list seat rather than the
+/// registration; both carry the ticket's QR code and calendar file.
 async fn send_confirmation(
     db: &Db,
     settings: &Settings,
     p: &Programme,
     registration_id: i64,
     token: &str,
+    accepted: Option<i64>,
 ) {
     let result = async {
         let Some(r) = regs::by_id(db, registration_id).await? else {
@@ -341,7 +399,25 @@ async fn send_confirmation(
             registration_path(&p.event, token)
         );
         let code = ticket::display_code(&d.registration.ticket_code);
-        let mail = mails::confirmation(&to, &p.event.title, &code, &link, &days, &workshops);
+        let mut mail = match accepted.and_then(|id| p.session(id)) {
+            Some(w) => mails::seat_confirmed(
+                &to,
+                &p.event.title,
+                &w.title,
+                &code,
+                &link,
+                &days,
+                &workshops,
+            ),
+            None => mails::confirmation(&to, &p.event.title, &code, &link, &days, &workshops),
+        };
+        // Drawing the QR code and writing the calendar is CPU work: kept off
+        // the async threads, which a burst of registrations needs for the database.
+        let (settings, p, tr) = (settings.clone(), p.clone(), to.tr);
+        mail.attachments =
+            tokio::task::spawn_blocking(move || ticket_files(&settings, &p, &d, tr, &link))
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("ticket files: {e}")))?;
         notify::queue(db, &mail).await
     }
     .await;

@@ -49,13 +49,23 @@ pub fn AttendeesPage() -> impl IntoView {
             .map(|h| view! { <th scope="col">{h.clone()}</th> })
             .collect_view();
         let count = rows.len();
+        let badges = super::badges::badges_path(&p.event.slug);
+        // `table` keeps the attendees `filter` keeps, in order: each row's registration.
+        let kept = attendees.iter().filter(|a| filter.keeps(a));
         let body = rows
             .into_iter()
-            .map(|row| {
+            .zip(kept)
+            .map(|(row, a)| {
                 let mut cells = row.into_iter();
                 let first = cells.next().unwrap_or_default();
                 let rest = cells.map(|c| view! { <td>{c}</td> }).collect_view();
-                view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+                let r = &a.registration;
+                let badge = (!r.is_cancelled()).then(|| view! {
+                    <a href=format!("{badges}?registration={}", r.id)>
+                        {tr.t("badge-one")}<span class="visually-hidden">" "{format!("{} {}", r.first_name, r.last_name)}</span>
+                    </a>
+                });
+                view! { <tr><th scope="row">{first}</th>{rest}<td>{badge}</td></tr> }
             })
             .collect_view();
         let q = filter.query();
@@ -85,12 +95,13 @@ pub fn AttendeesPage() -> impl IntoView {
                 <p class="actions">
                     <a class="button secondary" href=format!("{export}.csv{q}") download="">{tr.t("attendees-export-csv")}</a>
                     <a class="button secondary" href=format!("{export}.xlsx{q}") download="">{tr.t("attendees-export-xlsx")}</a>
+                    <a class="button secondary" href=format!("{}{}", super::badges::badges_path(&p.event.slug), filter.day.map(|d| format!("?day={d}")).unwrap_or_default())>{tr.t("badges-link")}</a>
                 </p>
                 // A wide table scrolls sideways: keyboard users can reach it.
                 <div class="table-scroll" tabindex="0" role="region" aria-label=tr.t("attendees-title")>
                     <table class="attendees">
                         <caption class="visually-hidden">{tr.t("attendees-title")}</caption>
-                        <thead><tr>{head}</tr></thead>
+                        <thead><tr>{head}<th scope="col">{tr.t("badge-one")}</th></tr></thead>
                         <tbody>{body}</tbody>
                     </table>
                 </div>

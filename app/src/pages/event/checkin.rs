@@ -6,6 +6,7 @@
 use super::{breadcrumb, hours};
 use crate::components::{load_page, FormAlert, Page};
 use crate::error::AppError;
+use crate::islands::{CheckInScanner, ScanLabels};
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
 use crate::pages::{param, query};
@@ -121,6 +122,13 @@ pub fn CheckInPage() -> impl IntoView {
         } else {
             "f-code-hint"
         };
+        let scan_labels = ScanLabels {
+            scan: tr.t("checkin-scan"),
+            stop: tr.t("checkin-scan-stop"),
+            hint: tr.t("checkin-scan-hint"),
+            video: tr.t("checkin-scan-video"),
+            error: tr.t("checkin-scan-error"),
+        };
         let sessions = p
             .sessions
             .iter()
@@ -145,6 +153,7 @@ pub fn CheckInPage() -> impl IntoView {
                     </div>
                     <button type="submit" class="button big">{tr.t("checkin-submit")}</button>
                 </form>
+                <CheckInScanner input="f-code".to_owned() labels=scan_labels/>
                 <form method="get" action=format!("{base}/check-in") class="row filters">
                     <div class="field">
                         <label for="f-day">{tr.t("checkin-day")}</label>

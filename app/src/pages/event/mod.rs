@@ -3,6 +3,8 @@
 //! page, and for event staff the check-in, arrivals and attendee lists.
 
 pub mod attendees;
+pub mod avenues;
+pub mod badges;
 pub mod checkin;
 pub mod programme;
 pub mod register;

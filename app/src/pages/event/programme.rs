@@ -5,7 +5,7 @@ use super::{breadcrumb, demo_mark, hours, load, seats_left, speaker_line};
 use crate::components::{load_page, Page};
 use crate::pages::{param, query};
 use crate::ssr::{markdown, Tr};
-use crate::symposium::service;
+use crate::symposium::{avenues, service};
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +13,14 @@ pub fn ProgrammePage() -> impl IntoView {
     let tr = Tr::current();
     let day_filter: Option<i64> = query("day").and_then(|d| d.parse().ok());
     let theme_filter: Option<i64> = query("theme").and_then(|d| d.parse().ok());
-    load_page(load(param("slug")), move |(ctx, p, occupancy)| {
+    let data = async move {
+        let (ctx, p, occupancy) = load(param("slug")).await?;
+        let avenues = avenues::published_count(&ctx.db, p.event.id)
+            .await
+            .map_err(|e| ctx.internal(e))?;
+        Ok::<_, crate::error::AppError>((ctx, p, occupancy, avenues))
+    };
+    load_page(data, move |(ctx, p, occupancy, avenues)| {
         let base = service::event_path(&p.event);
         let open = service::accepts_registrations(&p, ctx.settings.today());
         let dates = match (p.days.first(), p.days.last()) {
@@ -105,6 +112,8 @@ pub fn ProgrammePage() -> impl IntoView {
                         <a href=format!("{base}/check-in")>{tr.t("checkin-title")}</a>
                         <a href=format!("{base}/attendees")>{tr.t("attendees-title")}</a>
                         <a href=format!("{base}/arrivals")>{tr.t("arrivals-title")}</a>
+                        <a href=super::badges::badges_path(&p.event.slug)>{tr.t("badges-link")}</a>
+                        <a href=avenues::public_path(&p.event.slug)>{tr.t("avenues-title")}</a>
                     </nav>
                 }
             });
@@ -116,6 +125,7 @@ pub fn ProgrammePage() -> impl IntoView {
                 <p class="phase-when">{dates}{(!p.event.venue.is_empty()).then(|| view! { <br/><span>{p.event.venue.clone()}</span> })}</p>
                 <div class="prose" inner_html=markdown::render(&p.event.description_md)></div>
                 {cta}
+                {(avenues > 0).then(|| view! { <p><a href=avenues::public_path(&p.event.slug)>{tr.t("avenues-link")}</a></p> })}
                 <h2>{tr.t("programme-title")}</h2>
                 <form method="get" action=base.clone() class="filters row" aria-label=tr.t("programme-filter")>
                     <div class="field">

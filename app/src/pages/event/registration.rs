@@ -12,7 +12,7 @@ use crate::ssr::Tr;
 use crate::symposium::api::{AnswerOffer, CancelRegistration, ChangeRegistration};
 use crate::symposium::logic::{ticket, PlaceStatus};
 use crate::symposium::registrations as regs;
-use crate::symposium::service;
+use crate::symposium::{service, tickets};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -32,6 +32,7 @@ pub fn RegistrationPage() -> impl IntoView {
         let cancelled = d.registration.is_cancelled();
         let name = format!("{} {}", d.registration.first_name, d.registration.last_name);
         let code = ticket::display_code(&d.registration.ticket_code);
+        let here = service::registration_path(&p.event, &token);
         let form = FormState::of(&ctx, "registration");
         let cancel_form = FormState::of(&ctx, "cancel");
         let offer_form = FormState::of(&ctx, "offer");
@@ -117,8 +118,14 @@ pub fn RegistrationPage() -> impl IntoView {
             view! {
                 <div class="ticket">
                     <p>{tr.t("registration-ticket")}</p>
-                    <p class="ticket-code">{code}</p>
+                    <p class="ticket-code">{code.clone()}</p>
+                    <img class="ticket-qr" src=format!("{here}/ticket.png") width="232" height="232"
+                        alt=tr.t_args("ticket-qr-alt", &[("code", code.clone())])/>
                     <p class="hint">{tr.t("registration-ticket-hint")}</p>
+                    <ul class="actions ticket-files">
+                        <li><a href=format!("{here}/ticket.png") download=tickets::qr_file_name(&d.registration.ticket_code)>{tr.t("ticket-download-qr")}</a></li>
+                        <li><a href=format!("{here}/calendar.ics") download=tickets::CALENDAR_FILE_NAME>{tr.t("ticket-download-ics")}</a></li>
+                    </ul>
                 </div>
             }
             .into_any()

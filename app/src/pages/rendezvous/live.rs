@@ -174,7 +174,7 @@ fn video_section(tr: Tr, r: &Rendezvous) -> impl IntoView {
 }
 
 /// The consultation's ideas and controversies, the published surveys, and
-/// the symposium's action avenues (once they exist).
+/// the symposium's action avenues.
 pub fn restitution_view(tr: Tr, rest: &Restitution) -> impl IntoView {
     if rest.is_empty() {
         return None;
@@ -234,7 +234,7 @@ pub fn restitution_view(tr: Tr, rest: &Restitution) -> impl IntoView {
             <ul>{items}</ul>
         }
     });
-    // The symposium's action avenues: wired by the lead once `action_avenues` is merged.
+    // The symposium's action avenues.
     let avenues = (!rest.avenues.is_empty()).then(|| {
         let items = rest
             .avenues
