@@ -19,8 +19,7 @@ fn has_islands(path: &str) -> bool {
         parts.as_slice(),
         ["login"]
             | ["consultations", _]
-            | ["consultations", _, "vote" | "results"]
-            | ["consultations", _, "proposals", _]
+            | ["consultations", _, "results"]
             | ["rendezvous", _]
             | ["rendezvous", _, "console" | "projector"]
             | ["events", _, "check-in"]
@@ -41,9 +40,7 @@ mod tests {
         for path in [
             "/login",
             "/consultations/mulhouse-solidaire",
-            "/consultations/mulhouse-solidaire/vote",
             "/consultations/mulhouse-solidaire/results",
-            "/consultations/mulhouse-solidaire/proposals/12",
             "/rendezvous/rendez-vous-citoyen",
             "/rendezvous/rendez-vous-citoyen/console",
             "/rendezvous/rendez-vous-citoyen/projector",
@@ -55,6 +52,8 @@ mod tests {
         for path in [
             "/",
             "/processes/x",
+            "/consultations/x/vote",
+            "/consultations/x/proposals/12",
             "/consultations/x/propose",
             "/admin",
             "/moderation",

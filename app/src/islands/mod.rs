@@ -3,7 +3,6 @@
 //! browser needs no translation files and never shows another language.
 
 mod checkin_scanner;
-mod enhanced_forms;
 mod live_figures;
 mod live_room;
 mod password_toggle;
@@ -11,7 +10,6 @@ mod print_button;
 mod video_player;
 
 pub use checkin_scanner::{CheckInScanner, ScanLabels};
-pub use enhanced_forms::{EnhancedForms, NetworkTexts};
 pub use live_figures::{FigureLabels, LiveFigures};
 pub use live_room::{LiveRoom, RoomForms, RoomLabels};
 pub use password_toggle::PasswordToggle;

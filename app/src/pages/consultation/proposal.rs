@@ -3,9 +3,7 @@
 //! not counted when it came from a shared link.
 
 use super::{breadcrumb, load};
-use super::vote::network_texts;
 use crate::components::vote_card::{CardTarget, VoteCard};
-use crate::islands::EnhancedForms;
 use crate::components::{load_page, Page};
 use crate::consultation::api::ReportProposal;
 use crate::consultation::rules::REPORT_REASONS;
@@ -87,9 +85,7 @@ pub fn ProposalPage() -> impl IntoView {
                 };
                 let content = proposal.content.clone();
                 view! {
-                    <EnhancedForms texts=network_texts(tr)>
-                        <VoteCard content target current=vote/>
-                    </EnhancedForms>
+                    <VoteCard content target current=vote/>
                 }
                 .into_any()
             } else {

@@ -7,12 +7,11 @@ use super::{breadcrumb, load};
 use crate::components::vote_card::{CardTarget, VoteCard};
 use crate::components::{load_page, FormAlert, Page};
 use crate::consultation::api::{SaveDemographics, SequenceStep};
+use crate::consultation::groups;
 use crate::consultation::service::{self, SequenceState, DEMOGRAPHICS_AFTER};
 use crate::consultation::signing::{sign, ServedIn};
-use crate::consultation::groups;
 use crate::consultation::store::{self, Consultation, Proposal, StoredVote};
 use crate::error::AppError;
-use crate::islands::{EnhancedForms, NetworkTexts};
 use crate::pages::param;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
@@ -102,15 +101,6 @@ fn sequence_form(
     }
 }
 
-/// What the voting island says while the network is slow or down.
-pub fn network_texts(tr: Tr) -> NetworkTexts {
-    NetworkTexts {
-        sending: tr.t("network-sending"),
-        retrying: tr.t("network-retrying"),
-        failed: tr.t("network-failed"),
-    }
-}
-
 #[component]
 pub fn VotePage() -> impl IntoView {
     let tr = Tr::current();
@@ -185,10 +175,8 @@ pub fn VotePage() -> impl IntoView {
             <Page title=tr.t("consultation-vote")>
                 {breadcrumb(tr, &c, Some(tr.t("consultation-vote")))}
                 <h1 class="question">{c.question.clone()}</h1>
-                <EnhancedForms texts=network_texts(tr)>
-                    <FormAlert message=refusal/>
-                    {content}
-                </EnhancedForms>
+                <FormAlert message=refusal/>
+                {content}
             </Page>
         }
     })
