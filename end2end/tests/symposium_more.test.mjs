@@ -49,7 +49,7 @@ for (const javaScript of [false, true]) {
 }
 
 test('badges print 8 to an A4 page', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await logIn(page);
