@@ -23,7 +23,7 @@ tools-browser:
 	bash .ci/ensure-tools.sh --browser
 
 build: tools
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 test-rust:
 	cargo test -p app --features ssr

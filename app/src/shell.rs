@@ -19,7 +19,7 @@ fn has_islands(path: &str) -> bool {
         parts.as_slice(),
         ["login"]
             | ["consultations", _]
-            | ["consultations", _, "results"]
+            | ["consultations", _, "results" | "vote"]
             | ["rendezvous", _]
             | ["rendezvous", _, "console" | "projector"]
             | ["events", _, "check-in"]
@@ -41,6 +41,7 @@ mod tests {
             "/login",
             "/consultations/mulhouse-solidaire",
             "/consultations/mulhouse-solidaire/results",
+            "/consultations/mulhouse-solidaire/vote",
             "/rendezvous/rendez-vous-citoyen",
             "/rendezvous/rendez-vous-citoyen/console",
             "/rendezvous/rendez-vous-citoyen/projector",
@@ -52,7 +53,6 @@ mod tests {
         for path in [
             "/",
             "/processes/x",
-            "/consultations/x/vote",
             "/consultations/x/proposals/12",
             "/consultations/x/propose",
             "/admin",

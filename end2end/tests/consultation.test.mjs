@@ -64,6 +64,15 @@ async function journey(javaScript) {
 
   // Vote a whole sequence: agree with a qualification, disagree, neutral...
   await page.getByRole('link', { name: 'Voter sur les propositions' }).click();
+  // With JavaScript the vote island sends each step in the background: the
+  // whole sequence is voted without one page load (the marker survives).
+  const settled = () => javaScript
+    ? page.locator('.vote-sequence[data-live="on"]:not([aria-busy])').waitFor()
+    : Promise.resolve();
+  if (javaScript) {
+    await settled();
+    await page.evaluate(() => { window.sameVotePage = true; });
+  }
 
   const keys = ["D'accord", "Pas d'accord", 'Neutre'];
   for (let card = 0; card < 40; card++) {
@@ -75,6 +84,7 @@ async function journey(javaScript) {
       await check('demographics card');
       await page.getByLabel('Tranche d\'âge (facultatif)').selectOption('25-34');
       await page.getByRole('button', { name: 'Valider' }).click();
+      await settled();
       continue;
     }
     const progress = await page.locator('.progress').innerText();
@@ -85,14 +95,20 @@ async function journey(javaScript) {
     if (card === 0) {
       await page.getByLabel('Coup de cœur').check();
       await page.getByRole('button', { name: 'Enregistrer ces précisions' }).click();
+      await settled();
       await page.getByText(/^Votre avis :/).waitFor();
       assert.ok(await page.getByLabel('Coup de cœur').isChecked(), 'the qualification is kept');
       await check('voted card');
     }
     await page.getByRole('button', { name: /^(Suivante|Terminer)$/ }).click();
+    await settled();
   }
   await page.getByRole('heading', { name: 'Merci pour vos votes !' }).waitFor();
   await check('end of sequence');
+  if (javaScript) {
+    assert.equal(await page.evaluate(() => window.sameVotePage), true,
+      'the whole sequence was voted without a page reload');
+  }
   if (javaScript) {
     const liveVotes = () => live.locator('.figures li strong').nth(2).innerText().then(Number);
     await live.waitForFunction(

@@ -68,6 +68,8 @@ pub struct SequenceForm {
     pub consultation: String,
     /// "next" moves on; "restart" starts a new sequence.
     pub action: String,
+    /// The position "next" was pressed at: a replayed "next" moves on once.
+    pub position: String,
 }
 
 #[server(endpoint = "consultation/sequence")]
@@ -76,6 +78,18 @@ pub async fn sequence_step(#[server(flatten)] form: SequenceForm) -> Result<(), 
     let ctx = crate::ssr::Ctx::get()?;
     let result = super::service::sequence_step(&ctx, &form).await;
     finish(&ctx, "sequence", &form, result).await
+}
+
+/// The vote island's posts: the same forms as the plain page, sent in the
+/// background, answered with the step to show next instead of a redirect.
+#[server(endpoint = "consultation/sequence/act", input = server_fn::codec::Json)]
+pub async fn sequence_act(
+    act: super::sequence_view::SequencePost,
+) -> Result<super::sequence_view::SequenceView, AppError> {
+    let ctx = crate::ssr::Ctx::get()?;
+    super::sequence::act(&ctx, &act)
+        .await
+        .map_err(|e| ctx.respond_err(e))
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! trusted counting and results.
 
 pub mod api;
+pub mod sequence_view;
 
 #[cfg(feature = "ssr")]
 pub mod groups;
@@ -17,6 +18,8 @@ pub mod moderation;
 pub mod open_data;
 #[cfg(feature = "ssr")]
 pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod sequence;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -283,8 +283,13 @@ pub async fn sequence_step(ctx: &Ctx, form: &SequenceForm) -> Result<((), Next),
         new_sequence(ctx, &c, participant).await?;
     } else {
         let mut state = current_sequence(ctx, &c, participant).await?;
-        state.position = (state.position + 1).min(state.ids.len());
-        save_sequence(ctx, &c, &state).await?;
+        // A "next" replayed from the same card (a retry on a flaky network,
+        // a double tap) finds the sequence already moved on: once is enough.
+        let pressed_at = form.position.trim().parse::<usize>().ok();
+        if pressed_at.is_none_or(|p| p == state.position) {
+            state.position = (state.position + 1).min(state.ids.len());
+            save_sequence(ctx, &c, &state).await?;
+        }
     }
     Ok(((), Next::to(vote_path(&c))))
 }

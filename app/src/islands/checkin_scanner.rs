@@ -17,7 +17,7 @@ pub struct ScanLabels {
     pub error: String,
 }
 
-#[island]
+#[island(lazy)]
 pub fn CheckInScanner(
     /// The id of the typed-code input, inside the form to submit.
     input: String,

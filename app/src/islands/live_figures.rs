@@ -14,7 +14,7 @@ pub struct FigureLabels {
     pub votes: String,
 }
 
-#[island]
+#[island(lazy)]
 pub fn LiveFigures(
     /// The event stream to follow.
     source: String,

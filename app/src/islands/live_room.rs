@@ -77,7 +77,7 @@ fn decimal(tenths: u32, comma: bool) -> String {
     }
 }
 
-#[island]
+#[island(lazy)]
 pub fn LiveRoom(
     /// The event stream to follow.
     source: String,

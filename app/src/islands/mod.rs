@@ -8,6 +8,7 @@ mod live_room;
 mod password_toggle;
 mod print_button;
 mod video_player;
+pub mod vote_sequence;
 
 pub use checkin_scanner::{CheckInScanner, ScanLabels};
 pub use live_figures::{FigureLabels, LiveFigures};
@@ -15,3 +16,4 @@ pub use live_room::{LiveRoom, RoomForms, RoomLabels};
 pub use password_toggle::PasswordToggle;
 pub use print_button::PrintButton;
 pub use video_player::VideoPlayer;
+pub use vote_sequence::VoteSequence;

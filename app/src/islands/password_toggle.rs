@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-#[island]
+#[island(lazy)]
 pub fn PasswordToggle(
     /// The id of the password input it controls.
     target: String,

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-#[island]
+#[island(lazy)]
 pub fn PrintButton(label: String) -> impl IntoView {
     let (mounted, set_mounted) = signal(false);
     Effect::new(move |_| set_mounted.set(true));

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-#[island]
+#[island(lazy)]
 pub fn VideoPlayer(
     url: String,
     /// The frame's accessible name.

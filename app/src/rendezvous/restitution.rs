@@ -62,15 +62,16 @@ async fn action_avenues(db: &Db, process: i64) -> Result<Vec<Avenue>, sqlx::Erro
         .into_iter()
         .flat_map(|group| {
             let theme = group.theme.map(|t| t.name).unwrap_or_default();
-            group
-                .avenues
-                .into_iter()
-                .map(move |a| (theme.clone(), a))
+            group.avenues.into_iter().map(move |a| (theme.clone(), a))
         })
         .filter(|(_, a)| seen.insert(a.id))
         .map(|(theme, a)| Avenue {
             title: a.title,
-            summary: if theme.is_empty() { String::new() } else { format!("({theme})") },
+            summary: if theme.is_empty() {
+                String::new()
+            } else {
+                format!("({theme})")
+            },
         })
         .collect())
 }

@@ -3,7 +3,7 @@
 //! not counted when it came from a shared link.
 
 use super::{breadcrumb, load};
-use crate::components::vote_card::{CardTarget, VoteCard};
+use crate::components::vote_card::VoteCard;
 use crate::components::{load_page, Page};
 use crate::consultation::api::ReportProposal;
 use crate::consultation::rules::REPORT_REASONS;
@@ -77,15 +77,8 @@ pub fn ProposalPage() -> impl IntoView {
             let here = format!("{base}/proposals/{}", proposal.id);
             let open = c.is_open(ctx.settings.today());
             let card = if open {
-                let target = CardTarget {
-                    proposal_id: proposal.id,
-                    served_in: served_in.as_str(),
-                    signature,
-                    back: here.clone(),
-                };
-                let content = proposal.content.clone();
                 view! {
-                    <VoteCard content target current=vote/>
+                    <VoteCard proposal=proposal.clone() served_in signature back=here.clone() current=vote/>
                 }
                 .into_any()
             } else {

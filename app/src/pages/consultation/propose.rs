@@ -3,10 +3,10 @@
 //! few details: a first name, and optionally an email, age bracket, neighbourhood.
 
 use super::{breadcrumb, load};
-use crate::components::vote_card::fresh_key;
 use crate::components::{load_page, Field, FormAlert, Page, TextArea};
 use crate::consultation::api::Propose;
 use crate::consultation::rules::{AGE_BRACKETS, MAX_LENGTH};
+use crate::consultation::sequence::fresh_key;
 use crate::consultation::service;
 use crate::pages::{param, query};
 use crate::ssr::form::FormState;

@@ -1,0 +1,192 @@
+//! The vote island's background posts (`/api/consultation/sequence/act`), as
+//! the WASM sends them: a vote answers with the voted card, replays of the
+//! same post (a flaky network's retries) count once, a replayed "next" moves
+//! on once, and refusals come back as translated JSON errors.
+
+mod common;
+
+use common::{engines, spawn_app, vote_form_fields, TestApp};
+use serde_json::{json, Value};
+
+const SLUG: &str = "mulhouse-solidaire";
+const ACT: &str = "/api/consultation/sequence/act";
+
+/// The server function's JSON input: its one argument, `act`.
+fn body(form: &str, fields: &[(String, String)]) -> Value {
+    json!({ "act": { "consultation": SLUG, "form": form, "fields": fields } })
+}
+
+async fn act(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &str,
+    fields: &[(String, String)],
+) -> (u16, Value) {
+    let res = client
+        .post(app.url(ACT))
+        .json(&body(form, fields))
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let body = res.text().await.unwrap();
+    let value = serde_json::from_str(&body).unwrap_or_else(|_| panic!("JSON: {body}"));
+    (status, value)
+}
+
+fn with(fields: &[(String, String)], extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = fields
+        .iter()
+        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
+        .cloned()
+        .collect();
+    out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    out
+}
+
+/// The first card's vote form, from the vote page as served without JavaScript.
+async fn first_card(app: &TestApp, client: &reqwest::Client) -> Vec<(String, String)> {
+    let (status, page) = app
+        .get_html(client, &format!("/consultations/{SLUG}/vote"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<leptos-island"),
+        "the vote page holds the island"
+    );
+    vote_form_fields(&page)
+}
+
+async fn stored_votes(app: &TestApp, proposal: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM votes WHERE proposal_id = $1")
+        .bind(proposal.parse::<i64>().unwrap())
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    &fields.iter().find(|(k, _)| k == name).unwrap().1
+}
+
+#[tokio::test]
+async fn a_vote_answers_with_the_voted_card_and_retries_count_once() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let client = app.api_client();
+        let fields = first_card(&app, &client).await;
+        let proposal = field(&fields, "proposal_id").to_owned();
+        let before = stored_votes(&app, &proposal).await;
+
+        // The same post sent five times at once, as retries on a bad network would.
+        let post = with(&fields, &[("key", "agree")]);
+        let tasks: Vec<_> = (0..5)
+            .map(|_| {
+                let (client, url, post) = (client.clone(), app.url(ACT), post.clone());
+                tokio::spawn(async move {
+                    let res = client
+                        .post(url)
+                        .json(&body("vote", &post))
+                        .send()
+                        .await
+                        .unwrap();
+                    (res.status().as_u16(), res.json::<Value>().await.unwrap())
+                })
+            })
+            .collect();
+        let mut answers = Vec::new();
+        for task in tasks {
+            let (status, view) = task.await.unwrap();
+            assert_eq!(status, 200, "{engine:?}: {view}");
+            answers.push((status, view));
+        }
+        assert_eq!(
+            stored_votes(&app, &proposal).await,
+            before + 1,
+            "{engine:?}"
+        );
+
+        let card = &answers[0].1["step"]["Card"]["card"];
+        assert_eq!(card["proposal_id"].to_string(), proposal);
+        assert_eq!(card["vote"]["key"], "agree");
+        assert_eq!(card["vote"]["recorded"], "Votre avis : D'accord.");
+        assert_eq!(card["progress"], "1 / 12");
+        let checks: Vec<&str> = card["vote"]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(checks, ["Coup de cœur", "Réaliste", "Banalité"]);
+        // A fresh key for the card's next forms.
+        assert_ne!(card["idempotency_key"], field(&fields, "idempotency_key"));
+
+        // Qualifying through the card's new key is kept.
+        let key = card["idempotency_key"].as_str().unwrap().to_owned();
+        let qualify = with(
+            &fields,
+            &[
+                ("key", "qualify"),
+                ("q_like_it", "on"),
+                ("idempotency_key", &key),
+            ],
+        );
+        let (status, view) = act(&app, &client, "vote", &qualify).await;
+        assert_eq!(status, 200, "{view}");
+        assert_eq!(
+            view["step"]["Card"]["card"]["vote"]["checks"][0]["checked"],
+            true
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_replayed_next_moves_on_once() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let client = app.api_client();
+        first_card(&app, &client).await;
+        let next = vec![
+            ("action".to_owned(), "next".to_owned()),
+            ("position".to_owned(), "0".to_owned()),
+        ];
+        for _ in 0..3 {
+            let (status, view) = act(&app, &client, "sequence", &next).await;
+            assert_eq!(status, 200, "{engine:?}: {view}");
+            assert_eq!(view["position"], 1);
+            assert_eq!(view["step"]["Card"]["card"]["progress"], "2 / 12");
+        }
+        // Without a position (an old page), "next" still moves on.
+        let (_, view) = act(&app, &client, "sequence", &next[..1]).await;
+        assert_eq!(view["position"], 2);
+    }
+}
+
+#[tokio::test]
+async fn refusals_come_back_translated() {
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let client = app.api_client();
+        let fields = first_card(&app, &client).await;
+
+        let (status, error) = act(&app, &client, "vote", &with(&fields, &[("key", "maybe")])).await;
+        assert_eq!(status, 422, "{engine:?}: {error}");
+        assert!(
+            error.to_string().contains("Choisissez « D'accord »"),
+            "{error}"
+        );
+
+        sqlx::query("UPDATE consultations SET closes_on = '2022-01-01', opens_on = '2021-10-27'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let (status, error) = act(&app, &client, "vote", &with(&fields, &[("key", "agree")])).await;
+        assert_eq!(status, 409, "{engine:?}: {error}");
+        assert!(
+            error
+                .to_string()
+                .contains("Cette consultation est terminée"),
+            "{error}"
+        );
+    }
+}
