@@ -110,7 +110,8 @@ async fn a_vote_answers_with_the_voted_card_and_retries_count_once() {
         assert_eq!(card["proposal_id"].to_string(), proposal);
         assert_eq!(card["vote"]["key"], "agree");
         assert_eq!(card["vote"]["recorded"], "Votre avis : D'accord.");
-        assert_eq!(card["progress"], "1 / 12");
+        let progress = card["progress"].as_str().unwrap();
+        assert!(progress.starts_with("1 / "), "{progress}");
         let checks: Vec<&str> = card["vote"]["checks"]
             .as_array()
             .unwrap()
@@ -154,7 +155,8 @@ async fn a_replayed_next_moves_on_once() {
             let (status, view) = act(&app, &client, "sequence", &next).await;
             assert_eq!(status, 200, "{engine:?}: {view}");
             assert_eq!(view["position"], 1);
-            assert_eq!(view["step"]["Card"]["card"]["progress"], "2 / 12");
+            let progress = view["step"]["Card"]["card"]["progress"].as_str().unwrap();
+            assert!(progress.starts_with("2 / "), "{progress}");
         }
         // Without a position (an old page), "next" still moves on.
         let (_, view) = act(&app, &client, "sequence", &next[..1]).await;

@@ -5,6 +5,7 @@ pub mod layout;
 pub mod loading;
 pub mod status;
 pub mod vote_card;
+pub mod vote_step;
 
 pub use fields::{Checkbox, DateRangeFields, Field, FormAlert, TextArea};
 pub use layout::Page;

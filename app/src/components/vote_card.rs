@@ -3,10 +3,10 @@
 //! button posts and the page comes back with the vote recorded and its
 //! optional qualifications; the idempotency key makes a double tap count once.
 
+use crate::components::vote_step::card;
 use crate::consultation::sequence::card_view;
 use crate::consultation::signing::ServedIn;
 use crate::consultation::store::{Proposal, StoredVote};
-use crate::islands::vote_sequence::card;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -34,5 +34,5 @@ pub fn VoteCard(
         current.as_ref(),
         None,
     );
-    card(&view, refusal, None, None)
+    card(&view, refusal, None)
 }

@@ -81,15 +81,14 @@ pub async fn sequence_step(#[server(flatten)] form: SequenceForm) -> Result<(), 
 }
 
 /// The vote island's posts: the same forms as the plain page, sent in the
-/// background, answered with the step to show next instead of a redirect.
+/// background, answered with the next step's HTML instead of a redirect.
 #[server(endpoint = "consultation/sequence/act", input = server_fn::codec::Json)]
-pub async fn sequence_act(
-    act: super::sequence_view::SequencePost,
-) -> Result<super::sequence_view::SequenceView, AppError> {
+pub async fn sequence_act(act: super::sequence_view::SequencePost) -> Result<String, AppError> {
     let ctx = crate::ssr::Ctx::get()?;
-    super::sequence::act(&ctx, &act)
+    let view = super::sequence::act(&ctx, &act)
         .await
-        .map_err(|e| ctx.respond_err(e))
+        .map_err(|e| ctx.respond_err(e))?;
+    Ok(crate::components::vote_step::sequence(&view).to_html())
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

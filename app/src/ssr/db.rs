@@ -109,3 +109,29 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     err.as_database_error()
         .is_some_and(|e| e.is_unique_violation())
 }
+
+/// Replaces the rows of a link table that belong to one owner (an avenue's
+/// themes, a session's themes...) by `items`, inside the caller's transaction.
+/// `table` and the column names are the caller's constants, never input.
+pub async fn replace_links(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: &str,
+    owner_column: &str,
+    owner: i64,
+    item_column: &str,
+    items: &[i64],
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!("DELETE FROM {table} WHERE {owner_column} = $1"))
+        .bind(owner)
+        .execute(&mut **tx)
+        .await?;
+    let insert = format!("INSERT INTO {table} ({owner_column}, {item_column}) VALUES ($1, $2)");
+    for item in items {
+        sqlx::query(&insert)
+            .bind(owner)
+            .bind(item)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}

@@ -11,7 +11,7 @@ use super::api::{AvenueActionForm, AvenueForm};
 use super::store::{self, Programme, Session};
 use crate::error::AppError;
 use crate::model::Role;
-use crate::ssr::db::now;
+use crate::ssr::db::{now, replace_links};
 use crate::ssr::form::Next;
 use crate::ssr::{Ctx, Db};
 use std::collections::HashMap;
@@ -473,28 +473,24 @@ pub async fn save(
             .await?
         }
     };
-    sqlx::query("DELETE FROM action_avenue_themes WHERE avenue_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for t in &a.theme_ids {
-        sqlx::query("INSERT INTO action_avenue_themes (avenue_id, theme_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("DELETE FROM action_avenue_proposals WHERE avenue_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for p in &a.proposal_ids {
-        sqlx::query("INSERT INTO action_avenue_proposals (avenue_id, proposal_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(p)
-            .execute(&mut *tx)
-            .await?;
-    }
+    replace_links(
+        &mut tx,
+        "action_avenue_themes",
+        "avenue_id",
+        id,
+        "theme_id",
+        &a.theme_ids,
+    )
+    .await?;
+    replace_links(
+        &mut tx,
+        "action_avenue_proposals",
+        "avenue_id",
+        id,
+        "proposal_id",
+        &a.proposal_ids,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(id))
 }

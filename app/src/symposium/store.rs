@@ -3,7 +3,7 @@
 //! `registrations`.
 
 use super::logic::{EventShape, QuestionKind, QuestionShape, WorkshopShape};
-use crate::ssr::db::{now, Db};
+use crate::ssr::db::{now, replace_links, Db};
 use chrono::NaiveDate;
 use sqlx::FromRow;
 use std::collections::HashMap;
@@ -539,17 +539,15 @@ pub async fn save_session(
             .await?
         }
     };
-    sqlx::query("DELETE FROM event_session_themes WHERE session_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for t in &s.theme_ids {
-        sqlx::query("INSERT INTO event_session_themes (session_id, theme_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-    }
+    replace_links(
+        &mut tx,
+        "event_session_themes",
+        "session_id",
+        id,
+        "theme_id",
+        &s.theme_ids,
+    )
+    .await?;
     sqlx::query("DELETE FROM event_session_speakers WHERE session_id = $1")
         .bind(id)
         .execute(&mut *tx)

@@ -4,6 +4,7 @@
 //! form posts without JavaScript, background posts and no reloads with it.
 
 use super::{breadcrumb, load};
+use crate::components::vote_step;
 use crate::components::{load_page, Page};
 use crate::consultation::sequence;
 use crate::consultation::sequence_view::NetworkTexts;
@@ -30,7 +31,7 @@ pub fn VotePage() -> impl IntoView {
             <Page title=tr.t("consultation-vote")>
                 {breadcrumb(tr, &c, Some(tr.t("consultation-vote")))}
                 <h1 class="question">{c.question.clone()}</h1>
-                <VoteSequence view network/>
+                <VoteSequence consultation=c.slug.clone() step=vote_step::sequence(&view).to_html() network/>
             </Page>
         }
     })
