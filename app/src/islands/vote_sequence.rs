@@ -48,11 +48,12 @@ pub fn VoteSequence(
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use crate::consultation::api::sequence_act;
+    use crate::consultation::api::SequenceAct;
     use crate::consultation::sequence_view::{NetworkTexts, SequencePost};
     use crate::error::AppError;
     use leptos::ev::SubmitEvent;
     use leptos::prelude::*;
+    use leptos::server_fn::ServerFn;
     use std::collections::VecDeque;
     use wasm_bindgen::JsCast;
 
@@ -136,19 +137,60 @@ mod client {
     ) -> Result<String, Option<AppError>> {
         let mut pause = FIRST_PAUSE_MS;
         for attempt in 1..=ATTEMPTS {
-            match sequence_act(act.clone()).await {
-                Ok(next) => return Ok(next),
+            match post(&act).await {
+                Ok(answer) => return answer.map_err(Some),
                 // Transport failures (no network, a proxy's 502) are retried.
-                Err(AppError::ServerFn(_)) if attempt < ATTEMPTS => {
+                Err(()) if attempt < ATTEMPTS => {
                     status.set(texts.with_value(|t| t.retrying.clone()));
                     sleep(pause).await;
                     pause *= 2;
                 }
-                Err(AppError::ServerFn(_)) => return Err(None),
-                Err(refusal) => return Err(Some(refusal)),
+                Err(()) => return Err(None),
             }
         }
         Err(None)
+    }
+
+    /// The server function's argument, as its JSON input encoding expects.
+    #[derive(serde::Serialize)]
+    struct Args<'a> {
+        act: &'a SequencePost,
+    }
+
+    /// One call of `sequence_act`, with the browser's `fetch` rather than the
+    /// server function's generated client, which would weigh more on the
+    /// vote page than the island itself. `Err(())` is a transport failure.
+    async fn post(act: &SequencePost) -> Result<Result<String, AppError>, ()> {
+        use wasm_bindgen_futures::JsFuture;
+        let body = serde_json::to_string(&Args { act }).map_err(|_| ())?;
+        let headers = web_sys::Headers::new().map_err(|_| ())?;
+        let _ = headers.append("Content-Type", "application/json");
+        let _ = headers.append("Accept", "application/json");
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+        let url = <SequenceAct as ServerFn>::url();
+        let response: web_sys::Response =
+            JsFuture::from(window().fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(|_| ())?
+                .dyn_into()
+                .map_err(|_| ())?;
+        // A gateway that lost the server is worth another try.
+        if matches!(response.status(), 502..=504) {
+            return Err(());
+        }
+        let text = JsFuture::from(response.text().map_err(|_| ())?)
+            .await
+            .map_err(|_| ())?
+            .as_string()
+            .unwrap_or_default();
+        Ok(if response.ok() {
+            serde_json::from_str::<String>(&text).map_err(|e| AppError::ServerFn(e.to_string()))
+        } else {
+            Err(serde_json::from_str::<AppError>(&text).unwrap_or(AppError::ServerFn(text)))
+        })
     }
 
     /// The submitted form's fields, with the pressed button's name and value,

@@ -8,7 +8,8 @@
 //! A command that prints figures, not a test. Build the site first (`make build`).
 
 use server::config::Config;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 
 const FIRST_VOTE_BUDGET: usize = 30 * 1024;
 const TOTAL_BUDGET: usize = 120 * 1024;
@@ -29,6 +30,62 @@ fn assets_of(html: &str) -> BTreeSet<String> {
         }
     }
     found
+}
+
+/// The islands a page holds, by component name (`VoteSequence`).
+fn islands_in(html: &str) -> BTreeSet<String> {
+    html.split("data-component=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        // The macro appends `_<hash>` to the name.
+        .map(|id| id.rsplit_once('_').map_or(id, |(name, _)| name).to_owned())
+        .collect()
+}
+
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The one file of `pkg` whose name starts with `prefix` and ends with `suffix`.
+fn built_file(pkg: &Path, prefix: &str, suffix: &str) -> Option<String> {
+    std::fs::read_dir(pkg)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
+}
+
+/// With `cargo leptos build --split`, each lazy island's code comes in
+/// chunks its loader fetches when the page holds it; the manifest beside
+/// the WASM lists them per island. Those are downloads the HTML does not name.
+fn island_chunks(pkg: &Path, html: &str) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    let manifest = built_file(pkg, "__wasm_split_manifest.", ".json")
+        .and_then(|name| std::fs::read_to_string(pkg.join(name)).ok())
+        .and_then(|text| serde_json::from_str::<HashMap<String, Vec<String>>>(&text).ok());
+    let Some(manifest) = manifest else {
+        return files;
+    };
+    for island in islands_in(html) {
+        let prefix = format!("{}_loader_", snake_case(&island));
+        for (split, chunks) in &manifest {
+            if split.starts_with(&prefix) {
+                files.extend(chunks.iter().map(|c| format!("/pkg/{c}.wasm")));
+            }
+        }
+    }
+    if !files.is_empty() {
+        if let Some(glue) = built_file(pkg, "__wasm_split.", ".js") {
+            files.insert(format!("/pkg/{glue}"));
+        }
+    }
+    files
 }
 
 struct Fetched {
@@ -73,6 +130,16 @@ async fn fetch(client: &reqwest::Client, url: &str) -> Result<Fetched, reqwest::
     })
 }
 
+/// A built file's name without its content hash, to keep lines short.
+fn short(asset: &str) -> String {
+    let name = asset.rsplit('/').next().unwrap_or(asset);
+    let parts: Vec<&str> = name.split('.').collect();
+    match parts.as_slice() {
+        [stem, _hash, ext] => format!("{stem}.{ext}"),
+        _ => name.to_owned(),
+    }
+}
+
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
@@ -114,6 +181,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("vote", format!("/consultations/{slug}/vote")),
         ("propose", format!("/consultations/{slug}/propose")),
         ("results", format!("/consultations/{slug}/results")),
+        ("login", "/login".to_owned()),
+        (
+            "rendez-vous citoyen, live",
+            format!("/rendezvous/{}", app::ssr::demo_rendezvous::SLUG),
+        ),
     ];
     let mut vote_page = None;
     for (name, path) in pages {
@@ -130,20 +202,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             page.cache
         );
         let (mut css, mut scripts) = (0, 0);
-        for asset in assets_of(&page.body) {
+        let chunks = island_chunks(&site, &page.body);
+        let (mut chunk_count, mut chunk_bytes) = (0, 0);
+        for asset in assets_of(&page.body).into_iter().chain(chunks) {
             let got = fetch(&client, &format!("{base}{asset}")).await?;
-            println!(
-                "  {:<52} {:>9}  {:<4} {}",
-                asset,
-                kb(got.wire),
-                got.encoding,
-                got.cache
-            );
             if asset.ends_with(".css") {
                 css += got.wire;
             } else {
                 scripts += got.wire;
             }
+            if asset.contains("/chunk_") {
+                // Dozens of small shared pieces: one line for all of them.
+                chunk_count += 1;
+                chunk_bytes += got.wire;
+                continue;
+            }
+            println!(
+                "  {:<52} {:>9}  {:<4} {}",
+                short(&asset),
+                kb(got.wire),
+                got.encoding,
+                got.cache
+            );
+        }
+        if chunk_bytes > 0 {
+            println!(
+                "  {:<52} {:>9}",
+                format!("shared island chunks ({chunk_count} files)"),
+                kb(chunk_bytes)
+            );
         }
         let first = page.wire + css;
         let total = first + scripts;
@@ -177,7 +264,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 #[cfg(test)]
 mod tests {
-    use super::assets_of;
+    use super::{assets_of, islands_in, snake_case};
+
+    #[test]
+    fn names_the_islands_a_page_holds() {
+        let html = r#"<leptos-island data-component="VoteSequence_1234" data-props="{}">
+            <leptos-island data-component="LiveFigures_99">"#;
+        let found: Vec<String> = islands_in(html).into_iter().collect();
+        assert_eq!(found, ["LiveFigures", "VoteSequence"]);
+        assert_eq!(snake_case("VoteSequence"), "vote_sequence");
+        assert_eq!(snake_case("CheckInScanner"), "check_in_scanner");
+    }
 
     #[test]
     fn finds_the_stylesheet_script_and_wasm_a_page_names() {
