@@ -53,12 +53,19 @@ fn snake_case(name: &str) -> String {
     out
 }
 
-/// The one file of `pkg` whose name starts with `prefix` and ends with `suffix`.
+/// The newest file of `pkg` whose name starts with `prefix` and ends with
+/// `suffix` (a rebuild leaves the previous hashed names beside the new ones).
 fn built_file(pkg: &Path, prefix: &str, suffix: &str) -> Option<String> {
     std::fs::read_dir(pkg)
         .ok()?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name().into_string().ok()?;
+            let modified = e.metadata().ok()?.modified().ok()?;
+            (name.starts_with(prefix) && name.ends_with(suffix)).then_some((modified, name))
+        })
+        .max()
+        .map(|(_, name)| name)
 }
 
 /// With `cargo leptos build --split`, each lazy island's code comes in
