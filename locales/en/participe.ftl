@@ -944,6 +944,7 @@ rendezvous-error-options-few = Offer at least two answers, one per line.
 rendezvous-error-options-many = Ten answers at most.
 rendezvous-error-options-long = Each answer holds in 80 characters at most.
 rendezvous-error-action = This change is not possible as things stand.
+rendezvous-error-open-conflict = Another host has just changed the open question. The console now shows where things stand: open it again if you still want to.
 process-evaluation-title = The evaluation of the process
 process-evaluation-respondents = { $count } answers
 process-evaluation-share = "{ $option }"

@@ -944,6 +944,7 @@ rendezvous-error-options-few = Proposez au moins deux réponses, une par ligne.
 rendezvous-error-options-many = Dix réponses au plus.
 rendezvous-error-options-long = Chaque réponse tient en 80 caractères au plus.
 rendezvous-error-action = Ce changement n'est pas possible dans l'état actuel.
+rendezvous-error-open-conflict = Quelqu'un d'autre à la console vient de changer la question ouverte. La console montre maintenant la situation à jour : ouvrez à nouveau si vous le souhaitez toujours.
 process-evaluation-title = L'évaluation de la démarche
 process-evaluation-respondents = { $count } réponses
 process-evaluation-share = « { $option } »

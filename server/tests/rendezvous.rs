@@ -247,6 +247,162 @@ async fn concurrent_answers_are_counted_exactly() {
     }
 }
 
+/// Opens `question` as a host whose console showed `seen` open.
+async fn open_seen(
+    app: &TestApp,
+    host: &reqwest::Client,
+    question: i64,
+    seen: &str,
+) -> (u16, String) {
+    let id = question.to_string();
+    app.post_api(
+        host,
+        "staff/rendezvous/questions/state",
+        &[
+            ("rendezvous", SLUG),
+            ("question_id", &id),
+            ("action", "open"),
+            ("seen_open", seen),
+        ],
+    )
+    .await
+}
+
+async fn open_questions(app: &TestApp) -> Vec<i64> {
+    let (_, questions) = meeting(app).await;
+    questions
+        .into_iter()
+        .filter(|q| q.state == QuestionState::Open)
+        .map(|q| q.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn hosts_opening_questions_at_once_get_one_open_and_a_clear_refusal() {
+    for engine in engines() {
+        let app = std::sync::Arc::new(spawn_app(engine, true).await);
+        let (_, questions) = meeting(&app).await;
+        let hosts = [
+            app.logged_in(EVENT_STAFF).await,
+            app.logged_in(MODERATOR).await,
+            app.logged_in(ADMIN).await,
+        ];
+        let mut seen = "none".to_owned();
+        for round in 0..4 {
+            // Each host presses "open" on another question at the same instant.
+            let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(hosts.len()));
+            let others: Vec<i64> = questions
+                .iter()
+                .map(|q| q.id)
+                .filter(|id| id.to_string() != seen)
+                .collect();
+            let mut tasks = Vec::new();
+            for (i, host) in hosts.iter().enumerate() {
+                let question = others[i % others.len()];
+                let (app, host, seen, barrier) =
+                    (app.clone(), host.clone(), seen.clone(), barrier.clone());
+                tasks.push(tokio::spawn(async move {
+                    barrier.wait().await;
+                    (question, open_seen(&app, &host, question, &seen).await)
+                }));
+            }
+            let mut opened = Vec::new();
+            for t in tasks {
+                let (question, (status, body)) = t.await.unwrap();
+                match status {
+                    200 => opened.push(question),
+                    409 => assert!(
+                        body.contains("Quelqu'un d'autre à la console"),
+                        "{engine:?} round {round}: {body}"
+                    ),
+                    _ => panic!("{engine:?} round {round}: {status} {body}"),
+                }
+            }
+            assert_eq!(opened.len(), 1, "{engine:?} round {round}");
+            assert_eq!(
+                open_questions(&app).await,
+                opened,
+                "{engine:?} round {round}"
+            );
+            seen = opened[0].to_string();
+        }
+
+        // A console shown before another host's opening is refused, even alone.
+        let (status, body) = open_seen(&app, &hosts[0], questions[0].id, "none").await;
+        assert_eq!(status, 409, "{engine:?} {body}");
+
+        // Scripts that do not say what they saw: no error either, one question open.
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(hosts.len()));
+        let mut tasks = Vec::new();
+        for (i, host) in hosts.iter().enumerate() {
+            let question = questions[i].id;
+            let (app, host, barrier) = (app.clone(), host.clone(), barrier.clone());
+            tasks.push(tokio::spawn(async move {
+                barrier.wait().await;
+                open_seen(&app, &host, question, "").await
+            }));
+        }
+        let mut ok = 0;
+        for t in tasks {
+            let (status, body) = t.await.unwrap();
+            assert!(status == 200 || status == 409, "{engine:?} {status} {body}");
+            ok += usize::from(status == 200);
+        }
+        assert!(ok >= 1, "{engine:?}");
+        assert_eq!(open_questions(&app).await.len(), 1, "{engine:?}");
+
+        // Without JavaScript the refusal comes back on the console, with its message.
+        let browser = app.html_client();
+        let (status, to) = app
+            .post_form(
+                &browser,
+                "login",
+                "/login",
+                &[
+                    ("email", EVENT_STAFF),
+                    ("password", common::DEMO_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 302, "{engine:?} {to}");
+        let console = format!("/rendezvous/{SLUG}/console");
+        let open = open_questions(&app).await;
+        let id = questions
+            .iter()
+            .find(|q| !open.contains(&q.id))
+            .unwrap()
+            .id
+            .to_string();
+        let (status, to) = app
+            .post_form(
+                &browser,
+                "staff/rendezvous/questions/state",
+                &console,
+                &[
+                    ("rendezvous", SLUG),
+                    ("question_id", &id),
+                    ("action", "open"),
+                    ("seen_open", "none"),
+                ],
+            )
+            .await;
+        assert_eq!((status, to.as_str()), (302, console.as_str()), "{engine:?}");
+        let (_, body) = app.get_html(&browser, &console).await;
+        assert!(
+            body.contains("Quelqu&#x27;un d&#x27;autre à la console")
+                || body.contains("Quelqu'un d'autre à la console"),
+            "{engine:?}"
+        );
+        // The console's forms now carry what is open, so the next press works.
+        let now_open = open_questions(&app).await[0].to_string();
+        assert!(
+            body.contains(&format!(r#"name="seen_open" value="{now_open}""#)),
+            "{engine:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn audience_questions_are_moderated_and_upvoted_once() {
     for engine in engines() {

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::islands::LiveRoom;
 use crate::pages::{param, query};
 use crate::rendezvous::api::{Moderate, QuestionState as QuestionStateFn, SaveQuestion};
-use crate::rendezvous::logic::{AudienceStatus, Kind, QuestionState};
+use crate::rendezvous::logic::{AudienceStatus, Kind, QuestionState, SeenOpen};
 use crate::rendezvous::service;
 use crate::rendezvous::state::LiveState;
 use crate::rendezvous::store::{self, AudienceQuestion, Question, Rendezvous};
@@ -83,7 +83,7 @@ fn state_label(tr: Tr, s: QuestionState) -> String {
     })
 }
 
-fn state_button(tr: Tr, r: &Rendezvous, q: &Question) -> impl IntoView {
+fn state_button(tr: Tr, r: &Rendezvous, q: &Question, seen_open: &str) -> impl IntoView {
     let (action, key) = if q.state == QuestionState::Open {
         ("close", "rendezvous-question-close")
     } else {
@@ -99,6 +99,7 @@ fn state_button(tr: Tr, r: &Rendezvous, q: &Question) -> impl IntoView {
             <input type="hidden" name="rendezvous" value=r.slug.clone()/>
             <input type="hidden" name="question_id" value=q.id.to_string()/>
             <input type="hidden" name="action" value=action/>
+            <input type="hidden" name="seen_open" value=seen_open.to_owned()/>
             <button type="submit" class=class>{tr.t_args(key, &[("n", q.position.to_string())])}</button>
         </form>
     }
@@ -108,6 +109,12 @@ fn question_list(tr: Tr, r: &Rendezvous, questions: &[Question]) -> impl IntoVie
     if questions.is_empty() {
         return view! { <p>{tr.t("rendezvous-questions-none")}</p> }.into_any();
     }
+    let seen_open = SeenOpen::field(
+        questions
+            .iter()
+            .find(|q| q.state == QuestionState::Open)
+            .map(|q| q.id),
+    );
     let items = questions
         .iter()
         .map(|q| {
@@ -120,7 +127,7 @@ fn question_list(tr: Tr, r: &Rendezvous, questions: &[Question]) -> impl IntoVie
                         <span class="hint">{kind_label(tr, q.kind)}" · "{state_label(tr, q.state)}</span>
                     </p>
                     <div class="actions">
-                        {state_button(tr, r, q)}
+                        {state_button(tr, r, q, &seen_open)}
                         <a href=format!("/rendezvous/{}/console?edit={}#question-form", r.slug, q.id)>
                             {tr.t_args("rendezvous-question-edit", &[("n", q.position.to_string())])}
                         </a>
