@@ -892,6 +892,7 @@ rendezvous-moderate-restore = Show again
 rendezvous-moderated = Done.
 rendezvous-projector-title = Projection
 rendezvous-projector-join = Answer from your phone:
+rendezvous-projector-qr = QR code to open the live page: {$url}
 rendezvous-settings-title = Citizens' meeting settings
 rendezvous-settings-link = Citizens' meeting settings: { $title }
 rendezvous-settings-name = Title

@@ -892,6 +892,7 @@ rendezvous-moderate-restore = Afficher à nouveau
 rendezvous-moderated = C'est fait.
 rendezvous-projector-title = Projection
 rendezvous-projector-join = Répondez depuis votre téléphone :
+rendezvous-projector-qr = Code QR pour ouvrir la page en direct : {$url}
 rendezvous-settings-title = Réglages du rendez-vous citoyen
 rendezvous-settings-link = Réglages du rendez-vous citoyen : { $title }
 rendezvous-settings-name = Titre

@@ -701,6 +701,16 @@ async fn the_live_page_loads_no_video_before_play_and_closes_the_loop() {
             .get_html(&client, &format!("/rendezvous/{SLUG}/projector"))
             .await;
         assert!(projector.contains("?mode=room"));
+        // The QR code to join, inline, named by the address it holds.
+        let label = r#"<svg class="join-qr" role="img" aria-label="Code QR pour ouvrir la page en direct : "#;
+        let qr = projector.split(label).nth(1).expect("the join QR code");
+        let address = qr.split('"').next().unwrap();
+        assert!(
+            address.starts_with("http")
+                && address.ends_with(&format!("/rendezvous/{SLUG}?mode=room")),
+            "{address}"
+        );
+        assert!(projector.contains(&format!("<strong>{address}</strong>")));
         assert!(
             !projector.contains("site-header"),
             "no chrome on the projector"
