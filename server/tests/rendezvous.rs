@@ -6,7 +6,7 @@
 
 mod common;
 
-use app::rendezvous::logic::QuestionState;
+use app::rendezvous::logic::{QuestionState, SeenOpen};
 use app::rendezvous::store::{self, Question};
 use app::ssr::demo_rendezvous::SLUG;
 use common::{engines, spawn_app, TestApp, ADMIN, EVENT_STAFF, MEDIATOR, MODERATOR};
@@ -325,6 +325,59 @@ async fn hosts_opening_questions_at_once_get_one_open_and_a_clear_refusal() {
                 "{engine:?} round {round}"
             );
             seen = opened[0].to_string();
+        }
+
+        // The race made certain: another host's opening is held uncommitted
+        // while this one is sent. PostgreSQL then meets the one-open-question
+        // index (it used to answer 500), SQLite waits for the writer's lock.
+        for seen_field in ["none", ""] {
+            let (r, _) = meeting(&app).await;
+            let open = open_questions(&app).await;
+            let mut others = questions
+                .iter()
+                .map(|q| q.id)
+                .filter(|id| !open.contains(id));
+            let (first, second) = (others.next().unwrap(), others.next().unwrap());
+            let mut tx = app.db.pool.begin().await.unwrap();
+            sqlx::query("UPDATE live_questions SET state = 'closed' WHERE rendezvous_id = $1 AND state = 'open'")
+                .bind(r)
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            sqlx::query("UPDATE live_questions SET state = 'open' WHERE id = $1")
+                .bind(first)
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            let seen = if seen_field.is_empty() {
+                String::new()
+            } else {
+                SeenOpen::field(open.first().copied())
+            };
+            let pressed = {
+                let (app, host) = (app.clone(), hosts[1].clone());
+                tokio::spawn(async move { open_seen(&app, &host, second, &seen).await })
+            };
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            tx.commit().await.unwrap();
+            let (status, body) = pressed.await.unwrap();
+            let now_open = open_questions(&app).await;
+            if status == 409 {
+                assert!(
+                    body.contains("Quelqu'un d'autre à la console"),
+                    "{engine:?} {body}"
+                );
+                assert_eq!(now_open, vec![first], "{engine:?}");
+            } else {
+                // Only a script that did not say what it saw, on SQLite, where
+                // the writers took turns: the later opening wins.
+                assert_eq!(
+                    (status, seen_field, engine),
+                    (200, "", common::Engine::Sqlite),
+                    "{body}"
+                );
+                assert_eq!(now_open, vec![second]);
+            }
         }
 
         // A console shown before another host's opening is refused, even alone.
