@@ -776,3 +776,93 @@ async fn the_live_page_loads_no_video_before_play_and_closes_the_loop() {
         assert!(process.contains("40 réponses"));
     }
 }
+
+#[tokio::test]
+async fn the_queue_waiting_for_moderation_streams_to_hosts_only() {
+    use app::rendezvous::state::AudienceItem;
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let path = app.url(&format!("/api/staff/rendezvous/{SLUG}/pending"));
+        let status = |res: reqwest::Response| res.status().as_u16();
+        // Visitors, participants and staff who do not host are refused.
+        let anonymous = app.api_client().get(&path).send().await.unwrap();
+        assert_eq!(status(anonymous), 401, "{engine:?}");
+        let someone = participant(&app, "room").await;
+        assert_eq!(status(someone.get(&path).send().await.unwrap()), 401);
+        let mediator = app.logged_in(MEDIATOR).await;
+        assert_eq!(status(mediator.get(&path).send().await.unwrap()), 403);
+        let unknown = app.url("/api/staff/rendezvous/no-such-meeting/pending");
+        let host = app.logged_in(MODERATOR).await;
+        assert_eq!(status(host.get(&unknown).send().await.unwrap()), 404);
+
+        // A host's console gets the queue as it stands, then each new question.
+        let mut stream = host.get(&path).send().await.unwrap();
+        assert_eq!(stream.status(), 200);
+        assert!(stream.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream"));
+        let mut buffer = String::new();
+        let first = wait_for_event(&mut stream, &mut buffer, |_| true).await;
+        let before: Vec<AudienceItem> = serde_json::from_str(&first).unwrap();
+        let body = "Qui financera le guichet unique l'an prochain ?";
+        let (code, text) = app
+            .post_api(
+                &someone,
+                "rendezvous/ask",
+                &[("rendezvous", SLUG), ("body", body)],
+            )
+            .await;
+        assert_eq!(code, 200, "{engine:?} {text}");
+        let started = Instant::now();
+        let data = wait_for_event(&mut stream, &mut buffer, |d| d.contains("l'an prochain")).await;
+        assert!(started.elapsed() < Duration::from_secs(2), "{engine:?}");
+        let after: Vec<AudienceItem> = serde_json::from_str(&data).unwrap();
+        assert_eq!(after.len(), before.len() + 1, "{engine:?}");
+        let asked = after.last().unwrap();
+        assert_eq!((asked.body.as_str(), asked.mode.as_str()), (body, "room"));
+
+        // Never public: not in the public stream, nor in the live page's island.
+        let mut public = app
+            .api_client()
+            .get(app.url(&format!("/api/rendezvous/{SLUG}/live")))
+            .send()
+            .await
+            .unwrap();
+        let mut public_buffer = String::new();
+        let state = wait_for_event(&mut public, &mut public_buffer, |_| true).await;
+        assert!(!state.contains("l'an prochain"), "{engine:?} {state}");
+        let (_, page) = app
+            .get_html(&app.html_client(), &format!("/rendezvous/{SLUG}"))
+            .await;
+        assert!(!page.contains("l'an prochain") && !page.contains("l&#x27;an prochain"));
+        // The console renders the queue in the island, with the stream to follow.
+        let (_, console) = app
+            .get_html(&host, &format!("/rendezvous/{SLUG}/console"))
+            .await;
+        assert!(console.contains(r#"id="pending-title""#), "{engine:?}");
+        assert!(console.contains(&format!("/api/staff/rendezvous/{SLUG}/pending")));
+
+        // Approved, it leaves the queue and reaches everyone.
+        let id = asked.id.to_string();
+        let (code, text) = app
+            .post_api(
+                &host,
+                "staff/rendezvous/audience/moderate",
+                &[
+                    ("rendezvous", SLUG),
+                    ("question_id", &id),
+                    ("status", "approved"),
+                ],
+            )
+            .await;
+        assert_eq!(code, 200, "{engine:?} {text}");
+        let data = wait_for_event(&mut stream, &mut buffer, |d| !d.contains("l'an prochain")).await;
+        let now: Vec<AudienceItem> = serde_json::from_str(&data).unwrap();
+        assert_eq!(now, before, "{engine:?}");
+        wait_for_event(&mut public, &mut public_buffer, |d| {
+            d.contains("l'an prochain")
+        })
+        .await;
+    }
+}

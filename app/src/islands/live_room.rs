@@ -6,7 +6,7 @@
 //! the same markup is served as it stands, forms post normally, and the page
 //! offers a refresh link.
 
-use crate::rendezvous::state::{AudienceItem, Bar, LiveQuestion, LiveState, Word};
+use crate::rendezvous::state::{AudienceItem, Bar, LiveQuestion, LiveState, PendingFeed, Word};
 use leptos::prelude::*;
 
 /// Every text the island shows, translated on the server.
@@ -94,12 +94,15 @@ pub fn LiveRoom(
     has_mode: bool,
     /// French decimals ("4,2").
     comma: bool,
+    /// The console's queue of questions waiting for moderation, with its
+    /// staff-only stream; `None` on the public views.
+    pending: Option<PendingFeed>,
 ) -> impl IntoView {
     let live = RwSignal::new(state);
     let (alive, set_alive) = signal(false);
     Effect::new(move |_| set_alive.set(true));
     #[cfg(feature = "hydrate")]
-    client::follow(&source, live);
+    client::follow(&source, "state", live);
     #[cfg(not(feature = "hydrate"))]
     let _ = source;
     let participant = view == "participant";
@@ -163,6 +166,9 @@ pub fn LiveRoom(
         view! { <ol class="audience-list">{list}</ol> }.into_any()
     };
 
+    let rendezvous = forms.with_value(|f| f.rendezvous.clone());
+    let pending_part = pending.map(|feed| pending_queue(feed, rendezvous));
+
     let l = labels.get_value();
     view! {
         <div class=format!("live-room live-{view}") data-live=move || alive.get().then_some("on")>
@@ -174,7 +180,63 @@ pub fn LiveRoom(
                 <h2 id="audience-live-title">{l.audience_title.clone()}</h2>
                 {audience_part}
             </section>
+            {pending_part}
         </div>
+    }
+}
+
+/// The pending questions with their moderation forms (plain posts), kept
+/// up to date by the staff-only stream.
+fn pending_queue(feed: PendingFeed, rendezvous: String) -> impl IntoView {
+    let items = RwSignal::new(feed.items.clone());
+    #[cfg(feature = "hydrate")]
+    client::follow(&feed.source, "pending", items);
+    let feed = StoredValue::new(feed);
+    let title = move || {
+        let count = items.with(Vec::len).to_string();
+        feed.with_value(|f| f.title.replace("{count}", &count))
+    };
+    let list = move || {
+        let f = feed.get_value();
+        let items = items.get();
+        if items.is_empty() {
+            return view! { <p>{f.none.clone()}</p> }.into_any();
+        }
+        let list = items
+            .into_iter()
+            .map(|a| pending_item(a, &f, &rendezvous))
+            .collect_view();
+        view! { <ol class="audience-list">{list}</ol> }.into_any()
+    };
+    view! {
+        <section id="pending" class="audience pending" aria-labelledby="pending-title">
+            <h2 id="pending-title" aria-live="polite">{title}</h2>
+            {list}
+        </section>
+    }
+}
+
+fn pending_item(a: AudienceItem, f: &PendingFeed, rendezvous: &str) -> impl IntoView {
+    let mode = if a.mode == "room" { &f.room } else { &f.remote };
+    let form = |status: &'static str, label: &str, class: &'static str| {
+        view! {
+            <form method="post" action=f.moderate_action.clone() class="inline-form">
+                <input type="hidden" name="rendezvous" value=rendezvous.to_owned()/>
+                <input type="hidden" name="question_id" value=a.id.to_string()/>
+                <input type="hidden" name="status" value=status/>
+                <button type="submit" class=class>{label.to_owned()}</button>
+            </form>
+        }
+    };
+    view! {
+        <li class="audience-item">
+            <p class="audience-body">{a.body.clone()}</p>
+            <p class="audience-meta">{mode.clone()}</p>
+            <div class="actions">
+                {form("approved", &f.approve, "button small")}
+                {form("rejected", &f.reject, "button secondary small")}
+            </div>
+        </li>
     }
 }
 
@@ -366,13 +428,16 @@ fn audience_item(
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use crate::rendezvous::state::LiveState;
     use leptos::prelude::*;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{EventSource, MessageEvent};
 
-    pub fn follow(source: &str, live: RwSignal<LiveState>) {
+    /// Sets `live` from each `event` of the stream `source`.
+    pub fn follow<T>(source: &str, event: &str, live: RwSignal<T>)
+    where
+        T: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
         // EventSource reconnects by itself after a network loss, and each
         // event holds the whole state, so nothing is missed.
         let Ok(events) = EventSource::new(source) else {
@@ -382,12 +447,12 @@ mod client {
             let parsed = ev
                 .data()
                 .as_string()
-                .and_then(|s| serde_json::from_str::<LiveState>(&s).ok());
+                .and_then(|s| serde_json::from_str::<T>(&s).ok());
             if let Some(state) = parsed {
                 live.set(state);
             }
         });
-        let _ = events.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
+        let _ = events.add_event_listener_with_callback(event, on_state.as_ref().unchecked_ref());
         on_state.forget();
         std::mem::forget(events);
     }

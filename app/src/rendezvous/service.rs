@@ -30,15 +30,15 @@ pub async fn rendezvous(ctx: &Ctx, slug: &str) -> Result<Rendezvous, AppError> {
 }
 
 /// The staff who run the meeting: event staff and moderators (and admins).
+pub fn hosts(role: Role) -> bool {
+    [Role::EventStaff, Role::Moderator]
+        .iter()
+        .any(|r| role.allows(*r))
+}
+
 pub fn require_host(ctx: &Ctx) -> Result<(), AppError> {
     match ctx.viewer() {
-        Some(u)
-            if [Role::EventStaff, Role::Moderator]
-                .iter()
-                .any(|r| u.role.allows(*r)) =>
-        {
-            Ok(())
-        }
+        Some(u) if hosts(u.role) => Ok(()),
         // Refused with the usual messages and statuses.
         _ => ctx.require(Role::EventStaff).map(|_| ()),
     }

@@ -528,15 +528,31 @@ pub async fn live_state(db: &Db, rendezvous: i64) -> Result<LiveState, sqlx::Err
     )
     .await?
     .into_iter()
-    .map(|a| AudienceItem {
+    .map(audience_item)
+    .collect();
+    Ok(LiveState { question, audience })
+}
+
+fn audience_item(a: AudienceQuestion) -> AudienceItem {
+    AudienceItem {
         id: a.id,
         body: a.body,
         upvotes: a.upvotes.max(0) as u32,
         answered: a.status == AudienceStatus::Answered,
         mode: a.mode,
-    })
-    .collect();
-    Ok(LiveState { question, audience })
+    }
+}
+
+/// The questions waiting for moderation, in the order they came: for the
+/// hosts' console only, never for `live_state`.
+pub async fn pending(db: &Db, rendezvous: i64) -> Result<Vec<AudienceItem>, sqlx::Error> {
+    let mut items: Vec<AudienceItem> = audience(db, rendezvous, &[AudienceStatus::Pending])
+        .await?
+        .into_iter()
+        .map(audience_item)
+        .collect();
+    items.sort_by_key(|a| a.id);
+    Ok(items)
 }
 
 // --- Audience questions ------------------------------------------------------

@@ -59,6 +59,7 @@ pub fn ProjectorPage() -> impl IntoView {
                     upvoted=Vec::new()
                     has_mode=false
                     comma=tr.lang() == crate::lang::Lang::Fr
+                    pending=None
                 />
                 <p class="refresh"><a href=format!("/rendezvous/{}/projector", r.slug)>{tr.t("rendezvous-refresh")}</a></p>
             </main>
