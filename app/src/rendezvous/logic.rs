@@ -505,12 +505,10 @@ mod tests {
         assert_eq!(SeenOpen::parse("0"), None);
         assert_eq!(SeenOpen::parse("x"), None);
         for open in [None, Some(7)] {
-            assert_eq!(
-                SeenOpen::parse(&SeenOpen::field(open))
-                    .unwrap()
-                    .matches(&open.into_iter().collect::<Vec<_>>()),
-                true
-            );
+            let now: Vec<i64> = open.into_iter().collect();
+            assert!(SeenOpen::parse(&SeenOpen::field(open))
+                .unwrap()
+                .matches(&now));
         }
         assert!(SeenOpen::Unknown.matches(&[3]));
         assert!(SeenOpen::Nothing.matches(&[]));
