@@ -74,10 +74,12 @@ test('the host opens a question, a phone answers, the projector updates without 
   await expectNoAxeViolations(participant, 'live page, open question');
   await fitsThePhone(participant, 'live page with a question');
 
-  // The participant answers.
+  // The participant answers: sent in the background, the page stays.
+  await participant.evaluate(() => { window.__notReloaded = true; });
   await participant.getByLabel(CHOICE).check();
   await participant.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   await participant.getByText('Merci, votre réponse est enregistrée.').waitFor();
+  assert.equal(await participant.evaluate(() => window.__notReloaded), true, 'the phone was not reloaded');
 
   // The projector shows it, without a reload.
   await projector.waitForFunction(() => document.querySelector('.live-total strong')?.textContent === '1');
