@@ -50,6 +50,7 @@ test('the host opens a question, a phone answers, the projector updates without 
   await projector.goto(`${LIVE}/projector`);
   await projector.locator('.live-room[data-live="on"]').waitFor();
   await projector.getByText(/\?mode=room/).waitFor();
+  await projector.getByRole('img', { name: /^Code QR pour ouvrir la page en direct : http.*\?mode=room$/ }).waitFor();
   assert.equal(await total(projector), '60');
   await expectNoAxeViolations(projector, 'projector');
   await projector.evaluate(() => { window.__notReloaded = true; });
@@ -73,10 +74,12 @@ test('the host opens a question, a phone answers, the projector updates without 
   await expectNoAxeViolations(participant, 'live page, open question');
   await fitsThePhone(participant, 'live page with a question');
 
-  // The participant answers.
+  // The participant answers: sent in the background, the page stays.
+  await participant.evaluate(() => { window.__notReloaded = true; });
   await participant.getByLabel(CHOICE).check();
   await participant.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   await participant.getByText('Merci, votre réponse est enregistrée.').waitFor();
+  assert.equal(await participant.evaluate(() => window.__notReloaded), true, 'the phone was not reloaded');
 
   // The projector shows it, without a reload.
   await projector.waitForFunction(() => document.querySelector('.live-total strong')?.textContent === '1');
@@ -101,8 +104,9 @@ test('the host opens a question, a phone answers, the projector updates without 
   await participant.getByLabel('Votre question').fill('Où trouver le compte rendu de ce soir ?');
   await participant.getByRole('button', { name: 'Envoyer ma question' }).click();
   await participant.getByText('Votre question attend la validation de la modération.').waitFor();
-  await host.reload();
-  const pending = host.locator('.audience-item', { hasText: 'Où trouver le compte rendu' });
+  // It reaches the host's queue without a reload (the staff-only stream).
+  const pending = host.locator('#pending .audience-item', { hasText: 'Où trouver le compte rendu' });
+  await pending.waitFor();
   await pending.getByRole('button', { name: 'Valider' }).click();
   await host.getByText("C'est fait.").waitFor();
   await projector.getByText('Où trouver le compte rendu de ce soir ?').waitFor();

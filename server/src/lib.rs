@@ -72,6 +72,10 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/api/rendezvous/{slug}/live",
             get(app::rendezvous::live::state_stream),
         )
+        .route(
+            "/api/staff/rendezvous/{slug}/pending",
+            get(app::rendezvous::live::pending_stream),
+        )
         .nest_service(
             "/pkg",
             assets::pkg_service(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use app::rendezvous::logic::QuestionState;
+use app::rendezvous::logic::{QuestionState, SeenOpen};
 use app::rendezvous::store::{self, Question};
 use app::ssr::demo_rendezvous::SLUG;
 use common::{engines, spawn_app, TestApp, ADMIN, EVENT_STAFF, MEDIATOR, MODERATOR};
@@ -244,6 +244,215 @@ async fn concurrent_answers_are_counted_exactly() {
         assert_eq!(list[0].1, 2);
         assert_eq!(list[1].1, 2);
         assert_eq!(list[2], ("partage".to_owned(), 1));
+    }
+}
+
+/// Opens `question` as a host whose console showed `seen` open.
+async fn open_seen(
+    app: &TestApp,
+    host: &reqwest::Client,
+    question: i64,
+    seen: &str,
+) -> (u16, String) {
+    let id = question.to_string();
+    app.post_api(
+        host,
+        "staff/rendezvous/questions/state",
+        &[
+            ("rendezvous", SLUG),
+            ("question_id", &id),
+            ("action", "open"),
+            ("seen_open", seen),
+        ],
+    )
+    .await
+}
+
+async fn open_questions(app: &TestApp) -> Vec<i64> {
+    let (_, questions) = meeting(app).await;
+    questions
+        .into_iter()
+        .filter(|q| q.state == QuestionState::Open)
+        .map(|q| q.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn hosts_opening_questions_at_once_get_one_open_and_a_clear_refusal() {
+    for engine in engines() {
+        let app = std::sync::Arc::new(spawn_app(engine, true).await);
+        let (_, questions) = meeting(&app).await;
+        let hosts = [
+            app.logged_in(EVENT_STAFF).await,
+            app.logged_in(MODERATOR).await,
+            app.logged_in(ADMIN).await,
+        ];
+        let mut seen = "none".to_owned();
+        for round in 0..4 {
+            // Each host presses "open" on another question at the same instant.
+            let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(hosts.len()));
+            let others: Vec<i64> = questions
+                .iter()
+                .map(|q| q.id)
+                .filter(|id| id.to_string() != seen)
+                .collect();
+            let mut tasks = Vec::new();
+            for (i, host) in hosts.iter().enumerate() {
+                let question = others[i % others.len()];
+                let (app, host, seen, barrier) =
+                    (app.clone(), host.clone(), seen.clone(), barrier.clone());
+                tasks.push(tokio::spawn(async move {
+                    barrier.wait().await;
+                    (question, open_seen(&app, &host, question, &seen).await)
+                }));
+            }
+            let mut opened = Vec::new();
+            for t in tasks {
+                let (question, (status, body)) = t.await.unwrap();
+                match status {
+                    200 => opened.push(question),
+                    409 => assert!(
+                        body.contains("Quelqu'un d'autre à la console"),
+                        "{engine:?} round {round}: {body}"
+                    ),
+                    _ => panic!("{engine:?} round {round}: {status} {body}"),
+                }
+            }
+            assert_eq!(opened.len(), 1, "{engine:?} round {round}");
+            assert_eq!(
+                open_questions(&app).await,
+                opened,
+                "{engine:?} round {round}"
+            );
+            seen = opened[0].to_string();
+        }
+
+        // The race made certain: another host's opening is held uncommitted
+        // while this one is sent. PostgreSQL then meets the one-open-question
+        // index (it used to answer 500), SQLite waits for the writer's lock.
+        for seen_field in ["none", ""] {
+            let (r, _) = meeting(&app).await;
+            let open = open_questions(&app).await;
+            let mut others = questions
+                .iter()
+                .map(|q| q.id)
+                .filter(|id| !open.contains(id));
+            let (first, second) = (others.next().unwrap(), others.next().unwrap());
+            let mut tx = app.db.pool.begin().await.unwrap();
+            sqlx::query("UPDATE live_questions SET state = 'closed' WHERE rendezvous_id = $1 AND state = 'open'")
+                .bind(r)
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            sqlx::query("UPDATE live_questions SET state = 'open' WHERE id = $1")
+                .bind(first)
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            let seen = if seen_field.is_empty() {
+                String::new()
+            } else {
+                SeenOpen::field(open.first().copied())
+            };
+            let pressed = {
+                let (app, host) = (app.clone(), hosts[1].clone());
+                tokio::spawn(async move { open_seen(&app, &host, second, &seen).await })
+            };
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            tx.commit().await.unwrap();
+            let (status, body) = pressed.await.unwrap();
+            let now_open = open_questions(&app).await;
+            if status == 409 {
+                assert!(
+                    body.contains("Quelqu'un d'autre à la console"),
+                    "{engine:?} {body}"
+                );
+                assert_eq!(now_open, vec![first], "{engine:?}");
+            } else {
+                // Only a script that did not say what it saw, on SQLite, where
+                // the writers took turns: the later opening wins.
+                assert_eq!(
+                    (status, seen_field, engine),
+                    (200, "", common::Engine::Sqlite),
+                    "{body}"
+                );
+                assert_eq!(now_open, vec![second]);
+            }
+        }
+
+        // A console shown before another host's opening is refused, even alone.
+        let (status, body) = open_seen(&app, &hosts[0], questions[0].id, "none").await;
+        assert_eq!(status, 409, "{engine:?} {body}");
+
+        // Scripts that do not say what they saw: no error either, one question open.
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(hosts.len()));
+        let mut tasks = Vec::new();
+        for (i, host) in hosts.iter().enumerate() {
+            let question = questions[i].id;
+            let (app, host, barrier) = (app.clone(), host.clone(), barrier.clone());
+            tasks.push(tokio::spawn(async move {
+                barrier.wait().await;
+                open_seen(&app, &host, question, "").await
+            }));
+        }
+        let mut ok = 0;
+        for t in tasks {
+            let (status, body) = t.await.unwrap();
+            assert!(status == 200 || status == 409, "{engine:?} {status} {body}");
+            ok += usize::from(status == 200);
+        }
+        assert!(ok >= 1, "{engine:?}");
+        assert_eq!(open_questions(&app).await.len(), 1, "{engine:?}");
+
+        // Without JavaScript the refusal comes back on the console, with its message.
+        let browser = app.html_client();
+        let (status, to) = app
+            .post_form(
+                &browser,
+                "login",
+                "/login",
+                &[
+                    ("email", EVENT_STAFF),
+                    ("password", common::DEMO_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 302, "{engine:?} {to}");
+        let console = format!("/rendezvous/{SLUG}/console");
+        let open = open_questions(&app).await;
+        let id = questions
+            .iter()
+            .find(|q| !open.contains(&q.id))
+            .unwrap()
+            .id
+            .to_string();
+        let (status, to) = app
+            .post_form(
+                &browser,
+                "staff/rendezvous/questions/state",
+                &console,
+                &[
+                    ("rendezvous", SLUG),
+                    ("question_id", &id),
+                    ("action", "open"),
+                    ("seen_open", "none"),
+                ],
+            )
+            .await;
+        assert_eq!((status, to.as_str()), (302, console.as_str()), "{engine:?}");
+        let (_, body) = app.get_html(&browser, &console).await;
+        assert!(
+            body.contains("Quelqu&#x27;un d&#x27;autre à la console")
+                || body.contains("Quelqu'un d'autre à la console"),
+            "{engine:?}"
+        );
+        // The console's forms now carry what is open, so the next press works.
+        let now_open = open_questions(&app).await[0].to_string();
+        assert!(
+            body.contains(&format!(r#"name="seen_open" value="{now_open}""#)),
+            "{engine:?}"
+        );
     }
 }
 
@@ -545,6 +754,16 @@ async fn the_live_page_loads_no_video_before_play_and_closes_the_loop() {
             .get_html(&client, &format!("/rendezvous/{SLUG}/projector"))
             .await;
         assert!(projector.contains("?mode=room"));
+        // The QR code to join, inline, named by the address it holds.
+        let label = r#"<svg class="join-qr" role="img" aria-label="Code QR pour ouvrir la page en direct : "#;
+        let qr = projector.split(label).nth(1).expect("the join QR code");
+        let address = qr.split('"').next().unwrap();
+        assert!(
+            address.starts_with("http")
+                && address.ends_with(&format!("/rendezvous/{SLUG}?mode=room")),
+            "{address}"
+        );
+        assert!(projector.contains(&format!("<strong>{address}</strong>")));
         assert!(
             !projector.contains("site-header"),
             "no chrome on the projector"
@@ -555,5 +774,95 @@ async fn the_live_page_loads_no_video_before_play_and_closes_the_loop() {
             .await;
         assert!(process.contains("L'évaluation de la démarche"), "{process}");
         assert!(process.contains("40 réponses"));
+    }
+}
+
+#[tokio::test]
+async fn the_queue_waiting_for_moderation_streams_to_hosts_only() {
+    use app::rendezvous::state::AudienceItem;
+    for engine in engines() {
+        let app = spawn_app(engine, true).await;
+        let path = app.url(&format!("/api/staff/rendezvous/{SLUG}/pending"));
+        let status = |res: reqwest::Response| res.status().as_u16();
+        // Visitors, participants and staff who do not host are refused.
+        let anonymous = app.api_client().get(&path).send().await.unwrap();
+        assert_eq!(status(anonymous), 401, "{engine:?}");
+        let someone = participant(&app, "room").await;
+        assert_eq!(status(someone.get(&path).send().await.unwrap()), 401);
+        let mediator = app.logged_in(MEDIATOR).await;
+        assert_eq!(status(mediator.get(&path).send().await.unwrap()), 403);
+        let unknown = app.url("/api/staff/rendezvous/no-such-meeting/pending");
+        let host = app.logged_in(MODERATOR).await;
+        assert_eq!(status(host.get(&unknown).send().await.unwrap()), 404);
+
+        // A host's console gets the queue as it stands, then each new question.
+        let mut stream = host.get(&path).send().await.unwrap();
+        assert_eq!(stream.status(), 200);
+        assert!(stream.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream"));
+        let mut buffer = String::new();
+        let first = wait_for_event(&mut stream, &mut buffer, |_| true).await;
+        let before: Vec<AudienceItem> = serde_json::from_str(&first).unwrap();
+        let body = "Qui financera le guichet unique l'an prochain ?";
+        let (code, text) = app
+            .post_api(
+                &someone,
+                "rendezvous/ask",
+                &[("rendezvous", SLUG), ("body", body)],
+            )
+            .await;
+        assert_eq!(code, 200, "{engine:?} {text}");
+        let started = Instant::now();
+        let data = wait_for_event(&mut stream, &mut buffer, |d| d.contains("l'an prochain")).await;
+        assert!(started.elapsed() < Duration::from_secs(2), "{engine:?}");
+        let after: Vec<AudienceItem> = serde_json::from_str(&data).unwrap();
+        assert_eq!(after.len(), before.len() + 1, "{engine:?}");
+        let asked = after.last().unwrap();
+        assert_eq!((asked.body.as_str(), asked.mode.as_str()), (body, "room"));
+
+        // Never public: not in the public stream, nor in the live page's island.
+        let mut public = app
+            .api_client()
+            .get(app.url(&format!("/api/rendezvous/{SLUG}/live")))
+            .send()
+            .await
+            .unwrap();
+        let mut public_buffer = String::new();
+        let state = wait_for_event(&mut public, &mut public_buffer, |_| true).await;
+        assert!(!state.contains("l'an prochain"), "{engine:?} {state}");
+        let (_, page) = app
+            .get_html(&app.html_client(), &format!("/rendezvous/{SLUG}"))
+            .await;
+        assert!(!page.contains("l'an prochain") && !page.contains("l&#x27;an prochain"));
+        // The console renders the queue in the island, with the stream to follow.
+        let (_, console) = app
+            .get_html(&host, &format!("/rendezvous/{SLUG}/console"))
+            .await;
+        assert!(console.contains(r#"id="pending-title""#), "{engine:?}");
+        assert!(console.contains(&format!("/api/staff/rendezvous/{SLUG}/pending")));
+
+        // Approved, it leaves the queue and reaches everyone.
+        let id = asked.id.to_string();
+        let (code, text) = app
+            .post_api(
+                &host,
+                "staff/rendezvous/audience/moderate",
+                &[
+                    ("rendezvous", SLUG),
+                    ("question_id", &id),
+                    ("status", "approved"),
+                ],
+            )
+            .await;
+        assert_eq!(code, 200, "{engine:?} {text}");
+        let data = wait_for_event(&mut stream, &mut buffer, |d| !d.contains("l'an prochain")).await;
+        let now: Vec<AudienceItem> = serde_json::from_str(&data).unwrap();
+        assert_eq!(now, before, "{engine:?}");
+        wait_for_event(&mut public, &mut public_buffer, |d| {
+            d.contains("l'an prochain")
+        })
+        .await;
     }
 }

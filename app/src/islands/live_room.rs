@@ -6,7 +6,7 @@
 //! the same markup is served as it stands, forms post normally, and the page
 //! offers a refresh link.
 
-use crate::rendezvous::state::{AudienceItem, Bar, LiveQuestion, LiveState, Word};
+use crate::rendezvous::state::{AudienceItem, Bar, LiveQuestion, LiveState, PendingFeed, Word};
 use leptos::prelude::*;
 
 /// Every text the island shows, translated on the server.
@@ -94,12 +94,15 @@ pub fn LiveRoom(
     has_mode: bool,
     /// French decimals ("4,2").
     comma: bool,
+    /// The console's queue of questions waiting for moderation, with its
+    /// staff-only stream; `None` on the public views.
+    pending: Option<PendingFeed>,
 ) -> impl IntoView {
     let live = RwSignal::new(state);
     let (alive, set_alive) = signal(false);
     Effect::new(move |_| set_alive.set(true));
     #[cfg(feature = "hydrate")]
-    client::follow(&source, live);
+    client::follow(&source, "state", live);
     #[cfg(not(feature = "hydrate"))]
     let _ = source;
     let participant = view == "participant";
@@ -107,7 +110,18 @@ pub fn LiveRoom(
     let head = Memo::new(move |_| live.with(|s| s.question.as_ref().map(head)));
     let labels = StoredValue::new(labels);
     let forms = StoredValue::new(forms);
-    let answered = StoredValue::new(answered);
+    // Grows when an answer sent in the background is stored.
+    let answered = RwSignal::new(answered);
+    let problem = RwSignal::new(None::<String>);
+    // With JavaScript the answer goes in the background: the page (and its
+    // video) stays, and the next event brings the results. Without, or when
+    // the request cannot be made, the form posts as usual.
+    let on_submit = Callback::new(move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        client::send_answer(&ev, answered, problem);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, answered, problem);
+    });
     let upvoted = StoredValue::new(upvoted);
 
     let question_part = move || {
@@ -115,14 +129,14 @@ pub fn LiveRoom(
         let Some(h) = head.get() else {
             return view! { <p class="live-empty">{l.no_question}</p> }.into_any();
         };
-        let done = answered.with_value(|a| a.contains(&h.id));
+        let done = answered.with(|a| a.contains(&h.id));
         let status = if h.open {
             l.open.clone()
         } else {
             l.closed.clone()
         };
         let form = (participant && h.open && !done && has_mode)
-            .then(|| answer_form(&h, &l, &forms.get_value()));
+            .then(|| answer_form(&h, &l, &forms.get_value(), on_submit));
         let note = if participant && h.open && done {
             Some(l.answered.clone())
         } else if participant && h.open && !has_mode {
@@ -144,6 +158,7 @@ pub fn LiveRoom(
             {prompt}
             {note.map(|n| view! { <p class="notice">{n}</p> })}
             {form}
+            {move || problem.get().map(|m| view! { <p class="field-problem" role="alert">{m}</p> })}
             {results}
         }
         .into_any()
@@ -163,6 +178,9 @@ pub fn LiveRoom(
         view! { <ol class="audience-list">{list}</ol> }.into_any()
     };
 
+    let rendezvous = forms.with_value(|f| f.rendezvous.clone());
+    let pending_part = pending.map(|feed| pending_queue(feed, rendezvous));
+
     let l = labels.get_value();
     view! {
         <div class=format!("live-room live-{view}") data-live=move || alive.get().then_some("on")>
@@ -174,11 +192,72 @@ pub fn LiveRoom(
                 <h2 id="audience-live-title">{l.audience_title.clone()}</h2>
                 {audience_part}
             </section>
+            {pending_part}
         </div>
     }
 }
 
-fn answer_form(h: &Head, l: &RoomLabels, f: &RoomForms) -> AnyView {
+/// The pending questions with their moderation forms (plain posts), kept
+/// up to date by the staff-only stream.
+fn pending_queue(feed: PendingFeed, rendezvous: String) -> impl IntoView {
+    let items = RwSignal::new(feed.items.clone());
+    #[cfg(feature = "hydrate")]
+    client::follow(&feed.source, "pending", items);
+    let feed = StoredValue::new(feed);
+    let title = move || {
+        let count = items.with(Vec::len).to_string();
+        feed.with_value(|f| f.title.replace("{count}", &count))
+    };
+    let list = move || {
+        let f = feed.get_value();
+        let items = items.get();
+        if items.is_empty() {
+            return view! { <p>{f.none.clone()}</p> }.into_any();
+        }
+        let list = items
+            .into_iter()
+            .map(|a| pending_item(a, &f, &rendezvous))
+            .collect_view();
+        view! { <ol class="audience-list">{list}</ol> }.into_any()
+    };
+    view! {
+        <section id="pending" class="audience pending" aria-labelledby="pending-title">
+            <h2 id="pending-title" aria-live="polite">{title}</h2>
+            {list}
+        </section>
+    }
+}
+
+fn pending_item(a: AudienceItem, f: &PendingFeed, rendezvous: &str) -> impl IntoView {
+    let mode = if a.mode == "room" { &f.room } else { &f.remote };
+    let form = |status: &'static str, label: &str, class: &'static str| {
+        view! {
+            <form method="post" action=f.moderate_action.clone() class="inline-form">
+                <input type="hidden" name="rendezvous" value=rendezvous.to_owned()/>
+                <input type="hidden" name="question_id" value=a.id.to_string()/>
+                <input type="hidden" name="status" value=status/>
+                <button type="submit" class=class>{label.to_owned()}</button>
+            </form>
+        }
+    };
+    view! {
+        <li class="audience-item">
+            <p class="audience-body">{a.body.clone()}</p>
+            <p class="audience-meta">{mode.clone()}</p>
+            <div class="actions">
+                {form("approved", &f.approve, "button small")}
+                {form("rejected", &f.reject, "button secondary small")}
+            </div>
+        </li>
+    }
+}
+
+fn answer_form(
+    h: &Head,
+    l: &RoomLabels,
+    f: &RoomForms,
+    on_submit: Callback<leptos::ev::SubmitEvent>,
+) -> AnyView {
     let fields = match h.kind.as_str() {
         "word" => view! {
             <div class="field">
@@ -214,7 +293,7 @@ fn answer_form(h: &Head, l: &RoomLabels, f: &RoomForms) -> AnyView {
         }
     };
     view! {
-        <form method="post" action=f.answer_action.clone() class="live-answer">
+        <form method="post" action=f.answer_action.clone() class="live-answer" on:submit=move |ev| on_submit.run(ev)>
             <input type="hidden" name="rendezvous" value=f.rendezvous.clone()/>
             <input type="hidden" name="question_id" value=h.id.to_string()/>
             <fieldset>
@@ -366,13 +445,21 @@ fn audience_item(
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use crate::rendezvous::state::LiveState;
+    use crate::error::AppError;
     use leptos::prelude::*;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{EventSource, MessageEvent};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{
+        EventSource, FormData, Headers, HtmlFormElement, MessageEvent, RequestInit, Response,
+        SubmitEvent, UrlSearchParams,
+    };
 
-    pub fn follow(source: &str, live: RwSignal<LiveState>) {
+    /// Sets `live` from each `event` of the stream `source`.
+    pub fn follow<T>(source: &str, event: &str, live: RwSignal<T>)
+    where
+        T: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
         // EventSource reconnects by itself after a network loss, and each
         // event holds the whole state, so nothing is missed.
         let Ok(events) = EventSource::new(source) else {
@@ -382,13 +469,87 @@ mod client {
             let parsed = ev
                 .data()
                 .as_string()
-                .and_then(|s| serde_json::from_str::<LiveState>(&s).ok());
+                .and_then(|s| serde_json::from_str::<T>(&s).ok());
             if let Some(state) = parsed {
                 live.set(state);
             }
         });
-        let _ = events.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
+        let _ = events.add_event_listener_with_callback(event, on_state.as_ref().unchecked_ref());
         on_state.forget();
         std::mem::forget(events);
+    }
+
+    thread_local! {
+        static SENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Sends the answer form that `ev` submits in the background. Leaves the
+    /// browser to post it when the request cannot be prepared, and posts it
+    /// when the request fails on the way (the plain path then handles it).
+    pub fn send_answer(
+        ev: &SubmitEvent,
+        answered: RwSignal<Vec<i64>>,
+        problem: RwSignal<Option<String>>,
+    ) {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let Ok(data) = FormData::new_with_form(&form) else {
+            return;
+        };
+        let Some(question) = data
+            .get("question_id")
+            .as_string()
+            .and_then(|s| s.parse::<i64>().ok())
+        else {
+            return;
+        };
+        let Ok(body) = UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+            return;
+        };
+        ev.prevent_default();
+        // A double tap sends once.
+        if SENDING.with(|s| s.replace(true)) {
+            return;
+        }
+        problem.set(None);
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        if let Ok(headers) = Headers::new() {
+            // Asked for as data: a refusal comes back as its message.
+            let _ = headers.set("Accept", "application/json");
+            init.set_headers(&headers);
+        }
+        let action = form.action();
+        leptos::task::spawn_local(async move {
+            match post(&action, &init).await {
+                Ok((true, _)) => {
+                    problem.set(None);
+                    answered.update(|a| a.push(question));
+                }
+                Ok((false, text)) => match serde_json::from_str::<AppError>(&text) {
+                    Ok(err) => problem.set(Some(err.to_string())),
+                    Err(_) => {
+                        let _ = form.submit();
+                    }
+                },
+                Err(_) => {
+                    let _ = form.submit();
+                }
+            }
+            SENDING.with(|s| s.set(false));
+        });
+    }
+
+    async fn post(url: &str, init: &RequestInit) -> Result<(bool, String), JsValue> {
+        let res: Response = JsFuture::from(window().fetch_with_str_and_init(url, init))
+            .await?
+            .dyn_into()?;
+        let text = JsFuture::from(res.text()?).await?;
+        Ok((res.ok(), text.as_string().unwrap_or_default()))
     }
 }

@@ -147,6 +147,9 @@ pub struct QuestionStateForm {
     pub question_id: String,
     /// "open" or "close".
     pub action: String,
+    /// The question the console showed open ("none" if none): an opening
+    /// is refused when another host changed it meanwhile.
+    pub seen_open: String,
 }
 
 #[server(endpoint = "staff/rendezvous/questions/state")]

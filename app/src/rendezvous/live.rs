@@ -2,6 +2,9 @@
 //! `GET /api/rendezvous/{slug}/live` is a stream of server-sent events, each a
 //! `state` event whose data is the whole `LiveState` as JSON.
 //!
+//! `GET /api/staff/rendezvous/{slug}/pending` is the hosts' own stream: the
+//! audience questions waiting for moderation (`pending_stream`).
+//!
 //! One task per watched meeting reads the state and shares it, already
 //! serialised, with all its viewers: hundreds of phones cost one read. It
 //! reads when this instance stores an answer or a decision (`nudge`), at most
@@ -10,6 +13,7 @@
 
 use super::state::LiveState;
 use super::store;
+use crate::ssr::context::RequestInfo;
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};
 use axum::http::StatusCode;
@@ -111,6 +115,71 @@ pub fn nudge_current(rendezvous: i64) {
     }
 }
 
+/// How often a console's queue of pending questions is read. A meeting has a
+/// console or two, so each stream reads for itself.
+pub const PENDING_POLL: Duration = Duration::from_millis(500);
+
+/// `GET /api/staff/rendezvous/{slug}/pending`, for the hosts' console only: a
+/// stream of `pending` events, each the whole list of audience questions
+/// waiting for moderation as JSON. The role is checked when the console
+/// connects; the public stream never carries these questions.
+pub async fn pending_stream(
+    Path(slug): Path<String>,
+    Extension(db): Extension<Db>,
+    Extension(info): Extension<RequestInfo>,
+) -> Response {
+    match &info.viewer {
+        None => return StatusCode::UNAUTHORIZED.into_response(),
+        Some(u) if !super::service::hosts(u.role) => return StatusCode::FORBIDDEN.into_response(),
+        Some(_) => {}
+    }
+    let rendezvous = match store::by_slug(&db, &slug).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!("rendez-vous pending: {e}");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let (sender, receiver) = tokio::sync::mpsc::channel::<String>(1);
+    tokio::spawn(async move {
+        let mut last = None;
+        loop {
+            match store::pending(&db, rendezvous.id).await {
+                Ok(items) if last.as_ref() != Some(&items) => {
+                    if let Ok(json) = serde_json::to_string(&items) {
+                        if sender.send(json).await.is_err() {
+                            break;
+                        }
+                    }
+                    last = Some(items);
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!("pending questions of rendez-vous {}: {e}", rendezvous.id),
+            }
+            // Ends with the console's connection.
+            tokio::select! {
+                _ = sender.closed() => break,
+                _ = tokio::time::sleep(PENDING_POLL) => {}
+            }
+        }
+    });
+    let events = tokio_stream::wrappers::ReceiverStream::new(receiver).map(|json| {
+        Ok::<Event, std::convert::Infallible>(Event::default().event("pending").data(json))
+    });
+    sse_response(Sse::new(events).keep_alive(KeepAlive::default()))
+}
+
+fn sse_response(sse: impl IntoResponse) -> Response {
+    let mut res = sse.into_response();
+    // Proxies such as nginx would otherwise hold events back.
+    res.headers_mut().insert(
+        "x-accel-buffering",
+        axum::http::HeaderValue::from_static("no"),
+    );
+    res
+}
+
 pub async fn state_stream(
     Path(slug): Path<String>,
     Extension(db): Extension<Db>,
@@ -129,13 +198,5 @@ pub async fn state_stream(
         let event = Event::default().event("state").data(&*json?);
         Some(Ok::<Event, std::convert::Infallible>(event))
     });
-    let mut res = Sse::new(events)
-        .keep_alive(KeepAlive::default())
-        .into_response();
-    // Proxies such as nginx would otherwise hold events back.
-    res.headers_mut().insert(
-        "x-accel-buffering",
-        axum::http::HeaderValue::from_static("no"),
-    );
-    res
+    sse_response(Sse::new(events).keep_alive(KeepAlive::default()))
 }

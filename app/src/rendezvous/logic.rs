@@ -174,6 +174,45 @@ pub fn transition(from: QuestionState, action: Action) -> Option<QuestionState> 
     }
 }
 
+/// What the host's console showed as open when the host pressed "open".
+/// Two hosts may press at the same moment: the second opening is refused
+/// when the open question is no longer the one that host saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeenOpen {
+    /// Not said (a script of an older console): no check.
+    Unknown,
+    Nothing,
+    Question(i64),
+}
+
+impl SeenOpen {
+    /// The console's hidden field: empty, "none", or a question id.
+    pub fn parse(raw: &str) -> Option<SeenOpen> {
+        match raw.trim() {
+            "" => Some(SeenOpen::Unknown),
+            "none" => Some(SeenOpen::Nothing),
+            id => id
+                .parse()
+                .ok()
+                .filter(|n: &i64| *n > 0)
+                .map(SeenOpen::Question),
+        }
+    }
+
+    pub fn field(open: Option<i64>) -> String {
+        open.map_or_else(|| "none".to_owned(), |id| id.to_string())
+    }
+
+    /// Whether the questions open now (`open_now`) are what the host saw.
+    pub fn matches(self, open_now: &[i64]) -> bool {
+        match self {
+            SeenOpen::Unknown => true,
+            SeenOpen::Nothing => open_now.is_empty(),
+            SeenOpen::Question(id) => open_now == [id],
+        }
+    }
+}
+
 /// Why an answer is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerError {
@@ -456,6 +495,27 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn an_opening_is_checked_against_what_the_host_saw() {
+        assert_eq!(SeenOpen::parse(""), Some(SeenOpen::Unknown));
+        assert_eq!(SeenOpen::parse("none"), Some(SeenOpen::Nothing));
+        assert_eq!(SeenOpen::parse(" 12 "), Some(SeenOpen::Question(12)));
+        assert_eq!(SeenOpen::parse("0"), None);
+        assert_eq!(SeenOpen::parse("x"), None);
+        for open in [None, Some(7)] {
+            let now: Vec<i64> = open.into_iter().collect();
+            assert!(SeenOpen::parse(&SeenOpen::field(open))
+                .unwrap()
+                .matches(&now));
+        }
+        assert!(SeenOpen::Unknown.matches(&[3]));
+        assert!(SeenOpen::Nothing.matches(&[]));
+        assert!(!SeenOpen::Nothing.matches(&[3]));
+        assert!(SeenOpen::Question(3).matches(&[3]));
+        assert!(!SeenOpen::Question(3).matches(&[4]));
+        assert!(!SeenOpen::Question(3).matches(&[]));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub mod live;
 #[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
+pub mod qr;
+#[cfg(feature = "ssr")]
 pub mod restitution;
 #[cfg(feature = "ssr")]
 pub mod service;

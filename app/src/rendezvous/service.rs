@@ -6,7 +6,7 @@ use super::api::{
     SettingsForm, UpvoteForm,
 };
 use super::live::nudge_current;
-use super::logic::{self, Action, AnswerError, AudienceStatus, Kind, Mode, OptionsError};
+use super::logic::{self, Action, AnswerError, AudienceStatus, Kind, Mode, OptionsError, SeenOpen};
 use super::store::{self, AnswerOutcome, Rendezvous, RendezvousInput};
 use crate::error::AppError;
 use crate::mail::{EmailAddress, OutgoingMail};
@@ -30,15 +30,15 @@ pub async fn rendezvous(ctx: &Ctx, slug: &str) -> Result<Rendezvous, AppError> {
 }
 
 /// The staff who run the meeting: event staff and moderators (and admins).
+pub fn hosts(role: Role) -> bool {
+    [Role::EventStaff, Role::Moderator]
+        .iter()
+        .any(|r| role.allows(*r))
+}
+
 pub fn require_host(ctx: &Ctx) -> Result<(), AppError> {
     match ctx.viewer() {
-        Some(u)
-            if [Role::EventStaff, Role::Moderator]
-                .iter()
-                .any(|r| u.role.allows(*r)) =>
-        {
-            Ok(())
-        }
+        Some(u) if hosts(u.role) => Ok(()),
         // Refused with the usual messages and statuses.
         _ => ctx.require(Role::EventStaff).map(|_| ()),
     }
@@ -428,11 +428,16 @@ pub async fn question_state(ctx: &Ctx, form: &QuestionStateForm) -> Result<((), 
         .ok_or_else(|| ctx.not_found())?;
     let action = Action::parse(&form.action)
         .ok_or_else(|| ctx.invalid("action", "rendezvous-error-action"))?;
+    let seen = SeenOpen::parse(&form.seen_open)
+        .ok_or_else(|| ctx.invalid("seen_open", "rendezvous-error-action"))?;
     let to = logic::transition(q.state, action)
         .ok_or_else(|| ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-action"))))?;
-    store::set_state(&ctx.db, r.id, id, to)
+    if !store::set_state(&ctx.db, r.id, id, to, seen)
         .await
-        .map_err(|e| ctx.internal(e))?;
+        .map_err(|e| ctx.internal(e))?
+    {
+        return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-open-conflict"))));
+    }
     nudge_current(r.id);
     let notice = match action {
         Action::Open => "rendezvous-question-opened",

@@ -53,6 +53,24 @@ pub struct Word {
     pub count: u32,
 }
 
+/// The host console's queue of audience questions waiting for moderation:
+/// the list as the page was rendered, the staff-only stream that updates it
+/// (`pending` events, each the whole list), and the texts of its forms.
+/// Pending questions never go into `LiveState`, which everyone receives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PendingFeed {
+    pub source: String,
+    pub items: Vec<AudienceItem>,
+    /// The heading with `{count}` where the number goes.
+    pub title: String,
+    pub none: String,
+    pub approve: String,
+    pub reject: String,
+    pub room: String,
+    pub remote: String,
+    pub moderate_action: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AudienceItem {
     pub id: i64,

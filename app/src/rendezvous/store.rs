@@ -4,7 +4,7 @@
 //! one open question per meeting (partial unique index), one upvote per
 //! participant (primary key) with its count updated in the same transaction.
 
-use super::logic::{self, AudienceStatus, Kind, Mode, QuestionState};
+use super::logic::{self, AudienceStatus, Kind, Mode, QuestionState, SeenOpen};
 use super::state::{AudienceItem, LiveQuestion, LiveState};
 use crate::mail::OutgoingMail;
 use crate::ssr::db::{is_unique_violation, now, Db};
@@ -356,33 +356,54 @@ pub async fn save_question(
 }
 
 /// Opens a question (closing the one open before, in the same transaction)
-/// or closes it. The caller checked the transition.
+/// or closes it; `false` when another host changed the open question first.
+/// The caller checked the transition on the state it read.
+///
+/// Under concurrency the database decides: on PostgreSQL the second of two
+/// simultaneous openings meets the partial unique index (one open question
+/// per meeting), or finds the question it saw open already closed; on SQLite
+/// writers take turns and the second one finds the first one's question open.
+/// Each case is a refusal, never an error.
 pub async fn set_state(
     db: &Db,
     rendezvous: i64,
     id: i64,
     to: QuestionState,
-) -> Result<(), sqlx::Error> {
+    seen: SeenOpen,
+) -> Result<bool, sqlx::Error> {
     let t = now();
     let mut tx = db.pool.begin().await?;
     if to == QuestionState::Open {
-        sqlx::query(
+        // A write first: on SQLite a transaction that read before writing
+        // could fail at once instead of waiting for the writer's lock.
+        let closed: Vec<i64> = sqlx::query_scalar(
             "UPDATE live_questions SET state = 'closed', closed_at = $2 \
-             WHERE rendezvous_id = $1 AND state = 'open'",
+             WHERE rendezvous_id = $1 AND state = 'open' RETURNING id",
         )
         .bind(rendezvous)
         .bind(t)
-        .execute(&mut *tx)
+        .fetch_all(&mut *tx)
         .await?;
-        sqlx::query(
+        if !seen.matches(&closed) {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        let opened = sqlx::query(
             "UPDATE live_questions SET state = 'open', opened_at = $3, closed_at = NULL \
-             WHERE rendezvous_id = $1 AND id = $2",
+             WHERE rendezvous_id = $1 AND id = $2 AND state <> 'open'",
         )
         .bind(rendezvous)
         .bind(id)
         .bind(t)
         .execute(&mut *tx)
-        .await?;
+        .await;
+        match opened {
+            Ok(done) if done.rows_affected() == 1 => {}
+            // Opened by another host meanwhile.
+            Ok(_) => return Ok(false),
+            Err(e) if is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e),
+        }
     } else {
         sqlx::query(
             "UPDATE live_questions SET state = $3, closed_at = $4 WHERE rendezvous_id = $1 AND id = $2",
@@ -394,7 +415,11 @@ pub async fn set_state(
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await
+    match tx.commit().await {
+        Ok(()) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -503,15 +528,31 @@ pub async fn live_state(db: &Db, rendezvous: i64) -> Result<LiveState, sqlx::Err
     )
     .await?
     .into_iter()
-    .map(|a| AudienceItem {
+    .map(audience_item)
+    .collect();
+    Ok(LiveState { question, audience })
+}
+
+fn audience_item(a: AudienceQuestion) -> AudienceItem {
+    AudienceItem {
         id: a.id,
         body: a.body,
         upvotes: a.upvotes.max(0) as u32,
         answered: a.status == AudienceStatus::Answered,
         mode: a.mode,
-    })
-    .collect();
-    Ok(LiveState { question, audience })
+    }
+}
+
+/// The questions waiting for moderation, in the order they came: for the
+/// hosts' console only, never for `live_state`.
+pub async fn pending(db: &Db, rendezvous: i64) -> Result<Vec<AudienceItem>, sqlx::Error> {
+    let mut items: Vec<AudienceItem> = audience(db, rendezvous, &[AudienceStatus::Pending])
+        .await?
+        .into_iter()
+        .map(audience_item)
+        .collect();
+    items.sort_by_key(|a| a.id);
+    Ok(items)
 }
 
 // --- Audience questions ------------------------------------------------------

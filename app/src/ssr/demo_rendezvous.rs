@@ -5,7 +5,7 @@
 //! questions at every stage of moderation, and a final evaluation survey of
 //! the whole process with 40 demo answers and published results.
 
-use crate::rendezvous::logic::{AudienceStatus, Kind as LiveKind, Mode, QuestionState};
+use crate::rendezvous::logic::{AudienceStatus, Kind as LiveKind, Mode, QuestionState, SeenOpen};
 use crate::rendezvous::store::{self as rdv, RendezvousInput};
 use crate::ssr::db::{now, Db};
 use crate::surveys::logic::{Answer, Answers, Kind, Question};
@@ -211,7 +211,7 @@ pub async fn load(
     )
     .await?;
     // The first question was asked and closed: 60 answers, 36 in the room.
-    rdv::set_state(db, r, first, QuestionState::Open).await?;
+    rdv::set_state(db, r, first, QuestionState::Open, SeenOpen::Unknown).await?;
     let mut participants = Vec::new();
     for i in 0..ANSWERS {
         let p = demo_participant(db, i).await?;
@@ -220,7 +220,7 @@ pub async fn load(
         let point = pick(i, ANSWERS, 7, &[3, 9, 21, 42]);
         rdv::answer(db, first, p, mode, &point.to_string()).await?;
     }
-    rdv::set_state(db, r, first, QuestionState::Closed).await?;
+    rdv::set_state(db, r, first, QuestionState::Closed, SeenOpen::Unknown).await?;
     let audience = [
         (
             "Quand le guichet unique ouvrira-t-il dans mon quartier ?",

@@ -1,7 +1,8 @@
 //! The host console, on a tablet or laptop at the desk: prepare the live
 //! questions, open one (which closes the one before) and close it, follow its
 //! results split between the room and remote participants, and moderate the
-//! audience's questions, most upvoted first.
+//! audience's questions, most upvoted first. The queue waiting for moderation
+//! updates live, through a stream only hosts may follow.
 
 use super::{breadcrumb, live_source, room_forms, room_labels};
 use crate::components::{load_page, Field, FormAlert, Page, TextArea};
@@ -9,9 +10,9 @@ use crate::error::AppError;
 use crate::islands::LiveRoom;
 use crate::pages::{param, query};
 use crate::rendezvous::api::{Moderate, QuestionState as QuestionStateFn, SaveQuestion};
-use crate::rendezvous::logic::{AudienceStatus, Kind, QuestionState};
+use crate::rendezvous::logic::{AudienceStatus, Kind, QuestionState, SeenOpen};
 use crate::rendezvous::service;
-use crate::rendezvous::state::LiveState;
+use crate::rendezvous::state::{AudienceItem, LiveState, PendingFeed};
 use crate::rendezvous::store::{self, AudienceQuestion, Question, Rendezvous};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
@@ -23,7 +24,7 @@ struct ConsoleData {
     r: Rendezvous,
     questions: Vec<Question>,
     state: LiveState,
-    pending: Vec<AudienceQuestion>,
+    pending: Vec<AudienceItem>,
     approved: Vec<AudienceQuestion>,
     done: Vec<AudienceQuestion>,
     registrations: (i64, i64),
@@ -36,11 +37,7 @@ async fn load(slug: String) -> Result<ConsoleData, AppError> {
     let err = |e| ctx.internal(e);
     let questions = store::questions(&ctx.db, r.id).await.map_err(err)?;
     let state = store::live_state(&ctx.db, r.id).await.map_err(err)?;
-    let mut pending = store::audience(&ctx.db, r.id, &[AudienceStatus::Pending])
-        .await
-        .map_err(err)?;
-    // The queue in the order questions came.
-    pending.sort_by_key(|a| a.id);
+    let pending = store::pending(&ctx.db, r.id).await.map_err(err)?;
     let approved = store::audience(&ctx.db, r.id, &[AudienceStatus::Approved])
         .await
         .map_err(err)?;
@@ -66,6 +63,26 @@ async fn load(slug: String) -> Result<ConsoleData, AppError> {
     })
 }
 
+/// The queue waiting for moderation, shown and kept live by the island
+/// through the hosts' own stream.
+fn pending_feed(tr: Tr, r: &Rendezvous, items: Vec<AudienceItem>) -> PendingFeed {
+    PendingFeed {
+        source: format!("/api/staff/rendezvous/{}/pending", r.slug),
+        items,
+        // The island puts the live count in place of `{count}`.
+        title: tr.t_args(
+            "rendezvous-moderation-pending",
+            &[("count", "{count}".to_owned())],
+        ),
+        none: tr.t("rendezvous-moderation-none"),
+        approve: tr.t("rendezvous-moderate-approve"),
+        reject: tr.t("rendezvous-moderate-reject"),
+        room: tr.t("rendezvous-live-room"),
+        remote: tr.t("rendezvous-live-remote"),
+        moderate_action: Moderate::url().to_owned(),
+    }
+}
+
 fn kind_label(tr: Tr, kind: Kind) -> String {
     tr.t(match kind {
         Kind::Rating => "rendezvous-kind-rating",
@@ -83,7 +100,7 @@ fn state_label(tr: Tr, s: QuestionState) -> String {
     })
 }
 
-fn state_button(tr: Tr, r: &Rendezvous, q: &Question) -> impl IntoView {
+fn state_button(tr: Tr, r: &Rendezvous, q: &Question, seen_open: &str) -> impl IntoView {
     let (action, key) = if q.state == QuestionState::Open {
         ("close", "rendezvous-question-close")
     } else {
@@ -99,6 +116,7 @@ fn state_button(tr: Tr, r: &Rendezvous, q: &Question) -> impl IntoView {
             <input type="hidden" name="rendezvous" value=r.slug.clone()/>
             <input type="hidden" name="question_id" value=q.id.to_string()/>
             <input type="hidden" name="action" value=action/>
+            <input type="hidden" name="seen_open" value=seen_open.to_owned()/>
             <button type="submit" class=class>{tr.t_args(key, &[("n", q.position.to_string())])}</button>
         </form>
     }
@@ -108,6 +126,12 @@ fn question_list(tr: Tr, r: &Rendezvous, questions: &[Question]) -> impl IntoVie
     if questions.is_empty() {
         return view! { <p>{tr.t("rendezvous-questions-none")}</p> }.into_any();
     }
+    let seen_open = SeenOpen::field(
+        questions
+            .iter()
+            .find(|q| q.state == QuestionState::Open)
+            .map(|q| q.id),
+    );
     let items = questions
         .iter()
         .map(|q| {
@@ -120,7 +144,7 @@ fn question_list(tr: Tr, r: &Rendezvous, questions: &[Question]) -> impl IntoVie
                         <span class="hint">{kind_label(tr, q.kind)}" · "{state_label(tr, q.state)}</span>
                     </p>
                     <div class="actions">
-                        {state_button(tr, r, q)}
+                        {state_button(tr, r, q, &seen_open)}
                         <a href=format!("/rendezvous/{}/console?edit={}#question-form", r.slug, q.id)>
                             {tr.t_args("rendezvous-question-edit", &[("n", q.position.to_string())])}
                         </a>
@@ -273,6 +297,7 @@ pub fn ConsolePage() -> impl IntoView {
                     upvoted=Vec::new()
                     has_mode=false
                     comma=tr.lang() == crate::lang::Lang::Fr
+                    pending=Some(pending_feed(tr, &r, pending))
                 />
                 <p class="refresh"><a href=format!("/rendezvous/{}/console", r.slug)>{tr.t("rendezvous-refresh")}</a></p>
                 <section id="questions" aria-labelledby="questions-title">
@@ -282,8 +307,7 @@ pub fn ConsolePage() -> impl IntoView {
                 {question_form(tr, &ctx, &r, editing.as_ref())}
                 <section id="audience" aria-labelledby="moderation-title">
                     <h2 id="moderation-title">{tr.t("rendezvous-moderation-title")}</h2>
-                    <h3>{tr.t_args("rendezvous-moderation-pending", &[("count", pending.len().to_string())])}</h3>
-                    {audience_list(tr, &r, &pending, "rendezvous-moderation-none")}
+                    <p><a href="#pending">{tr.t("rendezvous-moderation-pending-link")}</a></p>
                     <h3>{tr.t("rendezvous-moderation-approved")}</h3>
                     {audience_list(tr, &r, &approved, "rendezvous-moderation-none")}
                     <h3>{tr.t("rendezvous-moderation-done")}</h3>

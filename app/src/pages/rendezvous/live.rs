@@ -336,6 +336,7 @@ pub fn LivePage() -> impl IntoView {
                     upvoted=upvoted
                     has_mode=mode.is_some()
                     comma=tr.lang() == crate::lang::Lang::Fr
+                    pending=None
                 />
                 <p class="refresh"><a href=format!("/rendezvous/{}#live-question", r.slug)>{tr.t("rendezvous-refresh")}</a></p>
                 {ask_section}

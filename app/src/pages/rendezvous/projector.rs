@@ -1,12 +1,14 @@
 //! The projector view: the open question and its live results in large,
 //! high-contrast type, the approved audience questions, and how to join from
-//! a phone in the room. No header or footer: it fills the screen.
+//! a phone in the room (a QR code and the address in large type). No header
+//! or footer: it fills the screen.
 
 use super::{live_source, room_forms, room_labels};
 use crate::components::load_page;
 use crate::error::AppError;
 use crate::islands::LiveRoom;
 use crate::pages::param;
+use crate::rendezvous::qr::join_svg;
 use crate::rendezvous::service;
 use crate::rendezvous::state::LiveState;
 use crate::rendezvous::store::{self, Rendezvous};
@@ -32,11 +34,21 @@ pub fn ProjectorPage() -> impl IntoView {
             ctx.settings.base_url.trim_end_matches('/'),
             r.slug
         );
+        // Labelled with the address itself: a screen reader reads what the
+        // code holds, as the text beside it does for everyone.
+        let qr = join_svg(
+            &join,
+            &tr.t_args("rendezvous-projector-qr", &[("url", join.clone())]),
+        )
+        .map(|svg| view! { <div class="projector-qr" inner_html=svg></div> });
         view! {
             <Title text=format!("{} · {}", tr.t("rendezvous-projector-title"), r.title)/>
             <main id="main" class="projector">
                 <h1>{r.title.clone()}</h1>
-                <p class="projector-join">{tr.t("rendezvous-projector-join")}" "<strong>{join}</strong></p>
+                <div class="projector-join">
+                    {qr}
+                    <p>{tr.t("rendezvous-projector-join")}" "<strong>{join}</strong></p>
+                </div>
                 <LiveRoom
                     source=live_source(&r)
                     state=state
@@ -47,6 +59,7 @@ pub fn ProjectorPage() -> impl IntoView {
                     upvoted=Vec::new()
                     has_mode=false
                     comma=tr.lang() == crate::lang::Lang::Fr
+                    pending=None
                 />
                 <p class="refresh"><a href=format!("/rendezvous/{}/projector", r.slug)>{tr.t("rendezvous-refresh")}</a></p>
             </main>
