@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{engines, spawn_app, vote_form_fields, TestApp, ADMIN, MODERATOR};
+use common::{engines, spawn_app, vote_form_fields, with, TestApp, ADMIN, MODERATOR};
 
 const SLUG: &str = "mulhouse-solidaire";
 
@@ -22,16 +22,6 @@ async fn first_card(app: &TestApp, client: &reqwest::Client) -> (Vec<(String, St
         .1
         .clone();
     (fields, proposal)
-}
-
-fn with(fields: &[(String, String)], extra: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = fields
-        .iter()
-        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
-        .cloned()
-        .collect();
-    out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    out
 }
 
 async fn post(

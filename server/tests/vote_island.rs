@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{engines, spawn_app, vote_form_fields, TestApp};
+use common::{engines, spawn_app, vote_form_fields, with, TestApp};
 use serde_json::{json, Value};
 
 const SLUG: &str = "mulhouse-solidaire";
@@ -32,16 +32,6 @@ async fn act(
     let body = res.text().await.unwrap();
     let value = serde_json::from_str(&body).unwrap_or_else(|_| panic!("JSON: {body}"));
     (status, value)
-}
-
-fn with(fields: &[(String, String)], extra: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = fields
-        .iter()
-        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
-        .cloned()
-        .collect();
-    out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    out
 }
 
 /// The first card's vote form, from the vote page as served without JavaScript.

@@ -136,3 +136,32 @@ pub fn DateRangeFields(form: FormState, start: String, end: String) -> impl Into
         </div>
     }
 }
+
+/// A `<select>` with an empty first option ("prefer not to say").
+pub fn optional_select(
+    name: &'static str,
+    label: String,
+    empty: String,
+    options: Vec<(String, String)>,
+    chosen: &str,
+    error: Option<String>,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view();
+    let described = error.as_ref().map(|_| format!("f-{name}-err"));
+    view! {
+        <div class="field">
+            <label for=format!("f-{name}")>{label}</label>
+            {error.map(|e| view! { <p class="field-problem" id=format!("f-{name}-err")>{e}</p> })}
+            <select id=format!("f-{name}") name=name aria-describedby=described>
+                <option value="">{empty}</option>
+                {options}
+            </select>
+        </div>
+    }
+}

@@ -3,6 +3,7 @@
 //! HTML in. Plain forms, each marked with `data-form` so the island knows
 //! which one it sends; they work as they stand without JavaScript.
 
+use crate::components::fields::optional_select;
 use crate::consultation::api::{SaveDemographics, SequenceStep, Vote};
 use crate::consultation::sequence_view::{
     CardView, Choice, DemographicsView, Link, SequenceView, Step,
@@ -98,32 +99,11 @@ pub fn sequence(v: &SequenceView) -> AnyView {
     view! { {alert(alert_above)}{content} }.into_any()
 }
 
-fn select(
-    name: &'static str,
-    label: String,
-    prefer_not: String,
-    options: &[Choice],
-    chosen: &str,
-    error: Option<String>,
-) -> impl IntoView {
-    let options = options
+fn pairs(choices: &[Choice]) -> Vec<(String, String)> {
+    choices
         .iter()
-        .map(|o| {
-            let selected = o.value == chosen;
-            view! { <option value=o.value.clone() selected=selected>{o.label.clone()}</option> }
-        })
-        .collect_view();
-    let described = error.as_ref().map(|_| format!("f-{name}-err"));
-    view! {
-        <div class="field">
-            <label for=format!("f-{name}")>{label}</label>
-            {error.map(|e| view! { <p class="field-problem" id=format!("f-{name}-err")>{e}</p> })}
-            <select id=format!("f-{name}") name=name aria-describedby=described>
-                <option value="">{prefer_not}</option>
-                {options}
-            </select>
-        </div>
-    }
+        .map(|c| (c.value.clone(), c.label.clone()))
+        .collect()
 }
 
 fn demographics(v: &SequenceView, d: &DemographicsView) -> impl IntoView {
@@ -134,8 +114,8 @@ fn demographics(v: &SequenceView, d: &DemographicsView) -> impl IntoView {
             <form method="post" action=SaveDemographics::url() class="stack" data-form="demographics">
                 {alert(v.alert.clone())}
                 {hidden("consultation", v.consultation.clone())}
-                {select("age_bracket", d.age_label.clone(), d.prefer_not.clone(), &d.ages, &d.age, d.age_error.clone())}
-                {select("neighbourhood", d.neighbourhood_label.clone(), d.prefer_not.clone(), &d.neighbourhoods, &d.neighbourhood, d.neighbourhood_error.clone())}
+                {optional_select("age_bracket", d.age_label.clone(), d.prefer_not.clone(), pairs(&d.ages), &d.age, d.age_error.clone())}
+                {optional_select("neighbourhood", d.neighbourhood_label.clone(), d.prefer_not.clone(), pairs(&d.neighbourhoods), &d.neighbourhood, d.neighbourhood_error.clone())}
                 <div class="row">
                     <button type="submit" name="action" value="save" class="button">{d.save.clone()}</button>
                     <button type="submit" name="action" value="skip" class="small">{d.skip.clone()}</button>

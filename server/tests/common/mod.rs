@@ -263,3 +263,14 @@ pub fn vote_form_fields(html: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// A form's fields with some replaced or added (the button pressed, a new key...).
+pub fn with(fields: &[(String, String)], extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = fields
+        .iter()
+        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
+        .cloned()
+        .collect();
+    out.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    out
+}

@@ -3,6 +3,7 @@
 //! few details: a first name, and optionally an email, age bracket, neighbourhood.
 
 use super::{breadcrumb, load};
+use crate::components::fields::optional_select;
 use crate::components::{load_page, Field, FormAlert, Page, TextArea};
 use crate::consultation::api::Propose;
 use crate::consultation::rules::{AGE_BRACKETS, MAX_LENGTH};
@@ -13,35 +14,6 @@ use crate::ssr::form::FormState;
 use crate::ssr::Tr;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-
-/// A `<select>` with an empty "prefer not to say" first option.
-pub fn optional_select(
-    tr: Tr,
-    name: &'static str,
-    label: String,
-    options: Vec<(String, String)>,
-    chosen: String,
-    error: Option<String>,
-) -> impl IntoView {
-    let options = options
-        .into_iter()
-        .map(|(value, text)| {
-            let selected = value == chosen;
-            view! { <option value=value selected=selected>{text}</option> }
-        })
-        .collect_view();
-    let described = error.as_ref().map(|_| format!("f-{name}-err"));
-    view! {
-        <div class="field">
-            <label for=format!("f-{name}")>{label}</label>
-            {error.map(|e| view! { <p class="field-problem" id=format!("f-{name}-err")>{e}</p> })}
-            <select id=format!("f-{name}") name=name aria-describedby=described>
-                <option value="">{tr.t("form-prefer-not")}</option>
-                {options}
-            </select>
-        </div>
-    }
-}
 
 pub fn age_options(tr: Tr) -> Vec<(String, String)> {
     AGE_BRACKETS
@@ -133,8 +105,8 @@ pub fn ProposePage() -> impl IntoView {
                         hint=tr.t("propose-name-hint")/>
                     <Field name="author_email" kind="email" label=tr.t("propose-email") value=form.value("author_email", "")
                         error=form.error("author_email") autocomplete=Some("email") hint=tr.t("propose-email-hint")/>
-                    {optional_select(tr, "age_bracket", tr.t("demographics-age"), age_options(tr), form.value("age_bracket", ""), form.error("age_bracket"))}
-                    {optional_select(tr, "neighbourhood", tr.t("demographics-neighbourhood"), neighbourhoods, form.value("neighbourhood", ""), form.error("neighbourhood"))}
+                    {optional_select("age_bracket", tr.t("demographics-age"), tr.t("form-prefer-not"), age_options(tr), &form.value("age_bracket", ""), form.error("age_bracket"))}
+                    {optional_select("neighbourhood", tr.t("demographics-neighbourhood"), tr.t("form-prefer-not"), neighbourhoods, &form.value("neighbourhood", ""), form.error("neighbourhood"))}
                     <div class="field checkbox" class:has-problem=form.error("charter").is_some()>
                         <input id="f-charter" type="checkbox" name="charter" value="on" checked=form.checked("charter", false)
                             aria-describedby=form.error("charter").map(|_| "f-charter-err")/>
