@@ -1,7 +1,8 @@
-//! What the vote page shows, as data: built and translated on the server,
-//! rendered by the same view code on the server (plain forms, no JavaScript
-//! needed) and in the browser (the vote island, which swaps steps without
-//! reloading). Shared by both builds, so the two can never disagree.
+//! What the vote page shows, as data: built and translated on the server
+//! (`consultation::sequence`), rendered to plain forms by
+//! `components::vote_step`, for the page itself and for the vote island's
+//! background posts, which get the next step's HTML. The last two types are
+//! what the island itself uses in the browser.
 
 use serde::{Deserialize, Serialize};
 
