@@ -69,10 +69,15 @@ fn client() -> reqwest::Client {
 
 /// The first question of the console that is neither open nor the word list.
 fn pick_question(console: &str) -> Option<i64> {
+    // Only the forms that open or close a live question: the console also
+    // holds audience questions' moderation forms with the same field name.
     console
-        .split(r#"name="question_id" value=""#)
-        .skip(1)
-        .filter_map(|chunk| chunk[..chunk.find('"')?].parse().ok())
+        .split("<form")
+        .filter(|form| form.contains("questions/state"))
+        .filter_map(|form| {
+            let chunk = form.split(r#"name="question_id" value=""#).nth(1)?;
+            chunk[..chunk.find('"')?].parse().ok()
+        })
         .nth(1)
 }
 
