@@ -12,9 +12,12 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// One accepted mail: its recipients and its raw bytes.
+type Received = (Vec<String>, Vec<u8>);
+
 /// Raw mails the test SMTP server accepted.
 #[derive(Clone, Default)]
-struct Inbox(Arc<Mutex<Vec<(Vec<String>, Vec<u8>)>>>);
+struct Inbox(Arc<Mutex<Vec<Received>>>);
 
 #[derive(Clone)]
 struct Recorder {
