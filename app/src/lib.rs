@@ -7,15 +7,17 @@ pub mod error;
 pub mod lang;
 pub mod model;
 
-pub mod accounts;
+pub mod account;
 pub mod consultation;
-pub mod processes;
+pub mod event;
+pub mod process;
 pub mod rendezvous;
-pub mod surveys;
-pub mod symposium;
+pub mod survey;
 
 pub mod islands;
 
+#[cfg(feature = "ssr")]
+pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,42 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The value a stored text did not name (an enum column holding something unknown).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown stored value {0:?}")]
+pub struct UnknownValue(pub String);
+
+/// An enum stored as text: `as_str`, `parse`, `ALL`, and `TryFrom<String>` so
+/// that typed rows can read it with `#[sqlx(try_from = "String")]`.
+#[macro_export]
+macro_rules! text_enum {
+    ($ty:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<$ty> {
+                match s {
+                    $($text => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = $crate::model::UnknownValue;
+            fn try_from(s: String) -> Result<$ty, Self::Error> {
+                $ty::parse(&s).ok_or($crate::model::UnknownValue(s))
+            }
+        }
+    };
+}
+
 /// What a staff account may do. Admins may do everything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
@@ -11,27 +47,14 @@ pub enum Role {
     EventStaff,
 }
 
+text_enum!(Role {
+    Admin = "admin",
+    Moderator = "moderator",
+    Mediator = "mediator",
+    EventStaff = "event_staff",
+});
+
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Admin,
-        Role::Moderator,
-        Role::Mediator,
-        Role::EventStaff,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Moderator => "moderator",
-            Role::Mediator => "mediator",
-            Role::EventStaff => "event_staff",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// Whether this role may act where `required` is needed.
     pub fn allows(self, required: Role) -> bool {
         self == Role::Admin || self == required
@@ -46,15 +69,11 @@ pub enum PhaseStatus {
     Closed,
 }
 
-impl PhaseStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PhaseStatus::Upcoming => "upcoming",
-            PhaseStatus::Open => "open",
-            PhaseStatus::Closed => "closed",
-        }
-    }
-}
+text_enum!(PhaseStatus {
+    Upcoming = "upcoming",
+    Open = "open",
+    Closed = "closed",
+});
 
 /// The kinds of component a phase can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,27 +84,12 @@ pub enum ComponentKind {
     Evaluation,
 }
 
-impl ComponentKind {
-    pub const ALL: [ComponentKind; 4] = [
-        ComponentKind::Consultation,
-        ComponentKind::Event,
-        ComponentKind::Survey,
-        ComponentKind::Evaluation,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ComponentKind::Consultation => "consultation",
-            ComponentKind::Event => "event",
-            ComponentKind::Survey => "survey",
-            ComponentKind::Evaluation => "evaluation",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ComponentKind> {
-        ComponentKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+text_enum!(ComponentKind {
+    Consultation = "consultation",
+    Event = "event",
+    Survey = "survey",
+    Evaluation = "evaluation",
+});
 
 /// A signed-in staff member, as pages and server functions see them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,7 +106,7 @@ mod tests {
 
     #[test]
     fn roles_round_trip_and_admin_allows_all() {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
             assert!(Role::Admin.allows(role));
         }
@@ -114,7 +118,7 @@ mod tests {
 
     #[test]
     fn component_kinds_round_trip() {
-        for kind in ComponentKind::ALL {
+        for &kind in ComponentKind::ALL {
             assert_eq!(ComponentKind::parse(kind.as_str()), Some(kind));
         }
     }

@@ -58,11 +58,11 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         )
         .route(
             "/api/surveys/{slug}/responses.csv",
-            get(app::surveys::export::responses_csv),
+            get(app::survey::export::responses_csv),
         )
         .route(
             "/api/surveys/{slug}/responses.xlsx",
-            get(app::surveys::export::responses_xlsx),
+            get(app::survey::export::responses_xlsx),
         )
         .route(
             "/api/consultations/{slug}/live",
@@ -85,19 +85,19 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         )
         .route(
             "/api/staff/events/{slug}/attendees.csv",
-            get(app::symposium::export::attendees_csv),
+            get(app::event::export::attendees_csv),
         )
         .route(
             "/api/staff/events/{slug}/attendees.xlsx",
-            get(app::symposium::export::attendees_xlsx),
+            get(app::event::export::attendees_xlsx),
         )
         .route(
             "/events/{slug}/registration/{token}/ticket.png",
-            get(app::symposium::downloads::ticket_png),
+            get(app::event::downloads::ticket_png),
         )
         .route(
             "/events/{slug}/registration/{token}/calendar.ics",
-            get(app::symposium::downloads::calendar_ics),
+            get(app::event::downloads::calendar_ics),
         )
         .leptos_routes(&options, routes, {
             let options = options.clone();
@@ -110,12 +110,7 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         .layer(Extension(Arc::new(app::ssr::rate_limit::RateLimits::new(
             config.rate,
         ))))
-        .layer(Extension(Arc::new(
-            app::consultation::live::FiguresHub::default(),
-        )))
-        .layer(Extension(Arc::new(
-            app::rendezvous::live::LiveHub::default(),
-        )))
+        .layer(Extension(Arc::new(app::ssr::live::LiveHub::default())))
         .layer(Extension(db))
         .layer(Extension(mail))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -170,7 +165,7 @@ pub fn start_mail_worker(config: &Config, db: Db) -> Result<MailWorker, String> 
 }
 
 /// Every minute: seat offers past their deadline pass to the next person
-/// waiting, and symposium reminders go out (`app::symposium::service::sweep`).
+/// waiting, and symposium reminders go out (`app::event::service::sweep`).
 /// Offers are also settled whenever a seat is requested, so a late sweep only
 /// delays mails, never a seat.
 pub fn spawn_symposium_sweep(db: Db, settings: app::ssr::settings::Settings) {
@@ -178,7 +173,7 @@ pub fn spawn_symposium_sweep(db: Db, settings: app::ssr::settings::Settings) {
         let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             every_minute.tick().await;
-            if let Err(e) = app::symposium::service::sweep(&db, &settings).await {
+            if let Err(e) = app::event::service::sweep(&db, &settings).await {
                 tracing::warn!("symposium sweep failed: {e}");
             }
         }

@@ -1,6 +1,6 @@
 //! `participe`: serve the site, migrate the store, create an admin, load the demo.
 
-use app::ssr::demo;
+use app::demo;
 use clap::{Parser, Subcommand};
 use server::config::Config;
 use std::process::ExitCode;
@@ -68,7 +68,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Demo { historical } => load_demo(&db, &config, historical).await,
         Command::Serve { with_demo } => {
             if with_demo
-                && app::processes::store::list_processes(&db, false)
+                && app::process::store::list_processes(&db, false)
                     .await
                     .map_err(|e| e.to_string())?
                     .is_empty()
@@ -105,8 +105,8 @@ async fn load_demo(db: &app::ssr::Db, config: &Config, historical: bool) -> Resu
 }
 
 async fn create_admin(db: &app::ssr::Db, email: String, name: String) -> Result<(), String> {
-    use app::accounts::store::{create_staff, NewStaff};
-    use app::accounts::StaffForm;
+    use app::account::store::{create_staff, NewStaff};
+    use app::account::StaffForm;
     let password = match std::env::var("PARTICIPE_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -133,7 +133,7 @@ async fn create_admin(db: &app::ssr::Db, email: String, name: String) -> Result<
 }
 
 async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
-    let demo_accounts = app::accounts::store::count_demo_accounts(&db)
+    let demo_accounts = app::account::store::count_demo_accounts(&db)
         .await
         .unwrap_or(0);
     if demo_accounts > 0 {

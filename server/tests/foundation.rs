@@ -89,7 +89,7 @@ async fn the_demo_process_has_its_phases_question_and_themes() {
             &current[..600]
         );
         assert!(current[..900].contains("En cours"));
-        let phases = app::processes::store::phases_of(&app.db, 1).await.unwrap();
+        let phases = app::process::store::phases_of(&app.db, 1).await.unwrap();
         assert_eq!(phases.len(), 4);
         let today = app.config.settings().today();
         assert_eq!(phases[0].status(today), app::model::PhaseStatus::Open);
@@ -117,7 +117,7 @@ async fn the_demo_process_has_its_phases_question_and_themes() {
         assert!(body.contains("Événement") && body.contains("Questionnaire"));
 
         // Loading the demo again adds nothing.
-        let again = app::ssr::demo::load(&app.db, today, false).await.unwrap();
+        let again = app::demo::load(&app.db, today, false).await.unwrap();
         assert!(!again.process_created);
         assert_eq!(again.accounts_created, 0);
     }
@@ -128,9 +128,9 @@ async fn historical_demo_keeps_the_real_dates() {
     let (url, dir) = common::fresh_database(common::Engine::Sqlite).await;
     let app = spawn_on(common::Engine::Sqlite, url, dir, false).await;
     let today = app.config.settings().today();
-    let report = app::ssr::demo::load(&app.db, today, true).await.unwrap();
+    let report = app::demo::load(&app.db, today, true).await.unwrap();
     assert_eq!(report.shift_days, 0);
-    let phases = app::processes::store::phases_of(&app.db, 1).await.unwrap();
+    let phases = app::process::store::phases_of(&app.db, 1).await.unwrap();
     assert_eq!(phases[0].start.to_string(), "2021-10-27");
     assert_eq!(phases[0].end.to_string(), "2021-12-19");
     assert_eq!(phases[1].start.to_string(), "2022-05-04");
@@ -273,7 +273,7 @@ async fn a_refused_form_without_javascript_comes_back_with_its_values_and_messag
 async fn phases_are_created_ordered_moved_and_deleted() {
     for engine in engines() {
         let app = spawn_app(engine, false).await;
-        app::ssr::demo::load(&app.db, app.config.settings().today(), false)
+        app::demo::load(&app.db, app.config.settings().today(), false)
             .await
             .unwrap();
         let admin = app.logged_in(ADMIN).await;
@@ -290,10 +290,10 @@ async fn phases_are_created_ordered_moved_and_deleted() {
             .post_api(&admin, "staff/phases/save", &phase("Bilan"))
             .await;
         assert_eq!(status, 200, "{engine:?} {body}");
-        let titles = |phases: &[app::processes::store::Phase]| {
+        let titles = |phases: &[app::process::store::Phase]| {
             phases.iter().map(|p| p.title.clone()).collect::<Vec<_>>()
         };
-        let phases = app::processes::store::phases_of(&app.db, 1).await.unwrap();
+        let phases = app::process::store::phases_of(&app.db, 1).await.unwrap();
         assert_eq!(phases.len(), 5);
         assert_eq!(phases[4].title, "Bilan");
         assert_eq!(phases[4].components.len(), 1);
@@ -307,7 +307,7 @@ async fn phases_are_created_ordered_moved_and_deleted() {
             )
             .await;
         assert_eq!(status, 200);
-        let phases = app::processes::store::phases_of(&app.db, 1).await.unwrap();
+        let phases = app::process::store::phases_of(&app.db, 1).await.unwrap();
         assert_eq!(titles(&phases)[3], "Bilan");
         assert_eq!(
             phases.iter().map(|p| p.position).collect::<Vec<_>>(),
@@ -320,7 +320,7 @@ async fn phases_are_created_ordered_moved_and_deleted() {
         edit.push(("evaluation", "on"));
         let (status, body) = app.post_api(&admin, "staff/phases/save", &edit).await;
         assert_eq!(status, 200, "{body}");
-        let phases = app::processes::store::phases_of(&app.db, 1).await.unwrap();
+        let phases = app::process::store::phases_of(&app.db, 1).await.unwrap();
         assert_eq!(phases[3].title, "Bilan final");
         assert_eq!(phases[3].components.len(), 2);
 
@@ -342,7 +342,7 @@ async fn phases_are_created_ordered_moved_and_deleted() {
             )
             .await;
         assert_eq!(status, 200);
-        let phases = app::processes::store::phases_of(&app.db, 1).await.unwrap();
+        let phases = app::process::store::phases_of(&app.db, 1).await.unwrap();
         assert_eq!(phases.len(), 4);
         assert_eq!(phases[0].title, "Colloque « Mulhouse solidaire »");
         assert_eq!(

@@ -6,9 +6,9 @@
 
 mod common;
 
+use app::demo::rendezvous::SLUG;
 use app::rendezvous::logic::{QuestionState, SeenOpen};
 use app::rendezvous::store::{self, Question};
-use app::ssr::demo_rendezvous::SLUG;
 use common::{engines, spawn_app, TestApp, ADMIN, EVENT_STAFF, MEDIATOR, MODERATOR};
 use std::time::{Duration, Instant};
 
@@ -633,7 +633,7 @@ async fn server_sent_events_carry_a_new_result_within_a_second() {
         let q = state.question.expect("the closed demo question");
         assert_eq!(q.id, rating.id);
         assert!(!q.open);
-        assert_eq!(q.total.all, app::ssr::demo_rendezvous::ANSWERS as u32);
+        assert_eq!(q.total.all, app::demo::rendezvous::ANSWERS as u32);
 
         // Reopened, answered by one more person: the viewer sees it at once.
         assert_eq!(set_state(&app, &host, rating.id, "open").await, 200);
@@ -641,7 +641,7 @@ async fn server_sent_events_carry_a_new_result_within_a_second() {
         let started = Instant::now();
         let (status, body) = answer(&app, &client, rating.id, &[("choice", "4")]).await;
         assert_eq!(status, 200, "{body}");
-        let expected = app::ssr::demo_rendezvous::ANSWERS as u32 + 1;
+        let expected = app::demo::rendezvous::ANSWERS as u32 + 1;
         let data = wait_for_event(&mut stream, &mut buffer, |d| {
             serde_json::from_str::<app::rendezvous::state::LiveState>(d).is_ok_and(|s| {
                 s.question
@@ -770,7 +770,7 @@ async fn the_live_page_loads_no_video_before_play_and_closes_the_loop() {
         );
         // The process page shows the published evaluation.
         let (_, process) = app
-            .get_html(&client, &format!("/processes/{}", app::ssr::demo::SLUG))
+            .get_html(&client, &format!("/processes/{}", app::demo::SLUG))
             .await;
         assert!(process.contains("L'évaluation de la démarche"), "{process}");
         assert!(process.contains("40 réponses"));

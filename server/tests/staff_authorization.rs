@@ -83,7 +83,7 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("trusted_weight_pct", "50"),
         ],
         "/api/staff/events/check-in" => vec![
-            ("event", app::ssr::demo_symposium::SLUG),
+            ("event", app::demo::event::SLUG),
             ("day_id", "1"),
             ("code", "ZZZZ-ZZZZ"),
         ],
@@ -91,7 +91,7 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
         "/api/staff/events/save" => vec![
             ("component_id", "2"),
             ("title", "Colloque"),
-            ("slug", app::ssr::demo_symposium::SLUG),
+            ("slug", app::demo::event::SLUG),
             ("seats", "300"),
             ("offer_hours", "48"),
             ("registration_open", "on"),
@@ -198,11 +198,11 @@ async fn every_staff_function_refuses_anonymous_and_wrong_roles() {
                 app.logged_in(EVENT_STAFF).await,
             ),
         ];
-        let processes_before = app::processes::store::list_processes(&app.db, false)
+        let processes_before = app::process::store::list_processes(&app.db, false)
             .await
             .unwrap()
             .len();
-        let staff_before = app::accounts::store::list_staff(&app.db)
+        let staff_before = app::account::store::list_staff(&app.db)
             .await
             .unwrap()
             .len();
@@ -229,12 +229,12 @@ async fn every_staff_function_refuses_anonymous_and_wrong_roles() {
             }
         }
         // Only the admin's calls changed anything: one process and one account more.
-        let processes_after = app::processes::store::list_processes(&app.db, false)
+        let processes_after = app::process::store::list_processes(&app.db, false)
             .await
             .unwrap()
             .len();
         assert_eq!(processes_after, processes_before + 1, "{engine:?}");
-        let staff_after = app::accounts::store::list_staff(&app.db)
+        let staff_after = app::account::store::list_staff(&app.db)
             .await
             .unwrap()
             .len();

@@ -5,8 +5,8 @@
 
 mod common;
 
-use app::surveys::logic::{Answer, Answers, Condition, ConditionOp, Kind, Question};
-use app::surveys::store::{self, Access, Survey, SurveyInput};
+use app::survey::logic::{Answer, Answers, Condition, ConditionOp, Kind, Question};
+use app::survey::store::{self, Access, Survey, SurveyInput};
 use common::{engines, spawn_app, TestApp, ADMIN};
 
 const SLUG: &str = "satisfaction-test";

@@ -5,9 +5,9 @@
 
 mod common;
 
+use app::event::store::{self, EventInput, SessionInput, SessionKind};
 use app::model::ComponentKind;
-use app::processes::domain::{PhaseInput, ProcessInput};
-use app::symposium::store::{self, EventInput, SessionInput, SessionKind};
+use app::process::domain::{PhaseInput, ProcessInput};
 use common::{engines, spawn_app, TestApp, EVENT_STAFF, MODERATOR};
 use serde_json::Value;
 
@@ -38,7 +38,7 @@ async fn create_event(
         end: day,
         published: true,
     };
-    let process_id = app::processes::store::insert_process(db, &process)
+    let process_id = app::process::store::insert_process(db, &process)
         .await
         .unwrap();
     let phase = PhaseInput {
@@ -48,7 +48,7 @@ async fn create_event(
         end: day,
         components: vec![ComponentKind::Event],
     };
-    let phase_id = app::processes::store::insert_phase(db, process_id, &phase)
+    let phase_id = app::process::store::insert_phase(db, process_id, &phase)
         .await
         .unwrap();
     let component: i64 = sqlx::query_scalar("SELECT id FROM components WHERE phase_id = $1")
@@ -361,7 +361,7 @@ async fn a_cancellation_offers_the_seat_to_the_first_in_line() {
             .execute(&app.db.pool)
             .await
             .unwrap();
-        let offers = app::symposium::service::sweep(&app.db, &app.config.settings())
+        let offers = app::event::service::sweep(&app.db, &app.config.settings())
             .await
             .unwrap();
         assert_eq!(offers.len(), 1, "{engine:?}");
@@ -543,7 +543,7 @@ async fn a_ticket_is_admitted_once_and_refused_clearly_after() {
     }
 }
 
-const DEMO: &str = app::ssr::demo_symposium::SLUG;
+const DEMO: &str = app::demo::event::SLUG;
 
 #[tokio::test]
 async fn the_demo_programme_reads_and_filters_without_javascript() {
@@ -1042,7 +1042,7 @@ async fn reminders_go_out_once_shortly_before_the_event() {
         let ev = create_event(&app, "soon", 10, 10, 5).await;
         register(&app, &ev, "soon@example.org").await;
         let settings = app.config.settings();
-        app::symposium::service::sweep(&app.db, &settings)
+        app::event::service::sweep(&app.db, &settings)
             .await
             .unwrap();
         let reminded = || async {
@@ -1064,7 +1064,7 @@ async fn reminders_go_out_once_shortly_before_the_event() {
             .execute(&app.db.pool)
             .await
             .unwrap();
-        app::symposium::service::sweep(&app.db, &settings)
+        app::event::service::sweep(&app.db, &settings)
             .await
             .unwrap();
         let first = reminded().await.expect("reminded");
@@ -1072,7 +1072,7 @@ async fn reminders_go_out_once_shortly_before_the_event() {
             .execute(&app.db.pool)
             .await
             .unwrap();
-        app::symposium::service::sweep(&app.db, &settings)
+        app::event::service::sweep(&app.db, &settings)
             .await
             .unwrap();
         assert_eq!(reminded().await, Some(first - 100), "{engine:?}: not twice");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use app::ssr::demo_symposium::SLUG;
+use app::demo::event::SLUG;
 use common::{engines, fresh_database, spawn_with, Engine, TestApp};
 use serde_json::Value;
 use std::net::TcpListener;
@@ -427,7 +427,7 @@ async fn staff_record_action_avenues_and_the_public_sees_the_published_by_theme(
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-        let groups = app::symposium::avenues::published_by_theme(&app.db, process_id)
+        let groups = app::event::avenues::published_by_theme(&app.db, process_id)
             .await
             .unwrap();
         let group = groups
@@ -444,7 +444,7 @@ async fn staff_record_action_avenues_and_the_public_sees_the_published_by_theme(
             vec![proposal]
         );
         assert_eq!(
-            app::symposium::avenues::distinct_count(&groups),
+            app::event::avenues::distinct_count(&groups),
             17,
             "16 demo avenues and this one"
         );
@@ -584,7 +584,7 @@ async fn registrations_are_limited_per_network_address() {
         config.mail_dir = mail_dir.path().display().to_string();
         config.rate.registrations_per_address = 2;
         let db = server::open_db(&config).await.unwrap();
-        app::ssr::demo::load(&db, config.settings().today(), false)
+        app::demo::load(&db, config.settings().today(), false)
             .await
             .unwrap();
         let mail = server::start_mail_worker(&config, db.clone()).unwrap();

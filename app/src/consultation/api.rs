@@ -22,10 +22,10 @@ pub struct ProposeForm {
 
 #[server(endpoint = "consultation/propose")]
 pub async fn propose(#[server(flatten)] form: ProposeForm) -> Result<i64, AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::propose(&ctx, &form).await;
-    finish(&ctx, "propose", &form, result).await
+    crate::ssr::form::answer("propose", &form, async |ctx| {
+        super::service::propose(ctx, &form).await
+    })
+    .await
 }
 
 /// A vote from a card: the key comes from the button pressed.
@@ -56,10 +56,10 @@ pub struct VoteResult {
 
 #[server(endpoint = "consultation/vote")]
 pub async fn vote(#[server(flatten)] form: VoteForm) -> Result<VoteResult, AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::vote(&ctx, &form).await;
-    finish(&ctx, "vote", &form, result).await
+    crate::ssr::form::answer("vote", &form, async |ctx| {
+        super::service::vote(ctx, &form).await
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -74,10 +74,10 @@ pub struct SequenceForm {
 
 #[server(endpoint = "consultation/sequence")]
 pub async fn sequence_step(#[server(flatten)] form: SequenceForm) -> Result<(), AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::sequence_step(&ctx, &form).await;
-    finish(&ctx, "sequence", &form, result).await
+    crate::ssr::form::answer("sequence", &form, async |ctx| {
+        super::service::sequence_step(ctx, &form).await
+    })
+    .await
 }
 
 /// The vote island's posts: the same forms as the plain page, sent in the
@@ -103,10 +103,10 @@ pub struct DemographicsForm {
 
 #[server(endpoint = "consultation/demographics")]
 pub async fn save_demographics(#[server(flatten)] form: DemographicsForm) -> Result<(), AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::save_demographics(&ctx, &form).await;
-    finish(&ctx, "demographics", &form, result).await
+    crate::ssr::form::answer("demographics", &form, async |ctx| {
+        super::service::save_demographics(ctx, &form).await
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -118,10 +118,10 @@ pub struct ReportForm {
 
 #[server(endpoint = "consultation/report")]
 pub async fn report_proposal(#[server(flatten)] form: ReportForm) -> Result<(), AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::report(&ctx, &form).await;
-    finish(&ctx, "report", &form, result).await
+    crate::ssr::form::answer("report", &form, async |ctx| {
+        super::service::report(ctx, &form).await
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -140,10 +140,10 @@ pub struct ModerationForm {
 
 #[server(endpoint = "staff/moderation/decide")]
 pub async fn moderate(#[server(flatten)] form: ModerationForm) -> Result<(), AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::moderate(&ctx, &form).await;
-    finish(&ctx, "moderation", &form, result).await
+    crate::ssr::form::answer("moderation", &form, async |ctx| {
+        super::service::moderate(ctx, &form).await
+    })
+    .await
 }
 
 /// The consultation settings editor's fields, all text so that what was typed
@@ -170,8 +170,8 @@ pub struct SettingsForm {
 
 #[server(endpoint = "staff/consultations/save")]
 pub async fn save_settings(#[server(flatten)] form: SettingsForm) -> Result<(), AppError> {
-    use crate::ssr::form::finish;
-    let ctx = crate::ssr::Ctx::get()?;
-    let result = super::service::save_settings(&ctx, &form).await;
-    finish(&ctx, "settings", &form, result).await
+    crate::ssr::form::answer("settings", &form, async |ctx| {
+        super::service::save_settings(ctx, &form).await
+    })
+    .await
 }

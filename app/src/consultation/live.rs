@@ -3,17 +3,14 @@
 //! each a `figures` event with `{"participants":…,"proposals":…,"votes":…}`.
 
 use super::store;
-use crate::ssr::live::LiveHub;
+use crate::ssr::live::{self, LiveHub, Pace, Topic};
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};
 use axum::http::StatusCode;
-use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio_stream::wrappers::WatchStream;
-use tokio_stream::StreamExt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Figures {
@@ -22,16 +19,21 @@ pub struct Figures {
     pub votes: i64,
 }
 
-/// Live figures of every consultation someone is watching, by consultation id.
-pub type FiguresHub = LiveHub<i64, Figures>;
+/// The hub's topic for one consultation's figures.
+pub fn topic(consultation: i64) -> Topic {
+    ("figures", consultation)
+}
 
-/// How often the figures are read while someone watches.
-const PERIOD: Duration = Duration::from_secs(2);
+/// Votes come in steadily: the figures are read every 2 s while someone watches.
+const PACE: Pace = Pace {
+    poll: Duration::from_secs(2),
+    min_gap: Duration::from_secs(2),
+};
 
 pub async fn figures_stream(
     Path(slug): Path<String>,
     Extension(db): Extension<Db>,
-    Extension(hub): Extension<Arc<FiguresHub>>,
+    Extension(hub): Extension<Arc<LiveHub>>,
 ) -> Response {
     let consultation = match store::consultation_by_slug(&db, &slug).await {
         Ok(Some(c)) => c,
@@ -42,7 +44,7 @@ pub async fn figures_stream(
         }
     };
     let id = consultation.id;
-    let receiver = hub.subscribe(id, PERIOD, move || {
+    let receiver = hub.subscribe(topic(id), PACE, move || {
         let db = db.clone();
         async move {
             match store::figures(&db, id).await {
@@ -58,11 +60,5 @@ pub async fn figures_stream(
             }
         }
     });
-    let events = WatchStream::new(receiver).filter_map(|figures: Option<Figures>| {
-        let event = Event::default().event("figures").json_data(figures?).ok()?;
-        Some(Ok::<Event, std::convert::Infallible>(event))
-    });
-    Sse::new(events)
-        .keep_alive(KeepAlive::default())
-        .into_response()
+    live::stream(receiver, "figures")
 }

@@ -1,6 +1,6 @@
 //! A staff member's own account: who they are, and changing their password.
 
-use crate::accounts::ChangePassword;
+use crate::account::ChangePassword;
 use crate::components::{ErrorView, Field, FormAlert, Page};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};

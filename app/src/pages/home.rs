@@ -2,7 +2,7 @@
 
 use crate::components::{load_page, Page, StatusBadge};
 use crate::error::AppError;
-use crate::processes::{domain, store};
+use crate::process::{domain, store};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 

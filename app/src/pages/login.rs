@@ -1,7 +1,7 @@
 //! Staff login. Participants never need one.
 
 use super::query;
-use crate::accounts::{safe_next, Login};
+use crate::account::{safe_next, Login};
 use crate::components::{Field, FormAlert, Page};
 use crate::islands::PasswordToggle;
 use crate::ssr::form::FormState;

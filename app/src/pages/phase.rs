@@ -5,11 +5,11 @@ use super::process::{load_process, status_sentence, ProcessData};
 use crate::components::{load_page, Page, StatusBadge};
 use crate::consultation;
 use crate::error::AppError;
+use crate::event;
 use crate::model::ComponentKind;
-use crate::processes::store;
+use crate::process::store;
 use crate::ssr::Ctx;
 use crate::ssr::{markdown, Tr};
-use crate::symposium;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -28,10 +28,10 @@ async fn component_links(
                         .map_err(|e| ctx.internal(e))?
                         .map(|slug| format!("/consultations/{slug}"))
                 }
-                ComponentKind::Event => symposium::store::event_by_component(&ctx.db, c.id)
+                ComponentKind::Event => event::store::event_by_component(&ctx.db, c.id)
                     .await
                     .map_err(|e| ctx.internal(e))?
-                    .map(|e| symposium::service::event_path(&e)),
+                    .map(|e| event::service::event_path(&e)),
                 ComponentKind::Evaluation => crate::rendezvous::store::by_component(&ctx.db, c.id)
                     .await
                     .map_err(|e| ctx.internal(e))?
@@ -47,7 +47,7 @@ async fn component_links(
             .iter()
             .filter(|c| c.kind == ComponentKind::Survey)
         {
-            if let Some(s) = crate::surveys::store::survey_by_component(&ctx.db, c.id)
+            if let Some(s) = crate::survey::store::survey_by_component(&ctx.db, c.id)
                 .await
                 .map_err(|e| ctx.internal(e))?
             {

@@ -5,114 +5,36 @@
 //! `GET /api/staff/rendezvous/{slug}/pending` is the hosts' own stream: the
 //! audience questions waiting for moderation (`pending_stream`).
 //!
-//! One task per watched meeting reads the state and shares it, already
-//! serialised, with all its viewers: hundreds of phones cost one read. It
-//! reads when this instance stores an answer or a decision (`nudge`), at most
-//! every `MIN_GAP`, and every `POLL` anyway, so that changes made through
-//! another instance behind the same load balancer arrive within that period.
+//! The state travels through the app's one live hub (`crate::ssr::live`):
+//! hundreds of phones cost one read, nudged by each answer or decision.
 
-use super::state::LiveState;
 use super::store;
 use crate::ssr::context::RequestInfo;
+use crate::ssr::live::{self, sse_response, LiveHub, Pace, Topic};
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{watch, Notify};
-use tokio_stream::wrappers::WatchStream;
 use tokio_stream::StreamExt;
 
-/// The longest a change made elsewhere waits to be read.
-pub const POLL: Duration = Duration::from_millis(400);
-/// The shortest time between two reads, however many answers arrive.
-pub const MIN_GAP: Duration = Duration::from_millis(100);
+/// A change made elsewhere is read within 400 ms; answers arriving together
+/// cost one read per 100 ms.
+pub const PACE: Pace = Pace {
+    poll: Duration::from_millis(400),
+    min_gap: Duration::from_millis(100),
+};
 
-struct Channel {
-    sender: watch::Sender<Option<Arc<str>>>,
-    wake: Arc<Notify>,
-}
-
-/// Live states of the meetings being watched, by meeting id.
-#[derive(Default)]
-pub struct LiveHub {
-    channels: Arc<Mutex<HashMap<i64, Channel>>>,
-}
-
-impl LiveHub {
-    /// Asks the reader of `rendezvous`, if anyone watches it, to read now.
-    pub fn nudge(&self, rendezvous: i64) {
-        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = channels.get(&rendezvous) {
-            c.wake.notify_one();
-        }
-    }
-
-    /// A receiver of the meeting's state as JSON (`None` until first read).
-    pub fn subscribe(&self, db: Db, rendezvous: i64) -> watch::Receiver<Option<Arc<str>>> {
-        let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = channels.get(&rendezvous) {
-            return c.sender.subscribe();
-        }
-        let (sender, receiver) = watch::channel(None);
-        let wake = Arc::new(Notify::new());
-        channels.insert(
-            rendezvous,
-            Channel {
-                sender: sender.clone(),
-                wake: Arc::clone(&wake),
-            },
-        );
-        let channels = Arc::clone(&self.channels);
-        tokio::spawn(async move {
-            let mut last: Option<LiveState> = None;
-            loop {
-                match store::live_state(&db, rendezvous).await {
-                    Ok(state) if last.as_ref() != Some(&state) => {
-                        if let Ok(json) = serde_json::to_string(&state) {
-                            sender.send_replace(Some(Arc::from(json)));
-                        }
-                        last = Some(state);
-                    }
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!("live state of rendez-vous {rendezvous}: {e}"),
-                }
-                tokio::time::sleep(MIN_GAP).await;
-                tokio::select! {
-                    _ = wake.notified() => {}
-                    _ = tokio::time::sleep(POLL - MIN_GAP) => {}
-                }
-                // Checked under the lock, so a new viewer either finds this
-                // channel alive or starts a fresh one.
-                let mut channels = channels.lock().unwrap_or_else(|e| e.into_inner());
-                if sender.receiver_count() == 0 {
-                    channels.remove(&rendezvous);
-                    break;
-                }
-            }
-        });
-        receiver
-    }
-
-    /// How many meetings are being watched.
-    pub fn watched(&self) -> usize {
-        self.channels
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .len()
-    }
+/// The hub's topic for one meeting's live state.
+pub fn topic(rendezvous: i64) -> Topic {
+    ("rendezvous", rendezvous)
 }
 
 /// Nudges the reader of `rendezvous` from within a server function.
 pub fn nudge_current(rendezvous: i64) {
-    if let Some(hub) = leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<Arc<LiveHub>>().cloned())
-    {
-        hub.nudge(rendezvous);
-    }
+    live::nudge_current(topic(rendezvous));
 }
 
 /// How often a console's queue of pending questions is read. A meeting has a
@@ -170,16 +92,6 @@ pub async fn pending_stream(
     sse_response(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
-fn sse_response(sse: impl IntoResponse) -> Response {
-    let mut res = sse.into_response();
-    // Proxies such as nginx would otherwise hold events back.
-    res.headers_mut().insert(
-        "x-accel-buffering",
-        axum::http::HeaderValue::from_static("no"),
-    );
-    res
-}
-
 pub async fn state_stream(
     Path(slug): Path<String>,
     Extension(db): Extension<Db>,
@@ -193,10 +105,15 @@ pub async fn state_stream(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let receiver = hub.subscribe(db, rendezvous.id);
-    let events = WatchStream::new(receiver).filter_map(|json: Option<Arc<str>>| {
-        let event = Event::default().event("state").data(&*json?);
-        Some(Ok::<Event, std::convert::Infallible>(event))
+    let id = rendezvous.id;
+    let receiver = hub.subscribe(topic(id), PACE, move || {
+        let db = db.clone();
+        async move {
+            store::live_state(&db, id)
+                .await
+                .inspect_err(|e| tracing::warn!("live state of rendez-vous {id}: {e}"))
+                .ok()
+        }
     });
-    sse_response(Sse::new(events).keep_alive(KeepAlive::default()))
+    live::stream(receiver, "state")
 }

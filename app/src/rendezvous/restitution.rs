@@ -57,7 +57,7 @@ pub struct Avenue {
 /// themes is listed once, under its first.
 async fn action_avenues(db: &Db, process: i64) -> Result<Vec<Avenue>, sqlx::Error> {
     let mut seen = std::collections::HashSet::new();
-    let groups = crate::symposium::avenues::published_by_theme(db, process).await?;
+    let groups = crate::event::avenues::published_by_theme(db, process).await?;
     Ok(groups
         .into_iter()
         .flat_map(|group| {
@@ -131,7 +131,7 @@ pub async fn restitution(
                 });
             }
             "survey" => {
-                let Some(s) = crate::surveys::store::survey_by_component(db, id).await? else {
+                let Some(s) = crate::survey::store::survey_by_component(db, id).await? else {
                     continue;
                 };
                 if !s.results_published || Some(s.id) == except {
@@ -165,7 +165,7 @@ pub struct EvaluationResults {
     pub respondents: usize,
     /// Questions with a "top box" share: the question, its best option's
     /// index, and that share in percent.
-    pub highlights: Vec<(crate::surveys::logic::Question, u32)>,
+    pub highlights: Vec<(crate::survey::logic::Question, u32)>,
 }
 
 /// How many questions the process page shows.
@@ -175,7 +175,7 @@ pub async fn published_evaluations(
     db: &Db,
     process: i64,
 ) -> Result<Vec<EvaluationResults>, sqlx::Error> {
-    use crate::surveys::logic::{aggregate, Summary};
+    use crate::survey::logic::{aggregate, Summary};
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT DISTINCT r.survey_id FROM rendezvous r JOIN components c ON c.id = r.component_id \
          JOIN phases p ON p.id = c.phase_id JOIN surveys s ON s.id = r.survey_id \
@@ -189,11 +189,11 @@ pub async fn published_evaluations(
         let Some(slug) = super::store::survey_slug(db, id).await? else {
             continue;
         };
-        let Some(s) = crate::surveys::store::survey_by_slug(db, &slug).await? else {
+        let Some(s) = crate::survey::store::survey_by_slug(db, &slug).await? else {
             continue;
         };
-        let (_, questions) = crate::surveys::store::definition(db, id).await?;
-        let responses = crate::surveys::store::responses(db, id).await?;
+        let (_, questions) = crate::survey::store::definition(db, id).await?;
+        let responses = crate::survey::store::responses(db, id).await?;
         let kept: Vec<_> = responses.iter().map(|(_, a)| a).collect();
         let results = aggregate(&questions, &kept);
         let highlights = results

@@ -57,7 +57,7 @@ pub async fn mode(ctx: &Ctx, r: &Rendezvous) -> Option<Mode> {
 /// Remembers the mode, and gives the visitor their participant identity now:
 /// created later, at the first answer, a double tap would make two.
 pub async fn set_mode(ctx: &Ctx, r: &Rendezvous, mode: Mode) -> Result<(), AppError> {
-    crate::accounts::participant::ensure(&ctx.db, &ctx.session)
+    crate::account::participant::ensure(&ctx.db, &ctx.session)
         .await
         .map_err(|e| ctx.internal(e))?;
     ctx.session
@@ -138,7 +138,7 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     if form.consent.is_empty() {
         return Err(ctx.invalid("consent", "rendezvous-error-consent"));
     }
-    let token = crate::surveys::store::new_token();
+    let token = crate::survey::store::new_token();
     let base = ctx.settings.base_url.trim_end_matches('/');
     let link = format!("{base}{}", registration_path(&r, &token));
     let live = format!("{base}{}", live_path(&r));
@@ -146,7 +146,7 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     store::register(
         &ctx.db,
         r.id,
-        &crate::surveys::store::token_hash(&token),
+        &crate::survey::store::token_hash(&token),
         name,
         address_text(email),
         mode,
@@ -174,7 +174,7 @@ pub async fn registration(
     r: &Rendezvous,
     token: &str,
 ) -> Result<store::Registration, AppError> {
-    store::registration_by_token(&ctx.db, r.id, &crate::surveys::store::token_hash(token))
+    store::registration_by_token(&ctx.db, r.id, &crate::survey::store::token_hash(token))
         .await
         .map_err(|e| ctx.internal(e))?
         .ok_or_else(|| ctx.not_found())
@@ -225,7 +225,7 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError
                 key,
             )
         })?;
-    let participant = crate::accounts::participant::ensure(&ctx.db, &ctx.session)
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
         .await
         .map_err(|e| ctx.internal(e))?;
     match store::answer(&ctx.db, q.id, participant, mode, &value)
@@ -261,7 +261,7 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
     let Some(mode) = mode(ctx, &r).await else {
         return Err(ctx.invalid("mode", "rendezvous-error-mode"));
     };
-    let participant = crate::accounts::participant::ensure(&ctx.db, &ctx.session)
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
         .await
         .map_err(|e| ctx.internal(e))?;
     ctx.rate_limit(crate::ssr::rate_limit::Action::Propose, participant)?;
@@ -277,7 +277,7 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
 pub async fn upvote(ctx: &Ctx, form: &UpvoteForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let id: i64 = form.question_id.parse().map_err(|_| ctx.not_found())?;
-    let participant = crate::accounts::participant::ensure(&ctx.db, &ctx.session)
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
         .await
         .map_err(|e| ctx.internal(e))?;
     let counted = store::upvote(&ctx.db, r.id, id, participant)

@@ -96,7 +96,7 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
     let needs_session = !is_file || path.starts_with("/api/");
     if let (Some(db), Some(session), true) = (db, session, needs_session) {
         if let Ok(Some(staff_id)) = session.get::<i64>(STAFF_KEY).await {
-            viewer = crate::accounts::store::find_staff(&db, staff_id)
+            viewer = crate::account::store::find_staff(&db, staff_id)
                 .await
                 .ok()
                 .flatten();

@@ -104,11 +104,8 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-/// Whether a database error is the violation of a unique constraint.
-pub fn is_unique_violation(err: &sqlx::Error) -> bool {
-    err.as_database_error()
-        .is_some_and(|e| e.is_unique_violation())
-}
+pub use super::db_error::is_unique_violation;
+pub use super::db_types::{DbDate, Flag};
 
 /// Replaces the rows of a link table that belong to one owner (an avenue's
 /// themes, a session's themes...) by `items`, inside the caller's transaction.

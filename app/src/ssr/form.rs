@@ -44,6 +44,29 @@ impl Next {
     }
 }
 
+/// The whole body of a form's server function: the request's context, the
+/// service's command, then the answer: a redirect with its notice, or for a
+/// refusal the form echoed back with its message (plain forms) or the error
+/// with its HTTP status (scripts). Server functions hold nothing else.
+pub async fn answer<T>(
+    form: &str,
+    values: &impl Serialize,
+    command: impl AsyncFnOnce(&Ctx) -> Result<(T, Next), AppError>,
+) -> Result<T, AppError> {
+    let ctx = Ctx::get()?;
+    let result = command(&ctx).await;
+    finish(&ctx, form, values, result).await
+}
+
+/// The body of a server function that answers data rather than a form: the
+/// context, the command, and the error's HTTP status for scripts.
+pub async fn reply<T>(
+    command: impl AsyncFnOnce(&Ctx) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let ctx = Ctx::get()?;
+    command(&ctx).await.map_err(|e| ctx.respond_err(e))
+}
+
 /// Ends a form submission. `form` names the form on its page; `values` are what
 /// was submitted, echoed back on refusal so nothing typed is lost.
 pub async fn finish<T>(
@@ -70,6 +93,7 @@ pub async fn finish<T>(
             Ok(value)
         }
         Err(err) => {
+            let err = ctx.respond_err(err);
             if ctx.info.plain_html {
                 let values = match serde_json::to_value(values) {
                     Ok(Value::Object(map)) => map,

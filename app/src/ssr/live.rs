@@ -1,64 +1,108 @@
-//! Live values pushed to browsers by server-sent events. One poller per key
-//! reads the database while someone watches, and every viewer of that key
-//! shares its result: a thousand open pages cost one query per period, and
-//! several server instances stay correct because each reads the shared store.
+//! The one live hub: values pushed to browsers by server-sent events.
+//!
+//! A topic (`("figures", consultation id)`, `("rendezvous", meeting id)`) has
+//! one reader task while someone watches it, and every viewer shares what it
+//! read, already serialised: a thousand open pages cost one query per read.
+//! The reader reads when this instance changes the topic (`nudge`), at most
+//! every `Pace::min_gap`, and every `Pace::poll` anyway, so that changes
+//! made through another instance behind the same load balancer arrive too.
 
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::future::Future;
-use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{watch, Notify};
+use tokio_stream::wrappers::WatchStream;
+use tokio_stream::StreamExt;
 
-pub struct LiveHub<K, V> {
-    channels: Arc<Mutex<HashMap<K, watch::Sender<Option<V>>>>>,
+/// What is watched: a component's name for its stream, and the row it is about.
+pub type Topic = (&'static str, i64);
+
+/// How often a topic is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    /// The longest a change made elsewhere waits to be read.
+    pub poll: Duration,
+    /// The shortest time between two reads, however many nudges arrive.
+    pub min_gap: Duration,
 }
 
-impl<K, V> Default for LiveHub<K, V> {
-    fn default() -> Self {
-        LiveHub {
-            channels: Arc::default(),
+struct Channel {
+    sender: watch::Sender<Option<Arc<str>>>,
+    wake: Arc<Notify>,
+}
+
+/// Every watched topic of this instance, shared by all requests.
+#[derive(Default)]
+pub struct LiveHub {
+    channels: Arc<Mutex<HashMap<Topic, Channel>>>,
+}
+
+impl LiveHub {
+    /// Asks the reader of `topic`, if anyone watches it, to read now.
+    pub fn nudge(&self, topic: Topic) {
+        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = channels.get(&topic) {
+            c.wake.notify_one();
         }
     }
-}
 
-impl<K, V> LiveHub<K, V>
-where
-    K: Eq + Hash + Clone + Send + 'static,
-    V: PartialEq + Clone + Send + Sync + 'static,
-{
-    /// A receiver of `key`'s value, `None` until first read. The first
-    /// subscriber starts a task that calls `read` every `period` and stops
-    /// once the last receiver is gone.
-    pub fn subscribe<F, Fut>(&self, key: K, period: Duration, read: F) -> watch::Receiver<Option<V>>
+    /// A receiver of `topic`'s value as JSON, `None` until first read. The
+    /// first viewer starts the task that calls `read`; it stops once the
+    /// last viewer is gone. A `None` from `read` (a failed read) keeps the
+    /// last value.
+    pub fn subscribe<F, Fut, V>(
+        &self,
+        topic: Topic,
+        pace: Pace,
+        read: F,
+    ) -> watch::Receiver<Option<Arc<str>>>
     where
         F: Fn() -> Fut + Send + 'static,
         Fut: Future<Output = Option<V>> + Send,
+        V: Serialize + PartialEq + Send + 'static,
     {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(sender) = channels.get(&key) {
-            return sender.subscribe();
+        if let Some(c) = channels.get(&topic) {
+            return c.sender.subscribe();
         }
         let (sender, receiver) = watch::channel(None);
-        channels.insert(key.clone(), sender.clone());
+        let wake = Arc::new(Notify::new());
+        channels.insert(
+            topic,
+            Channel {
+                sender: sender.clone(),
+                wake: Arc::clone(&wake),
+            },
+        );
         let channels = Arc::clone(&self.channels);
         tokio::spawn(async move {
+            let mut last: Option<V> = None;
             loop {
                 if let Some(value) = read().await {
-                    sender.send_if_modified(|current| {
-                        let changed = current.as_ref() != Some(&value);
-                        if changed {
-                            *current = Some(value);
+                    if last.as_ref() != Some(&value) {
+                        match serde_json::to_string(&value) {
+                            Ok(json) => {
+                                sender.send_replace(Some(Arc::from(json)));
+                                last = Some(value);
+                            }
+                            Err(e) => tracing::warn!("live {topic:?}: {e}"),
                         }
-                        changed
-                    });
+                    }
                 }
-                tokio::time::sleep(period).await;
-                // Checked under the lock, so a new subscriber either finds this
+                tokio::time::sleep(pace.min_gap).await;
+                tokio::select! {
+                    _ = wake.notified() => {}
+                    _ = tokio::time::sleep(pace.poll.saturating_sub(pace.min_gap)) => {}
+                }
+                // Checked under the lock, so a new viewer either finds this
                 // channel alive or starts a fresh one.
                 let mut channels = channels.lock().unwrap_or_else(|e| e.into_inner());
                 if sender.receiver_count() == 0 {
-                    channels.remove(&key);
+                    channels.remove(&topic);
                     break;
                 }
             }
@@ -66,7 +110,7 @@ where
         receiver
     }
 
-    /// How many keys are being watched (for tests and metrics).
+    /// How many topics are being watched (for tests and metrics).
     pub fn watched(&self) -> usize {
         self.channels
             .lock()
@@ -75,14 +119,49 @@ where
     }
 }
 
+/// Nudges the reader of `topic` from within a server function.
+pub fn nudge_current(topic: Topic) {
+    if let Some(hub) = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<Arc<LiveHub>>().cloned())
+    {
+        hub.nudge(topic);
+    }
+}
+
+/// The event stream of one watched topic: an `event` named event per new value.
+pub fn stream(receiver: watch::Receiver<Option<Arc<str>>>, event: &'static str) -> Response {
+    let events = WatchStream::new(receiver).filter_map(move |json: Option<Arc<str>>| {
+        Some(Ok::<Event, std::convert::Infallible>(
+            Event::default().event(event).data(&*json?),
+        ))
+    });
+    sse_response(Sse::new(events).keep_alive(KeepAlive::default()))
+}
+
+/// An event-stream response that proxies pass on at once.
+pub fn sse_response(sse: impl IntoResponse) -> Response {
+    let mut res = sse.into_response();
+    // Proxies such as nginx would otherwise hold events back.
+    res.headers_mut().insert(
+        "x-accel-buffering",
+        axum::http::HeaderValue::from_static("no"),
+    );
+    res
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicU32, Ordering};
 
+    const FAST: Pace = Pace {
+        poll: Duration::from_millis(10),
+        min_gap: Duration::from_millis(1),
+    };
+
     #[tokio::test]
-    async fn viewers_share_one_poller_which_stops_when_they_leave() {
-        let hub: LiveHub<&str, u32> = LiveHub::default();
+    async fn viewers_share_one_reader_which_stops_when_they_leave() {
+        let hub = LiveHub::default();
         let reads = Arc::new(AtomicU32::new(0));
         let read = {
             let reads = Arc::clone(&reads);
@@ -91,17 +170,21 @@ mod tests {
                 async move { Some(reads.fetch_add(1, Ordering::SeqCst) / 3) }
             }
         };
-        let mut a = hub.subscribe("k", Duration::from_millis(10), read.clone());
-        let b = hub.subscribe("k", Duration::from_millis(10), read);
+        let mut a = hub.subscribe(("k", 1), FAST, read.clone());
+        let b = hub.subscribe(("k", 1), FAST, read);
         a.changed().await.expect("first value");
-        assert_eq!(*a.borrow(), Some(0));
+        assert_eq!(a.borrow().as_deref(), Some("0"));
         a.changed().await.expect("a change");
-        assert_eq!(*a.borrow_and_update(), Some(1));
-        assert_eq!(*b.borrow(), Some(1), "both viewers see the same value");
+        assert_eq!(a.borrow_and_update().as_deref(), Some("1"));
+        assert_eq!(
+            b.borrow().as_deref(),
+            Some("1"),
+            "both viewers see the same value"
+        );
         assert_eq!(hub.watched(), 1);
         drop((a, b));
         tokio::time::sleep(Duration::from_millis(50)).await;
-        assert_eq!(hub.watched(), 0, "the poller stopped");
+        assert_eq!(hub.watched(), 0, "the reader stopped");
         let before = reads.load(Ordering::SeqCst);
         tokio::time::sleep(Duration::from_millis(50)).await;
         assert_eq!(
@@ -109,5 +192,31 @@ mod tests {
             before,
             "nothing reads any more"
         );
+    }
+
+    #[tokio::test]
+    async fn a_nudge_reads_before_the_poll_period() {
+        let hub = LiveHub::default();
+        let reads = Arc::new(AtomicU32::new(0));
+        let read = {
+            let reads = Arc::clone(&reads);
+            move || {
+                let reads = Arc::clone(&reads);
+                async move { Some(reads.fetch_add(1, Ordering::SeqCst)) }
+            }
+        };
+        let slow = Pace {
+            poll: Duration::from_secs(60),
+            min_gap: Duration::from_millis(1),
+        };
+        let mut a = hub.subscribe(("k", 2), slow, read);
+        a.changed().await.expect("first value");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        hub.nudge(("k", 2));
+        tokio::time::timeout(Duration::from_secs(5), a.changed())
+            .await
+            .expect("read on the nudge, long before a minute")
+            .expect("a value");
+        assert_eq!(a.borrow().as_deref(), Some("1"));
     }
 }

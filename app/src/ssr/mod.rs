@@ -3,11 +3,8 @@
 
 pub mod context;
 pub mod db;
-pub mod demo;
-pub mod demo_consultation;
-pub mod demo_rendezvous;
-pub mod demo_survey;
-pub mod demo_symposium;
+pub mod db_error;
+pub mod db_types;
 pub mod form;
 pub mod i18n;
 pub mod live;

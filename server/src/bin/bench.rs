@@ -10,8 +10,8 @@
 use app::consultation::service;
 use app::consultation::store::{self, NewConsultation};
 use app::model::ComponentKind;
-use app::processes::domain::{PhaseInput, ProcessInput};
-use app::processes::store as processes;
+use app::process::domain::{PhaseInput, ProcessInput};
+use app::process::store as processes;
 use server::config::Config;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -157,7 +157,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = Config::from_env()?;
     config.database_url = format!("sqlite://{}/budget.db", dir.path().display());
     let db = server::open_db(&config).await?;
-    app::ssr::demo::load(&db, config.settings().today(), false).await?;
+    app::demo::load(&db, config.settings().today(), false).await?;
     let site = std::path::Path::new(&config.site_root).join("pkg");
     if !site.exists() {
         return Err(format!(
@@ -182,7 +182,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         server::assets::hash_file().is_some()
     );
 
-    let slug = app::ssr::demo::SLUG;
+    let slug = app::demo::SLUG;
     let pages = [
         ("home", "/".to_owned()),
         ("vote", format!("/consultations/{slug}/vote")),
@@ -191,7 +191,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("login", "/login".to_owned()),
         (
             "rendez-vous citoyen, live",
-            format!("/rendezvous/{}", app::ssr::demo_rendezvous::SLUG),
+            format!("/rendezvous/{}", app::demo::rendezvous::SLUG),
         ),
     ];
     let mut vote_page = None;

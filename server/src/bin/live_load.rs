@@ -44,7 +44,7 @@ async fn local_server(dir: &std::path::Path) -> Result<String, Box<dyn std::erro
     config.mail_dir = dir.join("mail").display().to_string();
     config.smtp_url = None;
     let db = server::open_db(&config).await?;
-    app::ssr::demo::load(&db, config.settings().today(), false).await?;
+    app::demo::load(&db, config.settings().today(), false).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let router = server::router(&config, db, app::mail::MailWaker::default());
@@ -123,7 +123,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let answerers: usize = arg(&args, "--answerers")
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
-    let slug = arg(&args, "--slug").unwrap_or_else(|| app::ssr::demo_rendezvous::SLUG.into());
+    let slug = arg(&args, "--slug").unwrap_or_else(|| app::demo::rendezvous::SLUG.into());
     let dir = tempfile::tempdir()?;
     let base = match arg(&args, "--url") {
         Some(url) => url.trim_end_matches('/').to_owned(),
@@ -136,8 +136,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let res = host
         .post(format!("{base}/api/login"))
         .form(&[
-            ("email", app::ssr::demo::DEMO_ACCOUNTS[0].0),
-            ("password", app::ssr::demo::DEMO_PASSWORD),
+            ("email", app::demo::DEMO_ACCOUNTS[0].0),
+            ("password", app::demo::DEMO_PASSWORD),
             ("next", "/admin"),
         ])
         .send()

@@ -9,7 +9,7 @@ use reqwest::redirect::Policy;
 use server::config::Config;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-pub const DEMO_PASSWORD: &str = app::ssr::demo::DEMO_PASSWORD;
+pub const DEMO_PASSWORD: &str = app::demo::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.participe.test";
 pub const MODERATOR: &str = "moderation@demo.participe.test";
 pub const MEDIATOR: &str = "mediation@demo.participe.test";
@@ -124,7 +124,7 @@ pub async fn spawn_with(
         .await
         .expect("database opens and migrates");
     if demo {
-        app::ssr::demo::load(&db, config.settings().today(), false)
+        app::demo::load(&db, config.settings().today(), false)
             .await
             .expect("demo loads");
     }

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::lang::Lang;
 use crate::model::Role;
 use crate::pages::param;
-use crate::processes::store::{self, Phase, Process};
+use crate::process::store::{self, Phase, Process};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;

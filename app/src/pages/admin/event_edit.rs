@@ -4,18 +4,16 @@
 use super::staff_ctx;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
+use crate::event::admin::admin_path;
+use crate::event::api::{DeleteItem, SaveDay, SaveEvent, SaveQuestion, SaveSession, SaveSpeaker};
+use crate::event::logic::QuestionKind;
+use crate::event::service;
+use crate::event::store::{self, Programme, SessionKind};
 use crate::model::Role;
 use crate::pages::event::register::radio_group;
 use crate::pages::param;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
-use crate::symposium::admin::admin_path;
-use crate::symposium::api::{
-    DeleteItem, SaveDay, SaveEvent, SaveQuestion, SaveSession, SaveSpeaker,
-};
-use crate::symposium::logic::QuestionKind;
-use crate::symposium::service;
-use crate::symposium::store::{self, Programme, SessionKind};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

@@ -12,7 +12,7 @@ pub mod survey_edit;
 use crate::components::{load_page, Page};
 use crate::error::AppError;
 use crate::model::Role;
-use crate::processes::store;
+use crate::process::store;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
@@ -23,11 +23,7 @@ pub fn staff_ctx(role: Role) -> Result<Ctx, AppError> {
     Ok(ctx)
 }
 
-type Dashboard = (
-    Role,
-    Vec<store::Process>,
-    Vec<crate::symposium::store::Event>,
-);
+type Dashboard = (Role, Vec<store::Process>, Vec<crate::event::store::Event>);
 
 async fn load_dashboard() -> Result<Dashboard, AppError> {
     let ctx = Ctx::get()?;
@@ -40,7 +36,7 @@ async fn load_dashboard() -> Result<Dashboard, AppError> {
         Vec::new()
     };
     let events = if role.allows(Role::EventStaff) {
-        crate::symposium::store::list_events(&ctx.db)
+        crate::event::store::list_events(&ctx.db)
             .await
             .map_err(|e| ctx.internal(e))?
     } else {
@@ -50,12 +46,12 @@ async fn load_dashboard() -> Result<Dashboard, AppError> {
 }
 
 /// The events' desks, for event staff and admins.
-fn events_part(tr: Tr, events: Vec<crate::symposium::store::Event>) -> impl IntoView {
+fn events_part(tr: Tr, events: Vec<crate::event::store::Event>) -> impl IntoView {
     (!events.is_empty()).then(|| {
         let items = events
             .into_iter()
             .map(|e| {
-                let base = crate::symposium::service::event_path(&e);
+                let base = crate::event::service::event_path(&e);
                 view! {
                     <li>
                         <strong>{e.title.clone()}</strong>

@@ -5,7 +5,7 @@ use crate::components::{load_page, Checkbox, DateRangeFields, Field, FormAlert, 
 use crate::error::AppError;
 use crate::model::{ComponentKind, Role};
 use crate::pages::param;
-use crate::processes::{store, DeletePhase, SavePhase};
+use crate::process::{store, DeletePhase, SavePhase};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -84,7 +84,8 @@ pub fn PhaseEditPage() -> impl IntoView {
                 let stored = |f: fn(&store::Phase) -> String| phase.map(f).unwrap_or_default();
                 let has = |kind: ComponentKind| phase.is_some_and(|p| p.components.iter().any(|c| c.kind == kind));
                 let checkboxes = ComponentKind::ALL
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .map(|kind| {
                         let name = kind.as_str();
                         let label = tr.t(&format!("component-{name}"));

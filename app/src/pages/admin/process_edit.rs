@@ -7,7 +7,7 @@ use crate::components::{
 use crate::error::AppError;
 use crate::model::{ComponentKind, Role};
 use crate::pages::param;
-use crate::processes::{store, MovePhase, SaveProcess};
+use crate::process::{store, MovePhase, SaveProcess};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! Staff accounts: the list, and creating one (admins only).
 
 use super::staff_ctx;
-use crate::accounts::{store as accounts, CreateStaffAccount};
+use crate::account::{store as accounts, CreateStaffAccount};
 use crate::components::{load_page, Field, FormAlert, Page};
 use crate::error::AppError;
 use crate::model::{Role, StaffUser};
@@ -35,7 +35,8 @@ pub fn StaffPage() -> impl IntoView {
                     .collect_view();
                 let chosen = form.value("role", "moderator");
                 let options = Role::ALL
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .map(|r| {
                         let selected = chosen == r.as_str();
                         view! { <option value=r.as_str() selected=selected>{role_label(tr, r)}</option> }

@@ -9,16 +9,16 @@ use crate::error::AppError;
 use crate::model::Role;
 use crate::pages::param;
 use crate::pages::survey::question::{condition_note, option_label, question_view, Rendering};
-use crate::processes::store::{self, Phase, Process};
+use crate::process::store::{self, Phase, Process};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
-use crate::surveys::api::{
+use crate::survey::api::{
     AddSection, ChangeQuestion, PublishResults, SaveQuestion, SaveSurvey, SendInvitations,
     SendReminders,
 };
-use crate::surveys::logic::{ConditionOp, Kind, Question};
-use crate::surveys::service;
-use crate::surveys::store::{self as surveys, Access, Invitation, Section, Survey};
+use crate::survey::logic::{ConditionOp, Kind, Question};
+use crate::survey::service;
+use crate::survey::store::{self as surveys, Access, Invitation, Section, Survey};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
@@ -69,7 +69,7 @@ async fn load(component_id: i64) -> Result<Data, AppError> {
         }
         None => Default::default(),
     };
-    let events = crate::symposium::store::list_events(&ctx.db)
+    let events = crate::event::store::list_events(&ctx.db)
         .await
         .map_err(|e| ctx.internal(e))?
         .into_iter()

@@ -52,7 +52,7 @@ pub fn ProposalPage() -> impl IntoView {
         let proposal = proposal
             .filter(|p| p.status == "accepted" && p.consultation_id == c.id)
             .ok_or_else(|| ctx.not_found())?;
-        let participant = crate::accounts::participant::current(&ctx.session).await;
+        let participant = crate::account::participant::current(&ctx.session).await;
         let vote = match participant {
             Some(p) => store::vote_of(&ctx.db.pool, id, p)
                 .await

@@ -4,13 +4,13 @@
 use super::hours;
 use crate::components::{load_page, Page};
 use crate::error::AppError;
+use crate::event::export::{table, Filter};
+use crate::event::registrations as regs;
+use crate::event::service;
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
 use crate::pages::{param, query};
 use crate::ssr::Tr;
-use crate::symposium::export::{table, Filter};
-use crate::symposium::registrations as regs;
-use crate::symposium::service;
 use leptos::prelude::*;
 
 #[component]

@@ -5,15 +5,15 @@
 use super::breadcrumb;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
+use crate::event::api::{ActOnAvenue, SaveAvenue};
+use crate::event::avenues::{self, Avenue, LinkedProposal, ThemeAvenues};
+use crate::event::service;
+use crate::event::store::{Programme, Session};
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
 use crate::pages::{param, query};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
-use crate::symposium::api::{ActOnAvenue, SaveAvenue};
-use crate::symposium::avenues::{self, Avenue, LinkedProposal, ThemeAvenues};
-use crate::symposium::service;
-use crate::symposium::store::{Programme, Session};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

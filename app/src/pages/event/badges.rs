@@ -5,14 +5,14 @@
 use super::breadcrumb;
 use crate::components::{load_page, Page};
 use crate::error::AppError;
+use crate::event::registrations::{self as regs, Attendee};
+use crate::event::service;
+use crate::event::store::Programme;
 use crate::islands::PrintButton;
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
 use crate::pages::{param, query};
 use crate::ssr::Tr;
-use crate::symposium::registrations::{self as regs, Attendee};
-use crate::symposium::service;
-use crate::symposium::store::Programme;
 use leptos::prelude::*;
 
 /// Badges on one A4 sheet: 2 columns of 4.

@@ -13,11 +13,11 @@ pub mod session;
 pub mod speaker;
 
 use crate::error::AppError;
+use crate::event::registrations::{self as regs, Occupancy};
+use crate::event::service;
+use crate::event::store::{Programme, Session, Speaker};
 use crate::ssr::db::now;
 use crate::ssr::{Ctx, Tr};
-use crate::symposium::registrations::{self as regs, Occupancy};
-use crate::symposium::service;
-use crate::symposium::store::{Programme, Session, Speaker};
 use leptos::prelude::*;
 
 /// The event named in the route, its programme and its seats taken.

@@ -3,9 +3,9 @@
 
 use super::{breadcrumb, demo_mark, hours, load, seats_left, speaker_line};
 use crate::components::{load_page, Page};
+use crate::event::{avenues, service};
 use crate::pages::{param, query};
 use crate::ssr::{markdown, Tr};
-use crate::symposium::{avenues, service};
 use leptos::prelude::*;
 
 #[component]

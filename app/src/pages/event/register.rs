@@ -5,15 +5,15 @@
 
 use super::{breadcrumb, hours, load, seats_left, workshop_full};
 use crate::components::{load_page, Field, FormAlert, Page, TextArea};
+use crate::event::api::Register;
+use crate::event::logic::registration::{day_field, slot_field, NO, YES};
+use crate::event::logic::{PlaceStatus, Profile, QuestionKind};
+use crate::event::registrations::{Details, Occupancy};
+use crate::event::service;
+use crate::event::store::{Programme, Session};
 use crate::pages::param;
 use crate::ssr::form::FormState;
 use crate::ssr::Tr;
-use crate::symposium::api::Register;
-use crate::symposium::logic::registration::{day_field, slot_field, NO, YES};
-use crate::symposium::logic::{PlaceStatus, Profile, QuestionKind};
-use crate::symposium::registrations::{Details, Occupancy};
-use crate::symposium::service;
-use crate::symposium::store::{Programme, Session};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -97,7 +97,7 @@ pub fn registration_fields(
     occupancy: &Occupancy,
 ) -> impl IntoView {
     let r = stored.map(|d| &d.registration);
-    let value = |name: &str, f: fn(&crate::symposium::registrations::Registration) -> String| {
+    let value = |name: &str, f: fn(&crate::event::registrations::Registration) -> String| {
         form.value(name, r.map(f).unwrap_or_default())
     };
     let profiles = Profile::ALL

@@ -6,13 +6,13 @@
 use super::register::registration_fields;
 use super::{breadcrumb, hours, load};
 use crate::components::{load_page, FormAlert, Page};
+use crate::event::api::{AnswerOffer, CancelRegistration, ChangeRegistration};
+use crate::event::logic::{ticket, PlaceStatus};
+use crate::event::registrations as regs;
+use crate::event::{service, tickets};
 use crate::pages::param;
 use crate::ssr::form::FormState;
 use crate::ssr::Tr;
-use crate::symposium::api::{AnswerOffer, CancelRegistration, ChangeRegistration};
-use crate::symposium::logic::{ticket, PlaceStatus};
-use crate::symposium::registrations as regs;
-use crate::symposium::{service, tickets};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

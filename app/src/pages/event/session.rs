@@ -2,9 +2,9 @@
 
 use super::{breadcrumb, demo_mark, hours, load, seats_left, speaker_line};
 use crate::components::{load_page, Page};
+use crate::event::service;
 use crate::pages::param;
 use crate::ssr::{markdown, Tr};
-use crate::symposium::service;
 use leptos::prelude::*;
 
 #[component]

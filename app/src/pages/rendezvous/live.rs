@@ -37,7 +37,7 @@ pub async fn evaluation(ctx: &Ctx, r: &Rendezvous) -> Result<Option<Evaluation>,
     else {
         return Ok(None);
     };
-    let s = crate::surveys::store::survey_by_slug(&ctx.db, &slug)
+    let s = crate::survey::store::survey_by_slug(&ctx.db, &slug)
         .await
         .map_err(|e| ctx.internal(e))?;
     Ok(s.map(|s| Evaluation {
@@ -71,7 +71,7 @@ async fn load(slug: String, asked_mode: Option<String>) -> Result<LiveData, AppE
         .await
         .map_err(|e| ctx.internal(e))?;
     let (answered, upvoted, pending_mine) =
-        match crate::accounts::participant::current(&ctx.session).await {
+        match crate::account::participant::current(&ctx.session).await {
             Some(p) => {
                 let pending = store::audience(&ctx.db, r.id, &[AudienceStatus::Pending])
                     .await

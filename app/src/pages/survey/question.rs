@@ -5,7 +5,7 @@
 //! `aria-describedby` and `aria-invalid`.
 
 use crate::ssr::Tr;
-use crate::surveys::logic::{ConditionOp, Kind, Problem, Question};
+use crate::survey::logic::{ConditionOp, Kind, Problem, Question};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -133,14 +133,14 @@ pub fn question_view(tr: Tr, q: &Question, r: Rendering) -> AnyView {
             let input = if q.kind == Kind::ShortText {
                 view! {
                     <input type="text" id=id.clone() name=name.clone() value=value(&name)
-                        maxlength=crate::surveys::logic::SHORT_TEXT_MAX
+                        maxlength=crate::survey::logic::SHORT_TEXT_MAX
                         aria-describedby=describedby aria-invalid=invalid.then_some("true")/>
                 }
                 .into_any()
             } else {
                 view! {
                     <textarea id=id.clone() name=name.clone() rows="5"
-                        maxlength=crate::surveys::logic::LONG_TEXT_MAX
+                        maxlength=crate::survey::logic::LONG_TEXT_MAX
                         aria-describedby=describedby aria-invalid=invalid.then_some("true")>
                         {value(&name)}
                     </textarea>

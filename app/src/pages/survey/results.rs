@@ -7,8 +7,8 @@ use super::question::option_label;
 use crate::components::{load_page, Page};
 use crate::pages::{param, query};
 use crate::ssr::{Ctx, Tr};
-use crate::surveys::logic::{Kind, OptionCount, Question, QuestionResult, Summary};
-use crate::surveys::service::{self, ResultsData, MIN_FILTERED};
+use crate::survey::logic::{Kind, OptionCount, Question, QuestionResult, Summary};
+use crate::survey::service::{self, ResultsData, MIN_FILTERED};
 use leptos::prelude::*;
 
 fn pct(p: u32) -> String {

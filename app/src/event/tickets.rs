@@ -164,8 +164,8 @@ pub const CALENDAR_FILE_NAME: &str = "evenement.ics";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::symposium::registrations::{Place, Registration};
-    use crate::symposium::store::{Day, Event as Ev, Session, SessionKind};
+    use crate::event::registrations::{Place, Registration};
+    use crate::event::store::{Day, Event as Ev, Session, SessionKind};
 
     fn programme() -> Programme {
         let session = |id, day_id, starts: &str, ends: &str, kind| Session {

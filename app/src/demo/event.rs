@@ -6,13 +6,13 @@
 //! a few people wait for it. The workshops also have 18 invented action
 //! avenues (16 published), linked to their themes and to published proposals.
 
-use crate::ssr::db::{now, Db};
-use crate::symposium::avenues;
-use crate::symposium::logic::{NewRegistration, Profile, QuestionKind};
-use crate::symposium::registrations::{self, Origin};
-use crate::symposium::store::{
+use crate::event::avenues;
+use crate::event::logic::{NewRegistration, Profile, QuestionKind};
+use crate::event::registrations::{self, Origin};
+use crate::event::store::{
     self, EventInput, QuestionInput, SessionInput, SessionKind, SpeakerInput,
 };
+use crate::ssr::db::{now, Db};
 use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 

@@ -2,8 +2,8 @@
 //! invalid: names, an email, a profile, at least one day, at most one workshop
 //! per time slot (on a day attended), consent, and the event's extra questions.
 
-use crate::accounts::store::normalise_email;
-use crate::symposium::api::RegistrationForm;
+use crate::account::store::normalise_email;
+use crate::event::api::RegistrationForm;
 
 /// A refused field: the form field and the Fluent id of the message.
 pub type Invalid = (String, &'static str);

@@ -210,7 +210,7 @@ pub async fn responses_xlsx(
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::surveys::logic::Question;
+    use crate::survey::logic::Question;
 
     fn question(id: i64, kind: Kind, options: &[&str], items: &[&str]) -> Question {
         Question {

@@ -122,8 +122,8 @@ pub async fn load(
         db,
         &NewConsultation {
             component_id,
-            slug: super::demo::SLUG,
-            question: super::demo::QUESTION,
+            slug: super::SLUG,
+            question: super::QUESTION,
             prefix: "Il faut",
             lang: "fr",
             neighbourhoods: &NEIGHBOURHOODS,

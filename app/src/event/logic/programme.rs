@@ -3,8 +3,8 @@
 //! and the Fluent id of its message.
 
 use super::registration::QuestionKind;
-use crate::symposium::api::{DayForm, EventForm, QuestionForm, SessionForm, SpeakerForm};
-use crate::symposium::store::{EventInput, QuestionInput, SessionInput, SessionKind, SpeakerInput};
+use crate::event::api::{DayForm, EventForm, QuestionForm, SessionForm, SpeakerForm};
+use crate::event::store::{EventInput, QuestionInput, SessionInput, SessionKind, SpeakerInput};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -76,7 +76,7 @@ fn ids_ticked(extra: &HashMap<String, String>, prefix: &str) -> Vec<i64> {
 
 pub fn event(form: &EventForm) -> Result<EventInput, Invalid> {
     let title = text(&form.title, 200, "title", true)?;
-    let slug = crate::processes::domain::parse_slug(&form.slug)
+    let slug = crate::process::domain::parse_slug(&form.slug)
         .map_err(|_| ("slug", "process-error-slug"))?;
     let description_md = form.description_md.trim().to_owned();
     let venue = text(&form.venue, 300, "venue", false)?;

@@ -289,9 +289,9 @@ pub async fn attendees_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::registrations::Registration;
+    use crate::event::store::{Day, Event, Session, SessionKind};
     use crate::lang::Lang;
-    use crate::symposium::registrations::Registration;
-    use crate::symposium::store::{Day, Event, Session, SessionKind};
 
     fn programme() -> Programme {
         Programme {

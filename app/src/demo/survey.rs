@@ -6,8 +6,8 @@
 //! something to show. The results are published.
 
 use crate::ssr::db::Db;
-use crate::surveys::logic::{Answer, Answers, Condition, ConditionOp, Kind, Question};
-use crate::surveys::store::{self, Access, SurveyInput};
+use crate::survey::logic::{Answer, Answers, Condition, ConditionOp, Kind, Question};
+use crate::survey::store::{self, Access, SurveyInput};
 use chrono::{Duration, NaiveDate};
 
 pub const SLUG: &str = "satisfaction-colloque";

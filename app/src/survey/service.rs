@@ -10,10 +10,10 @@ use super::logic::{
     self, Answers, Condition, ConditionOp, Kind, Problem, Question, QuestionResult,
 };
 use super::store::{self, Access, Respondent, Section, Submitted, Survey, SurveyInput};
-use crate::accounts::participant;
+use crate::account::participant;
 use crate::error::AppError;
 use crate::model::Role;
-use crate::processes::domain::{parse_date, parse_slug};
+use crate::process::domain::{parse_date, parse_slug};
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
 use serde::{Deserialize, Serialize};

@@ -1,12 +1,19 @@
 //! The demo process: "Mulhouse solidaire" (2021-2022), with its real phases and
 //! question, and one demo staff account per role. Texts are written for the
 //! demo from the published accounts of the process.
+//!
+//! One file per component: each loads its part of the demo into a phase.
 
-use crate::accounts::password::NewPassword;
-use crate::accounts::store::{create_staff, NewStaff};
+pub mod consultation;
+pub mod event;
+pub mod rendezvous;
+pub mod survey;
+
+use crate::account::password::NewPassword;
+use crate::account::store::{create_staff, NewStaff};
 use crate::model::{ComponentKind, Role};
-use crate::processes::domain::{shift_days, PhaseInput, ProcessInput};
-use crate::processes::store;
+use crate::process::domain::{shift_days, PhaseInput, ProcessInput};
+use crate::process::store;
 use crate::ssr::db::{is_unique_violation, Db};
 use chrono::{Duration, NaiveDate};
 
@@ -210,17 +217,16 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         }
         tx.commit().await?;
         if let Some(component) = consultation_component {
-            super::demo_consultation::load(db, process_id, component, input.start, input.end)
-                .await?;
+            self::consultation::load(db, process_id, component, input.start, input.end).await?;
         }
         if let Some(component) = satisfaction_survey {
-            super::demo_survey::load(db, component, input.end).await?;
+            self::survey::load(db, component, input.end).await?;
         }
         if let Some(component) = symposium_component {
-            super::demo_symposium::load(db, process_id, component, input.start).await?;
+            self::event::load(db, process_id, component, input.start).await?;
         }
         if let Some(component) = evaluation_component {
-            super::demo_rendezvous::load(db, component, evaluation_survey, input.start).await?;
+            self::rendezvous::load(db, component, evaluation_survey, input.start).await?;
         }
     }
     report.process_created = true;

@@ -8,8 +8,8 @@
 use crate::rendezvous::logic::{AudienceStatus, Kind as LiveKind, Mode, QuestionState, SeenOpen};
 use crate::rendezvous::store::{self as rdv, RendezvousInput};
 use crate::ssr::db::{now, Db};
-use crate::surveys::logic::{Answer, Answers, Kind, Question};
-use crate::surveys::store::{self as surveys, Access, SurveyInput};
+use crate::survey::logic::{Answer, Answers, Kind, Question};
+use crate::survey::store::{self as surveys, Access, SurveyInput};
 use chrono::{Duration, NaiveDate};
 
 pub const SLUG: &str = "rendez-vous-citoyen";
