@@ -32,9 +32,10 @@ test-rust:
 test-e2e:
 	PARTICIPE_BIN=$(BIN) bash end2end/run.sh
 
-## lint: formatting and clippy on both feature sets
+## lint: formatting, import cycles between the app's files, and clippy on both feature sets
 lint:
 	cargo fmt --all --check
+	python3 .ci/import-cycles.py app/src
 	cargo clippy -p app --features ssr --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings

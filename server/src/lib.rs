@@ -6,7 +6,7 @@ pub mod config;
 
 use app::mail::{MailWaker, MailWorker};
 use app::shell::{shell, App};
-use app::ssr::context::request_context;
+use app::ssr::middleware::request_context;
 use app::ssr::session_store::DbSessionStore;
 use app::ssr::Db;
 use axum::{middleware, routing::get, Extension, Router};

@@ -7,8 +7,8 @@
 //! nothing. Constraints are unnamed in the migrations, so each is known by
 //! PostgreSQL's generated name and by the columns SQLite's message lists.
 
-use super::context::current_lang;
 use super::i18n::Tr;
+use super::request::current_lang;
 use crate::error::AppError;
 
 /// A constraint refusal the person can act on.

@@ -3,26 +3,12 @@
 //! refusal the form page comes back with the message and everything that was
 //! typed, carried across the redirect by a one-time "flash" in the session.
 
+pub use super::flash::{Flash, FormEcho};
+
 use super::context::{Ctx, FLASH_KEY};
 use crate::error::AppError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Flash {
-    /// A confirmation to show once ("Process saved").
-    pub notice: Option<String>,
-    /// The form that was refused, with its message and values.
-    pub form: Option<FormEcho>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct FormEcho {
-    pub form: String,
-    pub message: String,
-    pub field: Option<String>,
-    pub values: Map<String, Value>,
-}
 
 /// Where the browser goes next, and what it is told there.
 pub struct Next {

@@ -41,7 +41,7 @@ pub struct Tr(pub Lang);
 impl Tr {
     /// The translator of the request being served.
     pub fn current() -> Tr {
-        Tr(super::context::current_lang())
+        Tr(super::request::current_lang())
     }
 
     pub fn lang(self) -> Lang {

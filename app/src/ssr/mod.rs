@@ -5,11 +5,14 @@ pub mod context;
 pub mod db;
 pub mod db_error;
 pub mod db_types;
+pub mod flash;
 pub mod form;
 pub mod i18n;
 pub mod live;
 pub mod markdown;
+pub mod middleware;
 pub mod rate_limit;
+pub mod request;
 pub mod session_store;
 pub mod settings;
 
