@@ -3,88 +3,15 @@
 //! server that is down at first gets the mail once it is up, and without SMTP
 //! the mail is written to the folder and shown on `/admin/mail`.
 
-mod common;
-
-use common::{engines, fresh_database, spawn_with, Engine, TestApp, ADMIN, MODERATOR};
+use crate::common::{
+    eventually, free_port, fresh_database, spawn_with, start_smtp, Engine, TestApp, ADMIN,
+    MODERATOR,
+};
 use mailparse::MailHeaderMap;
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-const SLUG: &str = "mulhouse-solidaire";
-
-/// A mail the SMTP server accepted.
-#[derive(Debug, Clone)]
-struct Received {
-    to: Vec<String>,
-    subject: String,
-    text: String,
-}
-
-/// Everything the test SMTP server received, shared with its sessions.
-#[derive(Clone, Default)]
-struct Inbox(Arc<Mutex<Vec<Received>>>);
-
-impl Inbox {
-    fn all(&self) -> Vec<Received> {
-        self.0.lock().unwrap().clone()
-    }
-}
-
-/// One SMTP session of the test server: collects the data, then files it.
-#[derive(Clone)]
-struct Recorder {
-    inbox: Inbox,
-    to: Vec<String>,
-    data: Vec<u8>,
-}
-
-impl mailin_embedded::Handler for Recorder {
-    fn data_start(
-        &mut self,
-        _domain: &str,
-        _from: &str,
-        _is8bit: bool,
-        to: &[String],
-    ) -> mailin_embedded::Response {
-        self.to = to.to_vec();
-        self.data.clear();
-        mailin_embedded::response::OK
-    }
-
-    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.data.extend_from_slice(buf);
-        Ok(())
-    }
-
-    fn data_end(&mut self) -> mailin_embedded::Response {
-        let mail = mailparse::parse_mail(&self.data).expect("a MIME mail");
-        let received = Received {
-            to: self.to.clone(),
-            subject: mail.headers.get_first_value("Subject").unwrap_or_default(),
-            text: mail.get_body().expect("a text body"),
-        };
-        self.inbox.0.lock().unwrap().push(received);
-        mailin_embedded::response::OK
-    }
-}
-
-/// Starts a real SMTP server on `listener`, in its own threads (it blocks).
-fn start_smtp(listener: TcpListener) -> Inbox {
-    let inbox = Inbox::default();
-    let mut server = mailin_embedded::Server::new(Recorder {
-        inbox: inbox.clone(),
-        to: Vec::new(),
-        data: Vec::new(),
-    });
-    server.with_name("smtp.test").with_tcp_listener(listener);
-    std::thread::spawn(move || server.serve().expect("the test SMTP server runs"));
-    inbox
-}
-
-fn free_port() -> TcpListener {
-    TcpListener::bind("127.0.0.1:0").expect("a free port")
-}
+const SLUG: &str = crate::common::CONSULTATION;
 
 /// Starts the app mailing through `smtp://127.0.0.1:port`, retrying after 1 s.
 async fn spawn_mailing_to(engine: Engine, port: u16) -> TestApp {
@@ -94,20 +21,6 @@ async fn spawn_mailing_to(engine: Engine, port: u16) -> TestApp {
         config.mail_worker.retry.first_delay = Duration::from_secs(1);
     })
     .await
-}
-
-/// Polls `check` every 100 ms until it gives a value, for at most 20 s.
-async fn eventually<T, F: std::future::Future<Output = Option<T>>>(
-    what: &str,
-    mut check: impl FnMut() -> F,
-) -> T {
-    for _ in 0..200 {
-        if let Some(v) = check().await {
-            return v;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 /// A new participant proposes an idea; returns its id.
@@ -170,240 +83,235 @@ async fn only_mail(app: &TestApp) -> (String, i64, String) {
         .unwrap()
 }
 
-#[tokio::test]
-async fn moderation_decisions_are_mailed_to_authors_who_left_an_address() {
-    for engine in engines() {
-        let listener = free_port();
-        let port = listener.local_addr().unwrap().port();
-        let inbox = start_smtp(listener);
-        let app = spawn_mailing_to(engine, port).await;
-        let moderator = app.logged_in(MODERATOR).await;
+async fn moderation_decisions_are_mailed_to_authors_who_left_an_address(engine: Engine) {
+    let listener = free_port();
+    let port = listener.local_addr().unwrap().port();
+    let inbox = start_smtp(listener);
+    let app = spawn_mailing_to(engine, port).await;
+    let moderator = app.logged_in(MODERATOR).await;
 
-        let refused = propose(
-            &app,
-            "des bancs partout pour mon parti",
-            "amina@example.org",
-        )
-        .await;
-        refuse(
-            &app,
-            &moderator,
-            refused,
-            "Merci de proposer une action concrète.",
-        )
-        .await;
-        let mail = eventually("the refusal mail", || async {
-            inbox.all().into_iter().next()
-        })
-        .await;
-        assert_eq!(mail.to, ["amina@example.org"], "{engine:?}");
-        assert_eq!(mail.subject, "Votre idée n'a pas été publiée");
-        assert!(mail.text.contains("Motif : Partisane"), "{}", mail.text);
-        assert!(
-            mail.text.contains("Merci de proposer une action concrète."),
-            "{}",
-            mail.text
-        );
+    let refused = propose(
+        &app,
+        "des bancs partout pour mon parti",
+        "amina@example.org",
+    )
+    .await;
+    refuse(
+        &app,
+        &moderator,
+        refused,
+        "Merci de proposer une action concrète.",
+    )
+    .await;
+    let mail = eventually("the refusal mail", || async {
+        inbox.all().into_iter().next()
+    })
+    .await;
+    assert_eq!(mail.to, ["amina@example.org"], "{engine:?}");
+    assert_eq!(mail.subject(), "Votre idée n'a pas été publiée");
+    assert!(mail.text().contains("Motif : Partisane"), "{}", mail.text());
+    assert!(
+        mail.text()
+            .contains("Merci de proposer une action concrète."),
+        "{}",
+        mail.text()
+    );
 
-        let accepted = propose(
-            &app,
-            "des fontaines d'eau potable au parc",
-            "bruno@example.org",
-        )
-        .await;
-        decide(
-            &app,
-            &moderator,
-            &[
-                ("proposal_id", &accepted.to_string()),
-                ("decision", "accept"),
-            ],
-        )
-        .await;
-        let mail = eventually("the acceptance mail", || async {
-            inbox.all().into_iter().nth(1)
-        })
-        .await;
-        assert_eq!(mail.to, ["bruno@example.org"], "{engine:?}");
-        assert_eq!(mail.subject, "Votre idée est publiée");
-        let link = app.url(&format!("/consultations/{SLUG}/proposals/{accepted}"));
-        assert!(mail.text.contains(&link), "{link} in {}", mail.text);
+    let accepted = propose(
+        &app,
+        "des fontaines d'eau potable au parc",
+        "bruno@example.org",
+    )
+    .await;
+    decide(
+        &app,
+        &moderator,
+        &[
+            ("proposal_id", &accepted.to_string()),
+            ("decision", "accept"),
+        ],
+    )
+    .await;
+    let mail = eventually("the acceptance mail", || async {
+        inbox.all().into_iter().nth(1)
+    })
+    .await;
+    assert_eq!(mail.to, ["bruno@example.org"], "{engine:?}");
+    assert_eq!(mail.subject(), "Votre idée est publiée");
+    let link = app.url(&format!("/consultations/{SLUG}/proposals/{accepted}"));
+    assert!(mail.text().contains(&link), "{link} in {}", mail.text());
 
-        // No address, no mail: the outbox (written with the decision) stays as it was.
-        let anonymous = propose(&app, "des cours de cuisine pour tous", "").await;
-        refuse(&app, &moderator, anonymous, "").await;
-        // Accepting again an idea already published is no news either.
-        decide(
-            &app,
-            &moderator,
-            &[
-                ("proposal_id", &accepted.to_string()),
-                ("decision", "accept"),
-            ],
-        )
-        .await;
-        assert_eq!(outbox_size(&app).await, 2, "{engine:?}");
-        eventually("both mails marked sent", || async {
-            let unsent: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'sent'")
-                    .fetch_one(&app.db.pool)
-                    .await
-                    .unwrap();
-            (unsent == 0).then_some(())
-        })
-        .await;
-        assert_eq!(inbox.all().len(), 2, "{engine:?}: exactly one mail each");
-    }
+    // No address, no mail: the outbox (written with the decision) stays as it was.
+    let anonymous = propose(&app, "des cours de cuisine pour tous", "").await;
+    refuse(&app, &moderator, anonymous, "").await;
+    // Accepting again an idea already published is no news either.
+    decide(
+        &app,
+        &moderator,
+        &[
+            ("proposal_id", &accepted.to_string()),
+            ("decision", "accept"),
+        ],
+    )
+    .await;
+    assert_eq!(outbox_size(&app).await, 2, "{engine:?}");
+    eventually("both mails marked sent", || async {
+        let unsent: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'sent'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        (unsent == 0).then_some(())
+    })
+    .await;
+    assert_eq!(inbox.all().len(), 2, "{engine:?}: exactly one mail each");
 }
 
-#[tokio::test]
-async fn mail_waits_for_a_mail_server_that_is_down_and_goes_out_once() {
-    for engine in engines() {
-        // Nothing listens on this port yet: the first attempt fails.
-        let port = free_port().local_addr().unwrap().port();
-        let app = spawn_mailing_to(engine, port).await;
-        let moderator = app.logged_in(MODERATOR).await;
-        let id = propose(
-            &app,
-            "un marché de producteurs le soir",
-            "amina@example.org",
-        )
-        .await;
-        refuse(&app, &moderator, id, "Existe déjà au centre.").await;
-        let (status, attempts, error) = eventually("a failed first attempt", || async {
-            let mail = only_mail(&app).await;
-            (!mail.2.is_empty()).then_some(mail)
-        })
-        .await;
-        // Under load the worker may have retried (and failed) again already.
-        assert_eq!(status.as_str(), "pending", "{engine:?}: {error}");
-        assert!(attempts >= 1, "{engine:?}: {attempts} attempts");
+async fn mail_waits_for_a_mail_server_that_is_down_and_goes_out_once(engine: Engine) {
+    // Nothing listens on this port yet: the first attempt fails.
+    let port = free_port().local_addr().unwrap().port();
+    let app = spawn_mailing_to(engine, port).await;
+    let moderator = app.logged_in(MODERATOR).await;
+    let id = propose(
+        &app,
+        "un marché de producteurs le soir",
+        "amina@example.org",
+    )
+    .await;
+    refuse(&app, &moderator, id, "Existe déjà au centre.").await;
+    let (status, attempts, error) = eventually("a failed first attempt", || async {
+        let mail = only_mail(&app).await;
+        (!mail.2.is_empty()).then_some(mail)
+    })
+    .await;
+    // Under load the worker may have retried (and failed) again already.
+    assert_eq!(status.as_str(), "pending", "{engine:?}: {error}");
+    assert!(attempts >= 1, "{engine:?}: {attempts} attempts");
 
-        // The server comes up; the retry delivers the mail, once.
-        let inbox = start_smtp(TcpListener::bind(("127.0.0.1", port)).expect("the port again"));
-        let (status, attempts, error) = eventually("the mail marked sent", || async {
-            let mail = only_mail(&app).await;
-            (mail.0 == "sent").then_some(mail)
-        })
-        .await;
-        assert!(attempts >= 2, "{engine:?}: sent on a retry ({attempts})");
-        assert_eq!((status.as_str(), error.as_str()), ("sent", ""));
-        let received = inbox.all();
-        assert_eq!(received.len(), 1, "{engine:?}: {received:?}");
-        assert!(received[0].text.contains("Existe déjà au centre."));
-    }
+    // The server comes up; the retry delivers the mail, once.
+    let inbox = start_smtp(TcpListener::bind(("127.0.0.1", port)).expect("the port again"));
+    let (status, attempts, error) = eventually("the mail marked sent", || async {
+        let mail = only_mail(&app).await;
+        (mail.0 == "sent").then_some(mail)
+    })
+    .await;
+    assert!(attempts >= 2, "{engine:?}: sent on a retry ({attempts})");
+    assert_eq!((status.as_str(), error.as_str()), ("sent", ""));
+    let received = inbox.all();
+    assert_eq!(received.len(), 1, "{engine:?}: {received:?}");
+    assert!(received[0].text().contains("Existe déjà au centre."));
 }
 
-#[tokio::test]
-async fn without_smtp_mail_is_written_to_the_folder_and_listed_for_admins() {
-    for engine in engines() {
-        let (url, dir) = fresh_database(engine).await;
-        let app = spawn_with(engine, url, dir, true, |_| {}).await;
-        let moderator = app.logged_in(MODERATOR).await;
-        let id = propose(
-            &app,
-            "des jardins partagés dans chaque quartier",
-            "amina@example.org",
-        )
-        .await;
-        refuse(&app, &moderator, id, "Merci <b>de</b> préciser le lieu.").await;
+async fn without_smtp_mail_is_written_to_the_folder_and_listed_for_admins(engine: Engine) {
+    let (url, dir) = fresh_database(engine).await;
+    let app = spawn_with(engine, url, dir, true, |_| {}).await;
+    let moderator = app.logged_in(MODERATOR).await;
+    let id = propose(
+        &app,
+        "des jardins partagés dans chaque quartier",
+        "amina@example.org",
+    )
+    .await;
+    refuse(&app, &moderator, id, "Merci <b>de</b> préciser le lieu.").await;
 
-        let folder = std::path::PathBuf::from(&app.config.mail_dir);
-        let file = eventually("an .eml file in the mail folder", || {
-            let folder = folder.clone();
-            async move {
-                std::fs::read_dir(&folder)
-                    .unwrap()
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .find(|p| p.extension().is_some_and(|x| x == "eml"))
-            }
-        })
-        .await;
-        let raw = std::fs::read(&file).unwrap();
-        let parsed = mailparse::parse_mail(&raw).unwrap();
-        assert_eq!(
-            parsed.headers.get_first_value("To").as_deref(),
-            Some("amina@example.org")
-        );
-        assert!(parsed.get_body().unwrap().contains("Motif : Partisane"));
-
-        // Only admins see the outbox.
-        let (status, _) = app.get_html(&moderator, "/admin/mail").await;
-        assert_eq!(status, 403, "{engine:?}");
-        let admin = app.logged_in(ADMIN).await;
-        let (status, page) = app.get_html(&admin, "/admin/mail").await;
-        assert_eq!(status, 200, "{engine:?}");
-        assert!(page.contains(&app.config.mail_dir), "says where mail goes");
-        assert!(page.contains("amina@example.org"));
-        assert!(page.contains("pas été publiée"));
-        let mail_id: i64 = sqlx::query_scalar("SELECT id FROM mail_outbox")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        assert!(page.contains(&format!("href=\"/admin/mail/{mail_id}\"")));
-        let (_, dashboard) = app.get_html(&admin, "/admin").await;
-        assert!(
-            dashboard.contains("href=\"/admin/mail\""),
-            "linked from the dashboard"
-        );
-
-        // Each mail opens, its text escaped, with the file it was written to.
-        let (status, detail) = app
-            .get_html(&admin, &format!("/admin/mail/{mail_id}"))
-            .await;
-        assert_eq!(status, 200, "{engine:?}");
-        let file_name = file.file_name().unwrap().to_str().unwrap();
-        assert!(detail.contains(file_name), "{detail}");
-        assert!(
-            detail.contains("Merci &lt;b&gt;de&lt;/b&gt; préciser le lieu."),
-            "{detail}"
-        );
-        assert!(!detail.contains("<b>de</b>"));
-        let (status, _) = app.get_html(&admin, "/admin/mail/999999").await;
-        assert_eq!(status, 404);
-    }
-}
-
-#[tokio::test]
-async fn two_server_instances_send_each_mail_once() {
-    for engine in engines() {
-        let listener = free_port();
-        let port = listener.local_addr().unwrap().port();
-        let inbox = start_smtp(listener);
-        let first = spawn_mailing_to(engine, port).await;
-        let url = first.config.database_url.clone();
-        let second = spawn_with(engine, url, None, false, |config| {
-            config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
-        })
-        .await;
-        const MAILS: usize = 30;
-        for n in 0..MAILS {
-            let to = app::mail::EmailAddress::parse(&format!("person{n}@example.org")).unwrap();
-            let mail = app::mail::OutgoingMail::new(to, "Bienvenue", "Bonjour !");
-            app::mail::enqueue(&first.db, &mail).await.unwrap();
+    let folder = std::path::PathBuf::from(&app.config.mail_dir);
+    let file = eventually("an .eml file in the mail folder", || {
+        let folder = folder.clone();
+        async move {
+            std::fs::read_dir(&folder)
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == "eml"))
         }
-        // Both workers race for the same outbox.
-        first.mail.waker().wake();
-        second.mail.waker().wake();
-        eventually("every mail sent", || async {
-            let unsent: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'sent'")
-                    .fetch_one(&first.db.pool)
-                    .await
-                    .unwrap();
-            (unsent == 0).then_some(())
-        })
+    })
+    .await;
+    let raw = std::fs::read(&file).unwrap();
+    let parsed = mailparse::parse_mail(&raw).unwrap();
+    assert_eq!(
+        parsed.headers.get_first_value("To").as_deref(),
+        Some("amina@example.org")
+    );
+    assert!(parsed.get_body().unwrap().contains("Motif : Partisane"));
+
+    // Only admins see the outbox.
+    let (status, _) = app.get_html(&moderator, "/admin/mail").await;
+    assert_eq!(status, 403, "{engine:?}");
+    let admin = app.logged_in(ADMIN).await;
+    let (status, page) = app.get_html(&admin, "/admin/mail").await;
+    assert_eq!(status, 200, "{engine:?}");
+    assert!(page.contains(&app.config.mail_dir), "says where mail goes");
+    assert!(page.contains("amina@example.org"));
+    assert!(page.contains("pas été publiée"));
+    let mail_id: i64 = sqlx::query_scalar("SELECT id FROM mail_outbox")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("href=\"/admin/mail/{mail_id}\"")));
+    let (_, dashboard) = app.get_html(&admin, "/admin").await;
+    assert!(
+        dashboard.contains("href=\"/admin/mail\""),
+        "linked from the dashboard"
+    );
+
+    // Each mail opens, its text escaped, with the file it was written to.
+    let (status, detail) = app
+        .get_html(&admin, &format!("/admin/mail/{mail_id}"))
         .await;
-        let mut recipients: Vec<String> = inbox.all().into_iter().flat_map(|m| m.to).collect();
-        recipients.sort();
-        let count = recipients.len();
-        recipients.dedup();
-        assert_eq!((count, recipients.len()), (MAILS, MAILS), "{engine:?}");
-        let attempts: i64 =
-            sqlx::query_scalar("SELECT CAST(SUM(attempts) AS BIGINT) FROM mail_outbox")
+    assert_eq!(status, 200, "{engine:?}");
+    let file_name = file.file_name().unwrap().to_str().unwrap();
+    assert!(detail.contains(file_name), "{detail}");
+    assert!(
+        detail.contains("Merci &lt;b&gt;de&lt;/b&gt; préciser le lieu."),
+        "{detail}"
+    );
+    assert!(!detail.contains("<b>de</b>"));
+    let (status, _) = app.get_html(&admin, "/admin/mail/999999").await;
+    assert_eq!(status, 404);
+}
+
+async fn two_server_instances_send_each_mail_once(engine: Engine) {
+    let listener = free_port();
+    let port = listener.local_addr().unwrap().port();
+    let inbox = start_smtp(listener);
+    let first = spawn_mailing_to(engine, port).await;
+    let url = first.config.database_url.clone();
+    let second = spawn_with(engine, url, None, false, |config| {
+        config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    })
+    .await;
+    const MAILS: usize = 30;
+    for n in 0..MAILS {
+        let to = app::mail::EmailAddress::parse(&format!("person{n}@example.org")).unwrap();
+        let mail = app::mail::OutgoingMail::new(to, "Bienvenue", "Bonjour !");
+        app::mail::enqueue(&first.db, &mail).await.unwrap();
+    }
+    // Both workers race for the same outbox.
+    first.mail.waker().wake();
+    second.mail.waker().wake();
+    eventually("every mail sent", || async {
+        let unsent: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'sent'")
                 .fetch_one(&first.db.pool)
                 .await
                 .unwrap();
-        assert_eq!(attempts, MAILS as i64, "{engine:?}: each mail claimed once");
-    }
+        (unsent == 0).then_some(())
+    })
+    .await;
+    let mut recipients: Vec<String> = inbox.all().into_iter().flat_map(|m| m.to).collect();
+    recipients.sort();
+    let count = recipients.len();
+    recipients.dedup();
+    assert_eq!((count, recipients.len()), (MAILS, MAILS), "{engine:?}");
+    let attempts: i64 = sqlx::query_scalar("SELECT CAST(SUM(attempts) AS BIGINT) FROM mail_outbox")
+        .fetch_one(&first.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(attempts, MAILS as i64, "{engine:?}: each mail claimed once");
 }
+
+crate::per_engine!(
+    moderation_decisions_are_mailed_to_authors_who_left_an_address,
+    mail_waits_for_a_mail_server_that_is_down_and_goes_out_once,
+    without_smtp_mail_is_written_to_the_folder_and_listed_for_admins,
+    two_server_instances_send_each_mail_once,
+);
