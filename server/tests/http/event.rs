@@ -696,8 +696,6 @@ async fn registering_without_javascript_keeps_what_was_typed(engine: Engine) {
     assert!(page.contains("Modifier mon inscription") && page.contains("Annuler mon inscription"));
 }
 
-/// A browser without JavaScript, logged in as `email`.
-
 async fn the_door_desk_works_without_javascript_and_lists_export(engine: Engine) {
     let app = spawn_app(engine, true).await;
     let desk = app.html_logged_in(EVENT_STAFF).await;

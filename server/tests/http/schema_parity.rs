@@ -166,6 +166,27 @@ async fn sqlite_schema(url: &str) -> (Schema, Predicates) {
     (schema, predicates)
 }
 
+/// A unique index of PostgreSQL (unique constraints and primary keys have one).
+#[derive(sqlx::FromRow)]
+struct PgIndex {
+    table: String,
+    index: String,
+    primary: bool,
+    columns: Vec<String>,
+    expression: bool,
+    predicate: Option<String>,
+}
+
+/// A foreign key of PostgreSQL; `action` is `pg_constraint.confdeltype`.
+#[derive(sqlx::FromRow)]
+struct PgLink {
+    table: String,
+    target: String,
+    action: String,
+    from_columns: Vec<String>,
+    to_columns: Vec<String>,
+}
+
 /// The schema the PostgreSQL migrations build, read back from its catalog.
 async fn postgres_schema(url: &str) -> (Schema, Predicates) {
     let pool = sqlx::PgPool::connect(url).await.expect("PostgreSQL opens");
@@ -195,11 +216,11 @@ async fn postgres_schema(url: &str) -> (Schema, Predicates) {
     }
     // Unique constraints are backed by unique indexes: reading the indexes
     // covers both, as SQLite's index list does.
-    let indexes: Vec<(String, String, bool, Vec<String>, bool, Option<String>)> = sqlx::query_as(
-        "SELECT t.relname::text, i.relname::text, ix.indisprimary, \
+    let indexes: Vec<PgIndex> = sqlx::query_as(
+        "SELECT t.relname::text AS table, i.relname::text AS index, ix.indisprimary AS primary, \
             ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) \
-                  JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum ORDER BY k.n), \
-            ix.indexprs IS NOT NULL, pg_get_expr(ix.indpred, ix.indrelid) \
+                  JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum ORDER BY k.n) AS columns, \
+            ix.indexprs IS NOT NULL AS expression, pg_get_expr(ix.indpred, ix.indrelid) AS predicate \
          FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid \
          JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace \
          WHERE ns.nspname = 'public' AND ix.indisunique",
@@ -207,7 +228,15 @@ async fn postgres_schema(url: &str) -> (Schema, Predicates) {
     .fetch_all(&pool)
     .await
     .unwrap();
-    for (table, index, primary, mut columns, expression, predicate) in indexes {
+    for PgIndex {
+        table,
+        index,
+        primary,
+        mut columns,
+        expression,
+        predicate,
+    } in indexes
+    {
         let Some(lines) = schema.get_mut(&table) else {
             continue;
         };
@@ -223,12 +252,12 @@ async fn postgres_schema(url: &str) -> (Schema, Predicates) {
                 .push(format!("{index}: WHERE {predicate}"));
         }
     }
-    let links: Vec<(String, String, String, Vec<String>, Vec<String>)> = sqlx::query_as(
-        "SELECT t.relname::text, r.relname::text, c.confdeltype::text, \
+    let links: Vec<PgLink> = sqlx::query_as(
+        "SELECT t.relname::text AS table, r.relname::text AS target, c.confdeltype::text AS action, \
             ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, n) \
-                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n), \
+                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS from_columns, \
             ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, n) \
-                  JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n) \
+                  JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS to_columns \
          FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid \
          JOIN pg_class r ON r.oid = c.confrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace \
          WHERE c.contype = 'f' AND ns.nspname = 'public'",
@@ -236,7 +265,14 @@ async fn postgres_schema(url: &str) -> (Schema, Predicates) {
     .fetch_all(&pool)
     .await
     .unwrap();
-    for (table, target, action, from, to) in links {
+    for PgLink {
+        table,
+        target,
+        action,
+        from_columns: from,
+        to_columns: to,
+    } in links
+    {
         let on_delete = match action.as_str() {
             "c" => "cascade",
             "n" => "set null",
@@ -299,15 +335,63 @@ async fn both_migration_sets_build_the_same_schema() {
     }
     let (sqlite, sqlite_predicates) = sqlite_schema(&urls[0]).await;
     let (postgres, postgres_predicates) = postgres_schema(&urls[1]).await;
-    assert!(sqlite.len() >= 10, "SQLite tables read: {sqlite:?}");
+    // Both readers see what the migrations wrote (an empty reading would
+    // compare equal and prove nothing).
+    for (engine, schema) in [("SQLite", &sqlite), ("PostgreSQL", &postgres)] {
+        let phases = &schema["phases"];
+        for fact in [
+            "column position: integer not null",
+            "primary key (id)",
+            "unique (position, process_id)",
+            "foreign key (process_id) -> processes (id) on delete cascade",
+        ] {
+            assert!(
+                phases.contains(fact),
+                "{engine} phases lack {fact}: {phases:?}"
+            );
+        }
+    }
     let found = drift(
         &sqlite,
         &postgres,
         [&sqlite_predicates, &postgres_predicates],
     );
+    let facts: usize = sqlite.values().map(BTreeSet::len).sum();
+    eprintln!(
+        "schema parity: {} tables, {facts} facts compared",
+        sqlite.len()
+    );
     assert!(
         found.is_empty(),
         "the SQLite and PostgreSQL migrations drift apart:\n{}",
         found.join("\n")
+    );
+}
+
+#[test]
+fn drift_names_each_difference() {
+    let schema = |lines: &[&str]| -> Schema {
+        let table = lines.iter().map(|l| l.to_string()).collect();
+        [("t".to_owned(), table)].into()
+    };
+    assert_eq!(family("BIGINT"), family("INTEGER"));
+    assert_eq!(family("DOUBLE PRECISION"), family("REAL"));
+    assert_ne!(family("TEXT"), family("BIGINT"));
+    let none = Predicates::new();
+    let same = schema(&["column a: integer not null"]);
+    assert!(drift(&same, &same, [&none, &none]).is_empty());
+    let other = schema(&["column a: integer null"]);
+    let found = drift(&same, &other, [&none, &none]);
+    assert_eq!(
+        found,
+        [
+            "t: only in SQLite:     column a: integer not null",
+            "t: only in PostgreSQL: column a: integer null",
+        ]
+    );
+    let mut more = other.clone();
+    more.insert("u".to_owned(), BTreeSet::new());
+    assert!(
+        drift(&other, &more, [&none, &none]).contains(&"table u: only in PostgreSQL".to_owned())
     );
 }
