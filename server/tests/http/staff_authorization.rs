@@ -2,10 +2,8 @@
 //! The list of staff functions comes from the server's own registry, so a new
 //! one that is missing from the table below makes this test fail.
 
-mod common;
-
+use crate::common::{spawn_app, Engine, ADMIN, EVENT_STAFF, MEDIATOR, MODERATOR};
 use app::model::Role;
-use common::{engines, spawn_app, ADMIN, EVENT_STAFF, MEDIATOR, MODERATOR};
 
 /// The role each staff function needs (`None`: any staff member).
 fn required_role(path: &str) -> Option<Option<Role>> {
@@ -175,8 +173,7 @@ fn staff_paths() -> Vec<&'static str> {
     paths
 }
 
-#[tokio::test]
-async fn every_staff_function_refuses_anonymous_and_wrong_roles() {
+async fn every_staff_function_refuses_anonymous_and_wrong_roles(engine: Engine) {
     let paths = staff_paths();
     assert!(paths.len() >= 6, "staff functions found: {paths:?}");
     for path in &paths {
@@ -185,87 +182,87 @@ async fn every_staff_function_refuses_anonymous_and_wrong_roles() {
             "{path} is missing from the role table of this test"
         );
     }
-    for engine in engines() {
-        let app = spawn_app(engine, true).await;
-        let anonymous = app.api_client();
-        let clients = [
-            (ADMIN, Role::Admin, app.logged_in(ADMIN).await),
-            (MODERATOR, Role::Moderator, app.logged_in(MODERATOR).await),
-            (MEDIATOR, Role::Mediator, app.logged_in(MEDIATOR).await),
-            (
-                EVENT_STAFF,
-                Role::EventStaff,
-                app.logged_in(EVENT_STAFF).await,
-            ),
-        ];
-        let processes_before = app::process::store::list_processes(&app.db, false)
-            .await
-            .unwrap()
-            .len();
-        let staff_before = app::account::store::list_staff(&app.db)
-            .await
-            .unwrap()
-            .len();
-        for path in &paths {
-            let endpoint = path.trim_start_matches("/api/");
-            let form = form_for(path);
-            let (status, body) = app.post_api(&anonymous, endpoint, &form).await;
-            assert_eq!(status, 401, "{engine:?} anonymous {path}: {body}");
-            assert!(body.contains("NotSignedIn"), "{path}: {body}");
-            let needed = required_role(path).unwrap();
-            for (who, role, client) in &clients {
-                let allowed =
-                    needed.is_none_or(|needed| role.allows(needed)) || also_allowed(path, *role);
-                let (status, body) = app.post_api(client, endpoint, &form).await;
-                if allowed {
-                    assert!(
-                        status != 401 && status != 403,
-                        "{engine:?} {who} {path} must pass the role check: {status} {body}"
-                    );
-                } else {
-                    assert_eq!(status, 403, "{engine:?} {who} {path}: {body}");
-                    assert!(body.contains("Forbidden"), "{path}: {body}");
-                }
+    let app = spawn_app(engine, true).await;
+    let anonymous = app.api_client();
+    let clients = [
+        (ADMIN, Role::Admin, app.logged_in(ADMIN).await),
+        (MODERATOR, Role::Moderator, app.logged_in(MODERATOR).await),
+        (MEDIATOR, Role::Mediator, app.logged_in(MEDIATOR).await),
+        (
+            EVENT_STAFF,
+            Role::EventStaff,
+            app.logged_in(EVENT_STAFF).await,
+        ),
+    ];
+    let processes_before = app::process::store::list_processes(&app.db, false)
+        .await
+        .unwrap()
+        .len();
+    let staff_before = app::account::store::list_staff(&app.db)
+        .await
+        .unwrap()
+        .len();
+    for path in &paths {
+        let endpoint = path.trim_start_matches("/api/");
+        let form = form_for(path);
+        let (status, body) = app.post_api(&anonymous, endpoint, &form).await;
+        assert_eq!(status, 401, "{engine:?} anonymous {path}: {body}");
+        assert!(body.contains("NotSignedIn"), "{path}: {body}");
+        let needed = required_role(path).unwrap();
+        for (who, role, client) in &clients {
+            let allowed =
+                needed.is_none_or(|needed| role.allows(needed)) || also_allowed(path, *role);
+            let (status, body) = app.post_api(client, endpoint, &form).await;
+            if allowed {
+                assert!(
+                    status != 401 && status != 403,
+                    "{engine:?} {who} {path} must pass the role check: {status} {body}"
+                );
+            } else {
+                assert_eq!(status, 403, "{engine:?} {who} {path}: {body}");
+                assert!(body.contains("Forbidden"), "{path}: {body}");
             }
         }
-        // Only the admin's calls changed anything: one process and one account more.
-        let processes_after = app::process::store::list_processes(&app.db, false)
-            .await
-            .unwrap()
-            .len();
-        assert_eq!(processes_after, processes_before + 1, "{engine:?}");
-        let staff_after = app::account::store::list_staff(&app.db)
-            .await
-            .unwrap()
-            .len();
-        assert_eq!(staff_after, staff_before + 1, "{engine:?}");
     }
+    // Only the admin's calls changed anything: one process and one account more.
+    let processes_after = app::process::store::list_processes(&app.db, false)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(processes_after, processes_before + 1, "{engine:?}");
+    let staff_after = app::account::store::list_staff(&app.db)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(staff_after, staff_before + 1, "{engine:?}");
 }
 
-#[tokio::test]
-async fn staff_pages_need_the_right_role() {
-    for engine in engines() {
-        let app = spawn_app(engine, true).await;
-        let (status, body) = app
-            .get_html(&app.api_client(), "/admin/processes/new")
-            .await;
-        assert_eq!(status, 401, "{engine:?}");
-        assert!(
-            body.contains("/login?next=/admin/processes/new"),
-            "offers to log in: {body}"
-        );
-        let moderator = app.logged_in(MODERATOR).await;
-        let (status, _) = app.get_html(&moderator, "/admin/processes/new").await;
-        assert_eq!(status, 403, "{engine:?}");
-        let (status, body) = app.get_html(&moderator, "/admin").await;
-        assert_eq!(status, 200, "{engine:?}");
-        assert!(body.contains("Modération"), "{body}");
-        let admin = app.logged_in(ADMIN).await;
-        let (status, body) = app.get_html(&admin, "/admin/staff").await;
-        assert_eq!(status, 200);
-        assert!(
-            body.contains(MEDIATOR),
-            "the staff list shows every account"
-        );
-    }
+async fn staff_pages_need_the_right_role(engine: Engine) {
+    let app = spawn_app(engine, true).await;
+    let (status, body) = app
+        .get_html(&app.api_client(), "/admin/processes/new")
+        .await;
+    assert_eq!(status, 401, "{engine:?}");
+    assert!(
+        body.contains("/login?next=/admin/processes/new"),
+        "offers to log in: {body}"
+    );
+    let moderator = app.logged_in(MODERATOR).await;
+    let (status, _) = app.get_html(&moderator, "/admin/processes/new").await;
+    assert_eq!(status, 403, "{engine:?}");
+    let (status, body) = app.get_html(&moderator, "/admin").await;
+    assert_eq!(status, 200, "{engine:?}");
+    assert!(body.contains("Modération"), "{body}");
+    let admin = app.logged_in(ADMIN).await;
+    let (status, body) = app.get_html(&admin, "/admin/staff").await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains(MEDIATOR),
+        "the staff list shows every account"
+    );
 }
+
+crate::per_engine!(
+    every_staff_function_refuses_anonymous_and_wrong_roles,
+    staff_pages_need_the_right_role,
+);

@@ -1,19 +1,24 @@
 //! Test harness: the real application on a random port with a fresh database,
-//! spoken to over HTTP like a browser would. Every scenario runs on SQLite and,
-//! when `PARTICIPE_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database too.
+//! spoken to over HTTP like a browser would. Every scenario runs as two tests (see
+//! [`per_engine!`]): on SQLite, and on a fresh PostgreSQL database when
+//! `PARTICIPE_TEST_POSTGRES_URL` is set.
 
 #![allow(dead_code)]
 
 use reqwest::header::{ACCEPT, REFERER};
 use reqwest::redirect::Policy;
 use server::config::Config;
+use std::net::TcpListener;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 pub const DEMO_PASSWORD: &str = app::demo::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.participe.test";
 pub const MODERATOR: &str = "moderation@demo.participe.test";
 pub const MEDIATOR: &str = "mediation@demo.participe.test";
 pub const EVENT_STAFF: &str = "accueil@demo.participe.test";
+/// The demo process's consultation.
+pub const CONSULTATION: &str = "mulhouse-solidaire";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Engine {
@@ -21,13 +26,50 @@ pub enum Engine {
     Postgres,
 }
 
-/// The engines to run on: SQLite always, PostgreSQL when configured.
-pub fn engines() -> Vec<Engine> {
-    let mut engines = vec![Engine::Sqlite];
-    if std::env::var("PARTICIPE_TEST_POSTGRES_URL").is_ok_and(|v| !v.is_empty()) {
-        engines.push(Engine::Postgres);
+/// The PostgreSQL server the tests create their databases on, when configured.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("PARTICIPE_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// Whether the PostgreSQL case of `test` must be skipped; says so when it is (a
+/// fresh machine has no PostgreSQL; CI sets `PARTICIPE_TEST_POSTGRES_URL`).
+pub fn postgres_skipped(test: &str) -> bool {
+    let skipped = postgres_url().is_none();
+    if skipped {
+        eprintln!("{test}: skipped on PostgreSQL, PARTICIPE_TEST_POSTGRES_URL is unset");
     }
-    engines
+    skipped
+}
+
+/// One `#[tokio::test]` per engine for each scenario `async fn name(engine: Engine)`
+/// of the calling module: `sqlite::name`, and `postgres::name` (skipped with a
+/// message when PostgreSQL is not configured), so that a failure on one engine
+/// never hides the result on the other.
+#[macro_export]
+macro_rules! per_engine {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::common::Engine::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if $crate::common::postgres_skipped(stringify!($name)) {
+                        return;
+                    }
+                    super::$name($crate::common::Engine::Postgres).await
+                }
+            )*
+        }
+    };
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -51,8 +93,7 @@ pub async fn fresh_database(engine: Engine) -> (String, Option<tempfile::TempDir
         }
         Engine::Postgres => {
             use sqlx::Executor;
-            let admin_url =
-                std::env::var("PARTICIPE_TEST_POSTGRES_URL").expect("checked by engines()");
+            let admin_url = postgres_url().expect("PostgreSQL cases are skipped without it");
             sqlx::any::install_default_drivers();
             let name = unique_name();
             let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
@@ -191,6 +232,16 @@ impl TestApp {
         endpoint: &str,
         form: &[(&str, &str)],
     ) -> (u16, String) {
+        self.post_fields(client, endpoint, form).await
+    }
+
+    /// [`TestApp::post_api`] for any form, such as fields read from a page.
+    pub async fn post_fields<F: serde::Serialize + ?Sized>(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &F,
+    ) -> (u16, String) {
         let res = client
             .post(self.url(&format!("/api/{endpoint}")))
             .form(form)
@@ -241,6 +292,157 @@ impl TestApp {
         assert_eq!(status, 200, "login as {email}: {body}");
         client
     }
+
+    /// A browser without JavaScript, logged in as `email` (demo password).
+    pub async fn html_logged_in(&self, email: &str) -> reqwest::Client {
+        let client = self.html_client();
+        let (status, location) = self
+            .post_form(
+                &client,
+                "login",
+                "/login",
+                &[
+                    ("email", email),
+                    ("password", DEMO_PASSWORD),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert!(
+            (300..400).contains(&status) && location == "/admin",
+            "{status} {location}"
+        );
+        client
+    }
+
+    /// The demo consultation's vote page as `client` sees it.
+    pub async fn vote_page(&self, client: &reqwest::Client) -> String {
+        let (status, page) = self
+            .get_html(client, &format!("/consultations/{CONSULTATION}/vote"))
+            .await;
+        assert_eq!(status, 200, "{:?}", self.engine);
+        page
+    }
+
+    /// The vote page's first card: its form fields and proposal id.
+    pub async fn first_card(&self, client: &reqwest::Client) -> (Vec<(String, String)>, String) {
+        let fields = vote_form_fields(&self.vote_page(client).await);
+        let proposal = field(&fields, "proposal_id").to_owned();
+        (fields, proposal)
+    }
+}
+
+/// The value of the form field `name`.
+pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    &fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .unwrap_or_else(|| panic!("a field {name}"))
+        .1
+}
+
+/// Polls `check` every 100 ms until it gives a value, for at most 20 s.
+pub async fn eventually<T, F: std::future::Future<Output = Option<T>>>(
+    what: &str,
+    mut check: impl FnMut() -> F,
+) -> T {
+    for _ in 0..200 {
+        if let Some(v) = check().await {
+            return v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// A mail the test SMTP server accepted: its recipients and raw bytes.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub to: Vec<String>,
+    pub raw: Vec<u8>,
+}
+
+impl Received {
+    pub fn parsed(&self) -> mailparse::ParsedMail<'_> {
+        mailparse::parse_mail(&self.raw).expect("a MIME mail")
+    }
+
+    pub fn subject(&self) -> String {
+        use mailparse::MailHeaderMap;
+        self.parsed()
+            .headers
+            .get_first_value("Subject")
+            .unwrap_or_default()
+    }
+
+    /// The body of a single-part mail, decoded.
+    pub fn text(&self) -> String {
+        self.parsed().get_body().expect("a text body")
+    }
+}
+
+/// Everything the test SMTP server received, shared with its sessions.
+#[derive(Clone, Default)]
+pub struct Inbox(Arc<Mutex<Vec<Received>>>);
+
+impl Inbox {
+    pub fn all(&self) -> Vec<Received> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+/// One SMTP session of the test server: collects the data, then files it.
+#[derive(Clone)]
+struct Recorder {
+    inbox: Inbox,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for Recorder {
+    fn data_start(
+        &mut self,
+        _domain: &str,
+        _from: &str,
+        _is8bit: bool,
+        to: &[String],
+    ) -> mailin_embedded::Response {
+        self.to = to.to_vec();
+        self.data.clear();
+        mailin_embedded::response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let received = Received {
+            to: self.to.clone(),
+            raw: self.data.clone(),
+        };
+        self.inbox.0.lock().unwrap().push(received);
+        mailin_embedded::response::OK
+    }
+}
+
+/// Starts a real SMTP server (mailin-embedded) on `listener`, in its own
+/// thread (it blocks).
+pub fn start_smtp(listener: TcpListener) -> Inbox {
+    let inbox = Inbox::default();
+    let mut server = mailin_embedded::Server::new(Recorder {
+        inbox: inbox.clone(),
+        to: Vec::new(),
+        data: Vec::new(),
+    });
+    server.with_name("smtp.test").with_tcp_listener(listener);
+    std::thread::spawn(move || server.serve().expect("the test SMTP server runs"));
+    inbox
+}
+
+pub fn free_port() -> TcpListener {
+    TcpListener::bind("127.0.0.1:0").expect("a free port")
 }
 
 /// The hidden fields of the first vote form on a page.

@@ -1,0 +1,16 @@
+//! The HTTP test suite in one binary: the real application on a random port,
+//! spoken to like a browser, one module a component (see `common` for the harness).
+
+mod common;
+
+mod consultation;
+mod consultation_more;
+mod event;
+mod event_more;
+mod foundation;
+mod mail;
+mod rendezvous;
+mod schema_parity;
+mod staff_authorization;
+mod survey;
+mod vote_island;
