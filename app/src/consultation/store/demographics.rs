@@ -1,7 +1,7 @@
 //! Demographics answers and vote counts per group, kept up to date with each
 //! vote and each answer, so results by group read a few rows and never scan votes.
 
-use super::votes::fold_tallies;
+use super::counts::{fold_tallies, CountRow};
 use crate::consultation::logic::groups::{Dimension, Groups};
 use crate::consultation::logic::{Tally, VoteKey, VoteTally};
 use crate::ssr::db::{now, Db, Engine};
@@ -177,7 +177,7 @@ pub async fn group_tallies(
     dimension: Dimension,
     group: &str,
 ) -> Result<HashMap<i64, VoteTally>, sqlx::Error> {
-    let rows: Vec<super::votes::CountRow> = sqlx::query_as(
+    let rows: Vec<CountRow> = sqlx::query_as(
         "SELECT c.proposal_id, c.tally, c.item, c.count FROM group_vote_counts c \
          JOIN proposals p ON p.id = c.proposal_id \
          WHERE p.consultation_id = $1 AND p.status = 'accepted' AND c.dimension = $2 AND c.grp = $3",

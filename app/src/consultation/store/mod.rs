@@ -2,6 +2,7 @@
 //! here decides anything a rule in `logic` decides.
 
 pub mod consultations;
+mod counts;
 pub mod demographics;
 mod idempotency;
 pub mod moderation;

@@ -3,22 +3,13 @@
 //! proposal and never scan the votes.
 
 use super::consultations::mark_participant;
+use super::counts::{fold_tallies, CountRow};
 use super::demographics;
 use super::idempotency::{claim_key, record_response};
-use crate::consultation::logic::{Qualification, Tally, VoteCounts, VoteKey, VoteTally};
+use crate::consultation::logic::{Qualification, Tally, VoteKey, VoteTally};
 use crate::ssr::db::{is_unique_violation, now, Db, Engine};
 use sqlx::{Any, FromRow, Transaction};
 use std::collections::HashMap;
-
-/// One row of the counts: (proposal, tally, item, count).
-#[derive(FromRow)]
-pub(super) struct CountRow {
-    proposal_id: i64,
-    #[sqlx(try_from = "String")]
-    tally: Tally,
-    item: String,
-    count: i64,
-}
 
 /// Vote counts of every published proposal, by tally.
 pub async fn tallies(db: &Db, consultation: i64) -> Result<HashMap<i64, VoteTally>, sqlx::Error> {
@@ -30,27 +21,6 @@ pub async fn tallies(db: &Db, consultation: i64) -> Result<HashMap<i64, VoteTall
     .fetch_all(&db.pool)
     .await?;
     Ok(fold_tallies(rows))
-}
-
-/// Counts rows (proposal, tally, item, count) into tallies per proposal;
-/// items that are neither a vote key nor a qualification are ignored.
-pub(super) fn fold_tallies(rows: Vec<CountRow>) -> HashMap<i64, VoteTally> {
-    let mut out: HashMap<i64, VoteTally> = HashMap::new();
-    for row in rows {
-        let entry = out.entry(row.proposal_id).or_default();
-        let counts: &mut VoteCounts = if row.tally == Tally::Sequence {
-            &mut entry.sequence
-        } else {
-            &mut entry.trusted
-        };
-        let count = row.count.max(0) as u32;
-        if let Some(key) = VoteKey::from_slug(&row.item) {
-            counts.set_votes(key, count);
-        } else if let Some(q) = Qualification::from_slug(&row.item) {
-            counts.set_qualification(q, count);
-        }
-    }
-    out
 }
 
 /// The proposals this participant already voted on in this consultation.
