@@ -7,10 +7,10 @@ use crate::components::fields::optional_select;
 use crate::consultation::api::{SaveDemographics, SequenceStep, Vote};
 use crate::consultation::service::sequence::VotePage;
 use crate::ssr::Ctx;
-pub use texts::{card_view, CardForm};
-use texts::{CardView, Choice, DemographicsView, Link, SequenceView, Step};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+pub use texts::{card_view, CardForm};
+use texts::{CardView, Choice, DemographicsView, Link, SequenceView, Step};
 
 pub mod texts;
 

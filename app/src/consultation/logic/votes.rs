@@ -8,7 +8,6 @@
 
 use std::fmt;
 
-
 /// Weight of a trusted vote relative to a sequence vote.
 /// The count a vote goes to: chosen by the platform (a sequence), trusted
 /// (the proposal's page within the site), or kept but not counted.

@@ -168,4 +168,3 @@ pub async fn proposal_page(ctx: &Ctx, id: i64) -> Result<ProposalToModerate, App
         lock_minutes: moderation::LOCK_SECONDS / 60,
     })
 }
-

@@ -123,17 +123,15 @@ async fn group_data(
         let found = demographics::group_sizes(db, c.id, dimension).await?;
         sizes.push((dimension, found));
     }
-    let chosen = choice
-        .and_then(|s| s.split_once(':'))
-        .and_then(|(d, g)| {
-            let dimension = Dimension::from_slug(d)?;
-            let size = sizes
-                .iter()
-                .find(|(dim, _)| *dim == dimension)
-                .and_then(|(_, list)| list.iter().find(|(name, _)| name == g))
-                .map_or(0, |(_, n)| *n);
-            Some((dimension, g.to_owned(), size))
-        });
+    let chosen = choice.and_then(|s| s.split_once(':')).and_then(|(d, g)| {
+        let dimension = Dimension::from_slug(d)?;
+        let size = sizes
+            .iter()
+            .find(|(dim, _)| *dim == dimension)
+            .and_then(|(_, list)| list.iter().find(|(name, _)| name == g))
+            .map_or(0, |(_, n)| *n);
+        Some((dimension, g.to_owned(), size))
+    });
     let chosen = match chosen {
         None => None,
         Some((dimension, group, size)) => {

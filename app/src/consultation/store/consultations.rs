@@ -162,11 +162,7 @@ pub async fn create_consultation(db: &Db, c: &NewConsultation<'_>) -> Result<i64
 
 /// Creates or updates the consultation of a consultation component; false
 /// when there is no such component.
-pub async fn save_settings(
-    db: &Db,
-    component_id: i64,
-    s: &Settings,
-) -> Result<bool, sqlx::Error> {
+pub async fn save_settings(db: &Db, component_id: i64, s: &Settings) -> Result<bool, sqlx::Error> {
     let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM components WHERE id = $1")
         .bind(component_id)
         .fetch_optional(&db.pool)

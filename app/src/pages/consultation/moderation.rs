@@ -4,7 +4,9 @@
 use crate::components::{load_page, FormAlert, Page, TextArea};
 use crate::consultation::api::Moderate;
 use crate::consultation::logic::rules::REFUSAL_REASONS;
-use crate::consultation::service::moderation::{proposal_page, queue_page, ProposalToModerate, QueueEntry};
+use crate::consultation::service::moderation::{
+    proposal_page, queue_page, ProposalToModerate, QueueEntry,
+};
 use crate::error::AppError;
 use crate::pages::param;
 use crate::ssr::form::FormState;

@@ -50,63 +50,60 @@ pub fn ProposalPage() -> impl IntoView {
         let page = proposal_page(&ctx, &param("slug"), id, served_in).await?;
         Ok((ctx, page))
     };
-    load_page(
-        data,
-        move |(ctx, page)| {
-            let c = page.consultation;
-            let proposal = page.proposal;
-            let base = service::consultation_path(&c);
-            let here = service::proposal_path(&c, proposal.id);
-            let open = c.is_open(ctx.settings.today());
-            let card = if open {
-                let form = CardForm {
-                    served_in: page.served_in,
-                    signature: page.signature,
-                    back: here.clone(),
-                    idempotency_key: page.idempotency_key,
-                };
-                view! {
-                    <VoteCard proposal=proposal.clone() form current=page.vote/>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <p class="proposal-text">{proposal.content.clone()}</p>
-                    <p class="notice">{tr.t("consultation-error-closed")}</p>
-                }
-                .into_any()
+    load_page(data, move |(ctx, page)| {
+        let c = page.consultation;
+        let proposal = page.proposal;
+        let base = service::consultation_path(&c);
+        let here = service::proposal_path(&c, proposal.id);
+        let open = c.is_open(ctx.settings.today());
+        let card = if open {
+            let form = CardForm {
+                served_in: page.served_in,
+                signature: page.signature,
+                back: here.clone(),
+                idempotency_key: page.idempotency_key,
             };
-            let reasons = REPORT_REASONS
-                .iter()
-                .map(|r| view! { <option value=*r>{tr.t(&format!("report-{r}"))}</option> })
-                .collect_view();
-            let share = format!("{}{here}", ctx.settings.base_url);
             view! {
-                <Page title=proposal.content.clone()>
-                    {breadcrumb(tr, &c, Some(tr.t("proposal-title")))}
-                    <h1 class="visually-hidden">{tr.t("proposal-title")}</h1>
-                    <p class="question">{c.question.clone()}</p>
-                    {card}
-                    <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
-                    <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
-                    <section aria-labelledby="share-title">
-                        <h2 id="share-title">{tr.t("proposal-share")}</h2>
-                        <p><label for="share-link">{tr.t("proposal-share-link")}</label></p>
-                        <input id="share-link" type="text" readonly value=share/>
-                    </section>
-                    <details class="report">
-                        <summary>{tr.t("report-title")}</summary>
-                        <form method="post" action=ReportProposal::url() class="stack narrow">
-                            <input type="hidden" name="proposal_id" value=proposal.id/>
-                            <div class="field">
-                                <label for="f-reason">{tr.t("report-reason")}</label>
-                                <select id="f-reason" name="reason">{reasons}</select>
-                            </div>
-                            <button type="submit" class="small">{tr.t("report-submit")}</button>
-                        </form>
-                    </details>
-                </Page>
+                <VoteCard proposal=proposal.clone() form current=page.vote/>
             }
-        },
-    )
+            .into_any()
+        } else {
+            view! {
+                <p class="proposal-text">{proposal.content.clone()}</p>
+                <p class="notice">{tr.t("consultation-error-closed")}</p>
+            }
+            .into_any()
+        };
+        let reasons = REPORT_REASONS
+            .iter()
+            .map(|r| view! { <option value=*r>{tr.t(&format!("report-{r}"))}</option> })
+            .collect_view();
+        let share = format!("{}{here}", ctx.settings.base_url);
+        view! {
+            <Page title=proposal.content.clone()>
+                {breadcrumb(tr, &c, Some(tr.t("proposal-title")))}
+                <h1 class="visually-hidden">{tr.t("proposal-title")}</h1>
+                <p class="question">{c.question.clone()}</p>
+                {card}
+                <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
+                <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
+                <section aria-labelledby="share-title">
+                    <h2 id="share-title">{tr.t("proposal-share")}</h2>
+                    <p><label for="share-link">{tr.t("proposal-share-link")}</label></p>
+                    <input id="share-link" type="text" readonly value=share/>
+                </section>
+                <details class="report">
+                    <summary>{tr.t("report-title")}</summary>
+                    <form method="post" action=ReportProposal::url() class="stack narrow">
+                        <input type="hidden" name="proposal_id" value=proposal.id/>
+                        <div class="field">
+                            <label for="f-reason">{tr.t("report-reason")}</label>
+                            <select id="f-reason" name="reason">{reasons}</select>
+                        </div>
+                        <button type="submit" class="small">{tr.t("report-submit")}</button>
+                    </form>
+                </details>
+            </Page>
+        }
+    })
 }

@@ -8,8 +8,8 @@
 use super::result_list::{ranked, result_list};
 use crate::consultation::logic::groups::{Dimension, MIN_GROUP_SIZE};
 use crate::consultation::logic::Zone;
-use crate::consultation::service::results::{ChosenGroup as Chosen, GroupData};
 use crate::consultation::service;
+use crate::consultation::service::results::{ChosenGroup as Chosen, GroupData};
 use crate::consultation::store::Consultation;
 use crate::ssr::Tr;
 use leptos::prelude::*;
