@@ -2,7 +2,7 @@
 //! page's status code and redirects are known before the first byte is sent.
 
 use crate::pages::{
-    account, admin, consultation as c, event, home, login, moderation, not_found, phase, process,
+    account, admin, consultation as c, event, home, login, not_found, phase, process,
     rendezvous as rdv, survey,
 };
 use crate::ssr::context::current_lang;
@@ -169,15 +169,15 @@ pub fn App() -> impl IntoView {
                     ssr=a.clone()
                 />
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
-                <Route path=path!("/moderation") view=moderation::ModerationPage ssr=a.clone()/>
-                <Route path=path!("/moderation/proposals/:id") view=moderation::ModerateProposalPage ssr=a.clone()/>
+                <Route path=path!("/moderation") view=c::moderation::ModerationPage ssr=a.clone()/>
+                <Route path=path!("/moderation/proposals/:id") view=c::moderation::ModerateProposalPage ssr=a.clone()/>
                 <Route path=path!("/login") view=login::LoginPage ssr=a.clone()/>
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
                 <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/consultations/:component_id")
-                    view=admin::consultation_edit::ConsultationEditPage
+                    view=c::settings::ConsultationEditPage
                     ssr=a.clone()
                 />
                 <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=a.clone()/>

@@ -3,10 +3,9 @@
 //! button posts and the page comes back with the vote recorded and its
 //! optional qualifications; the idempotency key makes a double tap count once.
 
-use crate::components::vote_step::card;
-use crate::consultation::sequence::card_view;
-use crate::consultation::signing::ServedIn;
-use crate::consultation::store::{Proposal, StoredVote};
+use crate::components::vote_step::{card, card_view, CardForm};
+use crate::consultation::store::proposals::Proposal;
+use crate::consultation::store::votes::StoredVote;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -14,10 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn VoteCard(
     proposal: Proposal,
-    served_in: ServedIn,
-    signature: String,
-    /// Where the forms come back to.
-    back: String,
+    /// Where it is served, its signature, where the forms come back to.
+    form: CardForm,
     current: Option<StoredVote>,
 ) -> impl IntoView {
     let tr = Tr::current();
@@ -25,14 +22,6 @@ pub fn VoteCard(
     let refusal = Ctx::get()
         .ok()
         .and_then(|ctx| FormState::of(&ctx, "vote").message());
-    let view = card_view(
-        tr,
-        &proposal,
-        served_in,
-        signature,
-        back,
-        current.as_ref(),
-        None,
-    );
+    let view = card_view(tr, &proposal, form, current.as_ref(), None);
     card(&view, refusal, None)
 }

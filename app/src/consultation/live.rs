@@ -47,7 +47,7 @@ pub async fn figures_stream(
     let receiver = hub.subscribe(topic(id), PACE, move || {
         let db = db.clone();
         async move {
-            match store::figures(&db, id).await {
+            match store::consultations::figures(&db, id).await {
                 Ok((participants, proposals, votes)) => Some(Figures {
                     participants,
                     proposals,

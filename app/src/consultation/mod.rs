@@ -1,11 +1,13 @@
 //! The consultation component: proposals, moderation, votes in sequences,
 //! trusted counting and results.
+//!
+//! `forms` (what server functions receive) -> `logic` (pure rules, scoring,
+//! sequence selection) and `store` (SQL per aggregate) -> `service` (commands
+//! and the pages' read models) -> `api` (thin server functions).
 
 pub mod api;
-pub mod sequence_view;
+pub mod forms;
 
-#[cfg(feature = "ssr")]
-pub mod groups;
 #[cfg(feature = "ssr")]
 pub mod live;
 #[cfg(feature = "ssr")]
@@ -13,18 +15,8 @@ pub mod logic;
 #[cfg(feature = "ssr")]
 pub mod mails;
 #[cfg(feature = "ssr")]
-pub mod moderation;
-#[cfg(feature = "ssr")]
 pub mod open_data;
 #[cfg(feature = "ssr")]
-pub mod rules;
-#[cfg(feature = "ssr")]
-pub mod sequence;
-#[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod settings;
-#[cfg(feature = "ssr")]
-pub mod signing;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -113,7 +113,7 @@ pub async fn results_json(Extension(db): Extension<Db>, Path(slug): Path<String>
         Err(e) => return internal(e),
     };
     let (figures, results) = match (
-        store::figures(&db, c.id).await,
+        store::consultations::figures(&db, c.id).await,
         service::results(&db, &c).await,
     ) {
         (Ok(f), Ok(r)) => (f, r),

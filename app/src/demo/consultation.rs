@@ -3,7 +3,7 @@
 //! participants drawn with a fixed seed, so results have consensus,
 //! controversy and rejection to show.
 
-use crate::consultation::rules::AGE_BRACKETS;
+use crate::consultation::logic::rules::AGE_BRACKETS;
 use crate::consultation::store::{create_consultation, NewConsultation};
 use crate::ssr::db::{now, Db};
 use chrono::NaiveDate;

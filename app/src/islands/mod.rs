@@ -16,4 +16,4 @@ pub use live_room::{LiveRoom, RoomForms, RoomLabels};
 pub use password_toggle::PasswordToggle;
 pub use print_button::PrintButton;
 pub use video_player::VideoPlayer;
-pub use vote_sequence::VoteSequence;
+pub use vote_sequence::{NetworkTexts, VoteSequence};

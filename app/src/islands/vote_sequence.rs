@@ -1,17 +1,40 @@
 //! Voting in sequence without page reloads. The page is rendered on the
 //! server with plain forms that post and come back (`components::vote_step`):
 //! voting works before (and without) any WASM. Once this island is alive, a
-//! submit of one of those forms sends the same fields to `sequence_act` in
-//! the background, and the next step, rendered by the same server code,
-//! replaces the current one. The island itself renders no step: it stays
+//! submit of one of those forms sends the same fields to `sequence_act`
+//! (below, beside the island) in the background, and the next step, rendered
+//! by the same server code, replaces the current one. The island itself renders no step: it stays
 //! small enough for the vote page's phone budget.
 //!
 //! A lost connection is retried with the same fields, hence the same
 //! idempotency key (and, for "next", the same position): the server applies
 //! each action once however many attempts reach it.
 
-use crate::consultation::sequence_view::NetworkTexts;
+use crate::consultation::forms::SequencePost;
+use crate::error::AppError;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Texts of the island's network status line.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkTexts {
+    pub sending: String,
+    pub retrying: String,
+    pub failed: String,
+}
+
+/// The island's posts: the same forms as the plain page, sent in the
+/// background, answered with the next step's HTML instead of a redirect.
+/// The consultation service applies the form and reads the next step; the
+/// same renderer as the page's draws it.
+#[server(endpoint = "consultation/sequence/act", input = server_fn::codec::Json)]
+pub async fn sequence_act(act: SequencePost) -> Result<String, AppError> {
+    crate::ssr::form::reply(async |ctx| {
+        let page = crate::consultation::service::sequence::act(ctx, &act).await?;
+        Ok(crate::components::vote_step::step(ctx, &page).to_html())
+    })
+    .await
+}
 
 #[island(lazy)]
 pub fn VoteSequence(
@@ -48,8 +71,8 @@ pub fn VoteSequence(
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use crate::consultation::api::SequenceAct;
-    use crate::consultation::sequence_view::{NetworkTexts, SequencePost};
+    use super::{NetworkTexts, SequenceAct};
+    use crate::consultation::forms::SequencePost;
     use crate::error::AppError;
     use leptos::ev::SubmitEvent;
     use leptos::prelude::*;

@@ -6,7 +6,6 @@ pub mod consultation;
 pub mod event;
 pub mod home;
 pub mod login;
-pub mod moderation;
 pub mod not_found;
 pub mod phase;
 pub mod process;

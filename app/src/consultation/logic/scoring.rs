@@ -12,7 +12,7 @@ use rand_distr::{Beta, Distribution};
 
 pub use super::votes::{
     allowed_for, validate_qualifications, EffectiveCounts, Qualification, QualificationError,
-    VoteCounts, VoteKey, VoteTally, DEFAULT_TRUSTED_WEIGHT,
+    Tally, VoteCounts, VoteKey, VoteTally, DEFAULT_TRUSTED_WEIGHT,
 };
 use Qualification as Q;
 
@@ -227,6 +227,20 @@ pub struct BetaPosterior {
     pub alpha: f64,
     /// Failures + 1.
     pub beta: f64,
+}
+
+// Posteriors are built here, beside the Beta law, so that `votes` (the
+// counts) depends on nothing of the scoring.
+impl EffectiveCounts {
+    /// Beta posterior of the share of `key` votes.
+    pub fn posterior(&self, key: VoteKey) -> BetaPosterior {
+        BetaPosterior::new(self.votes(key), self.total())
+    }
+
+    /// Beta posterior of the share of votes carrying `q`.
+    pub fn qualification_posterior(&self, q: Qualification) -> BetaPosterior {
+        BetaPosterior::new(self.qualification(q), self.total())
+    }
 }
 
 impl BetaPosterior {

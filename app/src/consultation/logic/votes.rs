@@ -8,9 +8,22 @@
 
 use std::fmt;
 
-use super::scoring::BetaPosterior;
-
 /// Weight of a trusted vote relative to a sequence vote.
+/// The count a vote goes to: chosen by the platform (a sequence), trusted
+/// (the proposal's page within the site), or kept but not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tally {
+    Sequence,
+    Trusted,
+    Untrusted,
+}
+
+crate::text_enum!(Tally {
+    Sequence = "sequence",
+    Trusted = "trusted",
+    Untrusted = "untrusted",
+});
+
 pub const DEFAULT_TRUSTED_WEIGHT: f64 = 0.5;
 
 /// The three answers a participant can give to a proposal.
@@ -303,16 +316,6 @@ impl EffectiveCounts {
     /// Effective total number of votes `n`.
     pub fn total(&self) -> f64 {
         self.votes.iter().sum()
-    }
-
-    /// Beta posterior of the share of `key` votes.
-    pub fn posterior(&self, key: VoteKey) -> BetaPosterior {
-        BetaPosterior::new(self.votes(key), self.total())
-    }
-
-    /// Beta posterior of the share of votes carrying `q`.
-    pub fn qualification_posterior(&self, q: Qualification) -> BetaPosterior {
-        BetaPosterior::new(self.qualification(q), self.total())
     }
 }
 

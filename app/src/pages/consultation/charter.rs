@@ -1,7 +1,7 @@
 //! The public moderation charter: what is published and why a proposal can be refused.
 
 use crate::components::Page;
-use crate::consultation::rules::REFUSAL_REASONS;
+use crate::consultation::logic::rules::REFUSAL_REASONS;
 use crate::ssr::Tr;
 use leptos::prelude::*;
 

@@ -1,22 +1,20 @@
 //! A consultation's home: the question, whether it is open, the figures, and
 //! the three ways in: vote, propose, see the results.
 
-use super::{breadcrumb, figures, load, status_line};
+use super::{breadcrumb, figures, status_line};
 use crate::components::{load_page, Page};
-use crate::consultation::{service, store};
+use crate::consultation::service::{self, pages::home_page};
 use crate::pages::param;
-use crate::ssr::Tr;
+use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
-        let (ctx, c) = load(param("slug")).await?;
-        let counts = store::figures(&ctx.db, c.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        Ok((ctx, c, counts))
+        let ctx = Ctx::get()?;
+        let page = home_page(&ctx, &param("slug")).await?;
+        Ok((ctx, page.consultation, page.figures))
     };
     load_page(data, move |(ctx, c, counts)| {
         let today = ctx.settings.today();

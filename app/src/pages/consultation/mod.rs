@@ -1,27 +1,23 @@
 //! The consultation's pages: its home, proposing, voting in sequence, one
-//! proposal, results, and the moderation charter.
+//! proposal, results, the moderation charter, moderation and the settings
+//! editor. Each reads one read model from `consultation::service` and renders it.
 
 pub mod charter;
 pub mod home;
+pub mod moderation;
 pub mod proposal;
 pub mod propose;
+mod result_list;
 pub mod results;
 mod results_groups;
+pub mod settings;
 pub mod vote;
 
 use crate::consultation::service;
 use crate::consultation::store::Consultation;
-use crate::error::AppError;
 use crate::islands::{FigureLabels, LiveFigures};
-use crate::ssr::{Ctx, Tr};
+use crate::ssr::Tr;
 use leptos::prelude::*;
-
-/// The consultation named in the route, with the request context.
-pub async fn load(slug: String) -> Result<(Ctx, Consultation), AppError> {
-    let ctx = Ctx::get()?;
-    let c = service::consultation(&ctx, &slug).await?;
-    Ok((ctx, c))
-}
 
 /// "Open until 19 December" or "Closed since ...", with the dates.
 pub fn status_line(tr: Tr, c: &Consultation, today: chrono::NaiveDate) -> impl IntoView {

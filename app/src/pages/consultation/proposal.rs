@@ -2,13 +2,14 @@
 //! as "trusted" when the page was reached from within the site, and is kept but
 //! not counted when it came from a shared link.
 
-use super::{breadcrumb, load};
+use super::breadcrumb;
 use crate::components::vote_card::VoteCard;
+use crate::components::vote_step::CardForm;
 use crate::components::{load_page, Page};
 use crate::consultation::api::ReportProposal;
-use crate::consultation::rules::REPORT_REASONS;
-use crate::consultation::signing::{sign, ServedIn};
-use crate::consultation::{service, store};
+use crate::consultation::logic::rules::REPORT_REASONS;
+use crate::consultation::logic::signing::ServedIn;
+use crate::consultation::service::{self, pages::proposal_page};
 use crate::pages::param;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -45,80 +46,64 @@ pub fn ProposalPage() -> impl IntoView {
     };
     let id: i64 = param("id").parse().unwrap_or(-1);
     let data = async move {
-        let (ctx, c) = load(param("slug")).await?;
-        let proposal = store::proposal(&ctx.db, id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        let proposal = proposal
-            .filter(|p| p.status == "accepted" && p.consultation_id == c.id)
-            .ok_or_else(|| ctx.not_found())?;
-        let participant = crate::account::participant::current(&ctx.session).await;
-        let vote = match participant {
-            Some(p) => store::vote_of(&ctx.db.pool, id, p)
-                .await
-                .map_err(|e| ctx.internal(e))?,
-            None => None,
-        };
-        // Signed for the participant this page will vote as (created now if new).
-        let participant = match participant {
-            Some(p) => p,
-            None => service::participant(&ctx).await?,
-        };
-        let secret = store::signing_key(&ctx.db)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        let signature = sign(&secret, c.id, id, participant, served_in);
-        Ok((ctx, c, proposal, vote, signature))
+        let ctx = Ctx::get()?;
+        let page = proposal_page(&ctx, &param("slug"), id, served_in).await?;
+        Ok((ctx, page))
     };
-    load_page(
-        data,
-        move |(ctx, c, proposal, vote, signature): (Ctx, _, store::Proposal, _, String)| {
-            let base = service::consultation_path(&c);
-            let here = format!("{base}/proposals/{}", proposal.id);
-            let open = c.is_open(ctx.settings.today());
-            let card = if open {
-                view! {
-                    <VoteCard proposal=proposal.clone() served_in signature back=here.clone() current=vote/>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <p class="proposal-text">{proposal.content.clone()}</p>
-                    <p class="notice">{tr.t("consultation-error-closed")}</p>
-                }
-                .into_any()
+    load_page(data, move |(ctx, page)| {
+        let c = page.consultation;
+        let proposal = page.proposal;
+        let base = service::consultation_path(&c);
+        let here = service::proposal_path(&c, proposal.id);
+        let open = c.is_open(ctx.settings.today());
+        let card = if open {
+            let form = CardForm {
+                served_in: page.served_in,
+                signature: page.signature,
+                back: here.clone(),
+                idempotency_key: page.idempotency_key,
             };
-            let reasons = REPORT_REASONS
-                .iter()
-                .map(|r| view! { <option value=*r>{tr.t(&format!("report-{r}"))}</option> })
-                .collect_view();
-            let share = format!("{}{here}", ctx.settings.base_url);
             view! {
-                <Page title=proposal.content.clone()>
-                    {breadcrumb(tr, &c, Some(tr.t("proposal-title")))}
-                    <h1 class="visually-hidden">{tr.t("proposal-title")}</h1>
-                    <p class="question">{c.question.clone()}</p>
-                    {card}
-                    <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
-                    <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
-                    <section aria-labelledby="share-title">
-                        <h2 id="share-title">{tr.t("proposal-share")}</h2>
-                        <p><label for="share-link">{tr.t("proposal-share-link")}</label></p>
-                        <input id="share-link" type="text" readonly value=share/>
-                    </section>
-                    <details class="report">
-                        <summary>{tr.t("report-title")}</summary>
-                        <form method="post" action=ReportProposal::url() class="stack narrow">
-                            <input type="hidden" name="proposal_id" value=proposal.id/>
-                            <div class="field">
-                                <label for="f-reason">{tr.t("report-reason")}</label>
-                                <select id="f-reason" name="reason">{reasons}</select>
-                            </div>
-                            <button type="submit" class="small">{tr.t("report-submit")}</button>
-                        </form>
-                    </details>
-                </Page>
+                <VoteCard proposal=proposal.clone() form current=page.vote/>
             }
-        },
-    )
+            .into_any()
+        } else {
+            view! {
+                <p class="proposal-text">{proposal.content.clone()}</p>
+                <p class="notice">{tr.t("consultation-error-closed")}</p>
+            }
+            .into_any()
+        };
+        let reasons = REPORT_REASONS
+            .iter()
+            .map(|r| view! { <option value=*r>{tr.t(&format!("report-{r}"))}</option> })
+            .collect_view();
+        let share = format!("{}{here}", ctx.settings.base_url);
+        view! {
+            <Page title=proposal.content.clone()>
+                {breadcrumb(tr, &c, Some(tr.t("proposal-title")))}
+                <h1 class="visually-hidden">{tr.t("proposal-title")}</h1>
+                <p class="question">{c.question.clone()}</p>
+                {card}
+                <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
+                <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
+                <section aria-labelledby="share-title">
+                    <h2 id="share-title">{tr.t("proposal-share")}</h2>
+                    <p><label for="share-link">{tr.t("proposal-share-link")}</label></p>
+                    <input id="share-link" type="text" readonly value=share/>
+                </section>
+                <details class="report">
+                    <summary>{tr.t("report-title")}</summary>
+                    <form method="post" action=ReportProposal::url() class="stack narrow">
+                        <input type="hidden" name="proposal_id" value=proposal.id/>
+                        <div class="field">
+                            <label for="f-reason">{tr.t("report-reason")}</label>
+                            <select id="f-reason" name="reason">{reasons}</select>
+                        </div>
+                        <button type="submit" class="small">{tr.t("report-submit")}</button>
+                    </form>
+                </details>
+            </Page>
+        }
+    })
 }

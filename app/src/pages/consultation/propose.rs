@@ -2,16 +2,15 @@
 //! sentence, then (having seen similar proposals one can vote on instead) the
 //! few details: a first name, and optionally an email, age bracket, neighbourhood.
 
-use super::{breadcrumb, load};
+use super::breadcrumb;
 use crate::components::fields::optional_select;
 use crate::components::{load_page, Field, FormAlert, Page, TextArea};
 use crate::consultation::api::Propose;
-use crate::consultation::rules::{AGE_BRACKETS, MAX_LENGTH};
-use crate::consultation::sequence::fresh_key;
-use crate::consultation::service;
+use crate::consultation::logic::rules::{AGE_BRACKETS, MAX_LENGTH};
+use crate::consultation::service::{self, pages::propose_page};
 use crate::pages::{param, query};
 use crate::ssr::form::FormState;
-use crate::ssr::Tr;
+use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -27,17 +26,13 @@ pub fn ProposePage() -> impl IntoView {
     let tr = Tr::current();
     let draft = query("body").unwrap_or_default();
     let data = async move {
-        let (ctx, c) = load(param("slug")).await?;
-        let similar = if draft.trim().is_empty() {
-            Vec::new()
-        } else {
-            service::similar(&ctx.db, &c, &draft)
-                .await
-                .map_err(|e| ctx.internal(e))?
-        };
-        Ok((ctx, c, draft, similar))
+        let ctx = Ctx::get()?;
+        let page = propose_page(&ctx, &param("slug"), &draft).await?;
+        Ok((ctx, page, draft))
     };
-    load_page(data, move |(ctx, c, draft, similar)| {
+    load_page(data, move |(ctx, page, draft)| {
+        let c = page.consultation;
+        let similar = page.similar;
         let form = FormState::of(&ctx, "propose");
         let base = service::consultation_path(&c);
         let open = c.is_open(ctx.settings.today());
@@ -97,7 +92,7 @@ pub fn ProposePage() -> impl IntoView {
                 <form method="post" action=Propose::url() class="stack" novalidate>
                     <FormAlert message=form.message()/>
                     <input type="hidden" name="consultation" value=c.slug.clone()/>
-                    <input type="hidden" name="idempotency_key" value=fresh_key()/>
+                    <input type="hidden" name="idempotency_key" value=page.idempotency_key/>
                     <TextArea name="body" label=tr.t_args("propose-your-idea", &[("prefix", c.proposal_prefix.clone())])
                         value=form.value("body", draft.clone()) error=form.error("body") hint=prefix_hint rows=3/>
                     <Field name="author_name" label=tr.t("propose-name") value=form.value("author_name", "")

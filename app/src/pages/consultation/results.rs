@@ -2,119 +2,31 @@
 //! ideas, and each theme's ideas. Bars are SVG drawn on the server, each with
 //! its data table, so they read without JavaScript and with a screen reader.
 
-use super::{breadcrumb, figures, load, results_groups};
+use super::result_list::{ranked, result_list};
+use super::{breadcrumb, figures, results_groups};
 use crate::components::{load_page, Page};
 use crate::consultation::logic::Zone;
+use crate::consultation::service::results::results_page;
 use crate::consultation::service::{self, ProposalResult};
-use crate::consultation::store;
 use crate::pages::{param, query};
-use crate::ssr::Tr;
+use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
-
-const TOP: usize = 10;
-
-fn percent(part: u32, total: u32) -> u32 {
-    if total == 0 {
-        0
-    } else {
-        ((part as f64 / total as f64) * 100.0).round() as u32
-    }
-}
-
-/// A stacked bar of agree / disagree / neutral shares, with its data table.
-fn vote_bar(tr: Tr, r: &ProposalResult) -> impl IntoView {
-    let total = r.total_votes();
-    let shares = r.votes.map(|v| percent(v, total));
-    let labels = [
-        tr.t("vote-agree"),
-        tr.t("vote-disagree"),
-        tr.t("vote-neutral"),
-    ];
-    let summary = tr.t_args(
-        "results-bar-summary",
-        &[
-            ("agree", shares[0].to_string()),
-            ("disagree", shares[1].to_string()),
-            ("neutral", shares[2].to_string()),
-            ("total", total.to_string()),
-        ],
-    );
-    let mut x = 0u32;
-    let rects = (0..3)
-        .map(|i| {
-            let width = r.votes[i] as f64 / total.max(1) as f64 * 300.0;
-            let rect = view! { <rect x=x width=format!("{width:.1}") height="16" class=format!("bar-{i}")/> };
-            x += width.round() as u32;
-            rect
-        })
-        .collect_view();
-    let rows = (0..3)
-        .map(|i| view! { <tr><th scope="row">{labels[i].clone()}</th><td>{r.votes[i]}</td><td>{shares[i]}" %"</td></tr> })
-        .collect_view();
-    view! {
-        <svg class="bar" viewBox="0 0 300 16" preserveAspectRatio="none" role="img" aria-label=summary.clone()>
-            <title>{summary.clone()}</title>
-            {rects}
-        </svg>
-        <p class="bar-legend" aria-hidden="true">{summary}</p>
-        <details class="data">
-            <summary>{tr.t("results-data")}</summary>
-            <table>
-                <caption class="visually-hidden">{r.content.clone()}</caption>
-                <thead><tr><th scope="col">{tr.t("results-vote")}</th><th scope="col">{tr.t("results-count")}</th><th scope="col">{tr.t("results-share")}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
-    }
-}
-
-pub(super) fn result_list(tr: Tr, base: &str, items: &[&ProposalResult]) -> AnyView {
-    if items.is_empty() {
-        return view! { <p>{tr.t("results-none")}</p> }.into_any();
-    }
-    let lis = items
-        .iter()
-        .map(|r| {
-            view! {
-                <li class="result">
-                    <p class="proposal-text"><a href=format!("{base}/proposals/{}", r.id)>{r.content.clone()}</a></p>
-                    {vote_bar(tr, r)}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="results">{lis}</ol> }.into_any()
-}
-
-pub(super) fn ranked(
-    results: &[ProposalResult],
-    zone: Zone,
-    key: impl Fn(&ProposalResult) -> f64,
-) -> Vec<&ProposalResult> {
-    let mut items: Vec<&ProposalResult> = results.iter().filter(|r| r.zone == zone).collect();
-    items.sort_by(|a, b| key(b).total_cmp(&key(a)));
-    items.truncate(TOP);
-    items
-}
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
-        let (ctx, c) = load(param("slug")).await?;
-        let counts = store::figures(&ctx.db, c.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        let results = service::results(&ctx.db, &c)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        let themes = crate::consultation::moderation::themes_for(&ctx.db, c.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        let groups = results_groups::load(&ctx, &c, query("group")).await?;
-        Ok((c, counts, results, themes, groups))
+        let ctx = Ctx::get()?;
+        results_page(&ctx, &param("slug"), query("group").as_deref()).await
     };
-    load_page(data, move |(c, counts, results, themes, groups)| {
+    load_page(data, move |page| {
+        let (c, counts, results, themes, groups) = (
+            page.consultation,
+            page.figures,
+            page.results,
+            page.themes,
+            page.groups,
+        );
         let base = service::consultation_path(&c);
         let top = result_list(
             tr,
@@ -135,7 +47,8 @@ pub fn ResultsPage() -> impl IntoView {
         );
         let by_theme = themes
             .into_iter()
-            .map(|(_, name)| {
+            .map(|theme| {
+                let name = theme.name;
                 let mut items: Vec<&ProposalResult> = results
                     .iter()
                     .filter(|r| r.themes.contains(&name))

@@ -5,79 +5,16 @@
 //! JavaScript. Groups with too few members show no results, so that nobody's
 //! votes can be singled out.
 
-use super::results::{ranked, result_list};
-use crate::consultation::groups::{self, Dimension};
+use super::result_list::{ranked, result_list};
+use crate::consultation::logic::groups::{Dimension, MIN_GROUP_SIZE};
 use crate::consultation::logic::Zone;
-use crate::consultation::service::{self, ProposalResult};
+use crate::consultation::service;
+use crate::consultation::service::results::{ChosenGroup as Chosen, GroupData};
 use crate::consultation::store::Consultation;
-use crate::error::AppError;
-use crate::ssr::{Ctx, Tr};
+use crate::ssr::Tr;
 use leptos::prelude::*;
 
-/// Below this many members a group's results are not shown.
-pub const MIN_GROUP_SIZE: i64 = 5;
 const TOP_IN_GROUP: usize = 5;
-
-pub struct GroupData {
-    sizes: Vec<(Dimension, Vec<(String, i64)>)>,
-    chosen: Option<Chosen>,
-}
-
-struct Chosen {
-    dimension: Dimension,
-    group: String,
-    size: i64,
-    /// None when the group is too small to show.
-    results: Option<Vec<ProposalResult>>,
-}
-
-/// Reads the group sizes and, for `choice` ("neighbourhood:Dornach"), that group's results.
-pub async fn load(
-    ctx: &Ctx,
-    c: &Consultation,
-    choice: Option<String>,
-) -> Result<GroupData, AppError> {
-    let mut sizes = Vec::new();
-    for dimension in Dimension::ALL {
-        let found = groups::group_sizes(&ctx.db, c.id, dimension)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        sizes.push((dimension, found));
-    }
-    let chosen = choice
-        .as_deref()
-        .and_then(|s| s.split_once(':'))
-        .and_then(|(d, g)| {
-            let dimension = Dimension::from_slug(d)?;
-            let size = sizes
-                .iter()
-                .find(|(dim, _)| *dim == dimension)
-                .and_then(|(_, list)| list.iter().find(|(name, _)| name == g))
-                .map_or(0, |(_, n)| *n);
-            Some((dimension, g.to_owned(), size))
-        });
-    let chosen = match chosen {
-        None => None,
-        Some((dimension, group, size)) => {
-            let results = if size >= MIN_GROUP_SIZE {
-                Some(
-                    service::group_results(&ctx.db, c, dimension, &group)
-                        .await
-                        .map_err(|e| ctx.internal(e))?,
-                )
-            } else {
-                None
-            };
-            Some(Chosen {
-                dimension,
-                group,
-                size,
-                results,
-            })
-        }
-    };
-    Ok(GroupData { sizes, chosen })
-}
 
 fn group_label(tr: Tr, dimension: Dimension, group: &str) -> String {
     match dimension {

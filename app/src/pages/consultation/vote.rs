@@ -3,25 +3,25 @@
 //! to propose or see the results. The page renders the vote island: plain
 //! form posts without JavaScript, background posts and no reloads with it.
 
-use super::{breadcrumb, load};
+use super::breadcrumb;
 use crate::components::vote_step;
 use crate::components::{load_page, Page};
-use crate::consultation::sequence;
-use crate::consultation::sequence_view::NetworkTexts;
-use crate::islands::VoteSequence;
+use crate::consultation::service::sequence::vote_page;
+use crate::islands::{NetworkTexts, VoteSequence};
 use crate::pages::param;
-use crate::ssr::Tr;
+use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
 #[component]
 pub fn VotePage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
-        let (ctx, c) = load(param("slug")).await?;
-        let view = sequence::view(&ctx, &c).await?;
-        Ok((c, view))
+        let ctx = Ctx::get()?;
+        let page = vote_page(&ctx, &param("slug")).await?;
+        let step = vote_step::step(&ctx, &page).to_html();
+        Ok((page.consultation, step))
     };
-    load_page(data, move |(c, view)| {
+    load_page(data, move |(c, step)| {
         let network = NetworkTexts {
             sending: tr.t("vote-network-sending"),
             retrying: tr.t("vote-network-retrying"),
@@ -31,7 +31,7 @@ pub fn VotePage() -> impl IntoView {
             <Page title=tr.t("consultation-vote")>
                 {breadcrumb(tr, &c, Some(tr.t("consultation-vote")))}
                 <h1 class="question">{c.question.clone()}</h1>
-                <VoteSequence consultation=c.slug.clone() step=vote_step::sequence(&view).to_html() network/>
+                <VoteSequence consultation=c.slug.clone() step network/>
             </Page>
         }
     })

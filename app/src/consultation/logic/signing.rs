@@ -8,6 +8,8 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use super::votes::Tally;
+
 type HmacSha256 = Hmac<Sha256>;
 
 /// Where a proposal was shown.
@@ -41,11 +43,11 @@ impl ServedIn {
     }
 
     /// The tally a vote with a valid signature from here goes to.
-    pub fn tally(self) -> &'static str {
+    pub fn tally(self) -> Tally {
         match self {
-            ServedIn::Sequence => "sequence",
-            ServedIn::ProposalPage => "trusted",
-            ServedIn::SharedLink => "untrusted",
+            ServedIn::Sequence => Tally::Sequence,
+            ServedIn::ProposalPage => Tally::Trusted,
+            ServedIn::SharedLink => Tally::Untrusted,
         }
     }
 }
@@ -94,12 +96,12 @@ pub fn tally_for(
     proposal: i64,
     participant: i64,
     claimed: &str,
-) -> &'static str {
+) -> Tally {
     match ServedIn::parse(claimed) {
         Some(ctx) if verify(secret, signature, consultation, proposal, participant, ctx) => {
             ctx.tally()
         }
-        _ => "untrusted",
+        _ => Tally::Untrusted,
     }
 }
 
@@ -112,27 +114,27 @@ mod tests {
     #[test]
     fn a_signature_proves_its_context_only() {
         let sig = sign(KEY, 1, 42, 7, ServedIn::Sequence);
-        assert_eq!(tally_for(KEY, &sig, 1, 42, 7, "sequence"), "sequence");
+        assert_eq!(tally_for(KEY, &sig, 1, 42, 7, "sequence"), Tally::Sequence);
         // Claiming another context, proposal or participant with it proves nothing.
-        assert_eq!(tally_for(KEY, &sig, 1, 42, 7, "proposal"), "untrusted");
-        assert_eq!(tally_for(KEY, &sig, 1, 43, 7, "sequence"), "untrusted");
-        assert_eq!(tally_for(KEY, &sig, 1, 42, 8, "sequence"), "untrusted");
+        assert_eq!(tally_for(KEY, &sig, 1, 42, 7, "proposal"), Tally::Untrusted);
+        assert_eq!(tally_for(KEY, &sig, 1, 43, 7, "sequence"), Tally::Untrusted);
+        assert_eq!(tally_for(KEY, &sig, 1, 42, 8, "sequence"), Tally::Untrusted);
         assert_eq!(
             tally_for(b"other key", &sig, 1, 42, 7, "sequence"),
-            "untrusted"
+            Tally::Untrusted
         );
         let page = sign(KEY, 1, 42, 7, ServedIn::ProposalPage);
-        assert_eq!(tally_for(KEY, &page, 1, 42, 7, "proposal"), "trusted");
+        assert_eq!(tally_for(KEY, &page, 1, 42, 7, "proposal"), Tally::Trusted);
         let link = sign(KEY, 1, 42, 7, ServedIn::SharedLink);
-        assert_eq!(tally_for(KEY, &link, 1, 42, 7, "link"), "untrusted");
+        assert_eq!(tally_for(KEY, &link, 1, 42, 7, "link"), Tally::Untrusted);
     }
 
     #[test]
     fn forged_or_missing_signatures_are_untrusted() {
-        assert_eq!(tally_for(KEY, "", 1, 42, 7, "sequence"), "untrusted");
+        assert_eq!(tally_for(KEY, "", 1, 42, 7, "sequence"), Tally::Untrusted);
         assert_eq!(
             tally_for(KEY, "not base64 !", 1, 42, 7, "sequence"),
-            "untrusted"
+            Tally::Untrusted
         );
         assert_eq!(
             tally_for(
@@ -143,7 +145,7 @@ mod tests {
                 7,
                 "sequence"
             ),
-            "untrusted"
+            Tally::Untrusted
         );
         assert_eq!(
             tally_for(
@@ -154,7 +156,7 @@ mod tests {
                 7,
                 "bogus"
             ),
-            "untrusted"
+            Tally::Untrusted
         );
     }
 }

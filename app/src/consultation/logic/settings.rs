@@ -3,7 +3,7 @@
 //! of sequences and scores. Parsed once into valid values; the defaults are
 //! those of the published Make.org mechanics.
 
-use super::api::SettingsForm;
+use crate::consultation::forms::SettingsForm;
 use crate::lang::Lang;
 use crate::process::domain::{parse_date, parse_slug, Invalid};
 use chrono::NaiveDate;

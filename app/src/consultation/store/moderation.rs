@@ -1,8 +1,11 @@
 //! The moderation queue: every proposal is read by a moderator before it is
 //! published. A short lock keeps two moderators off the same proposal.
+//! Reports of published proposals come back to this queue.
 
+use crate::consultation::logic::rules::ProposalStatus;
 use crate::mail::{self, OutgoingMail};
 use crate::ssr::db::{now, Db};
+use sqlx::FromRow;
 
 /// How long a moderator holds a proposal they opened.
 pub const LOCK_SECONDS: i64 = 180;
@@ -16,7 +19,8 @@ pub struct PendingProposal {
     pub author_email: String,
     pub age_bracket: String,
     pub neighbourhood: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProposalStatus,
     pub locked_by: Option<i64>,
     pub locked_until: Option<i64>,
     pub created_at: i64,
@@ -159,23 +163,41 @@ pub async fn refuse(
     Ok(true)
 }
 
-/// Pending proposals and unresolved reports, per consultation: (id, slug, question, pending, reported).
-pub async fn queue_sizes(db: &Db) -> Result<Vec<(i64, String, String, i64, i64)>, sqlx::Error> {
+/// One consultation's queue: pending proposals and reported published ones.
+#[derive(Debug, Clone, FromRow)]
+pub struct QueueSize {
+    pub id: i64,
+    pub slug: String,
+    pub question: String,
+    pub pending: i64,
+    pub reported: i64,
+}
+
+/// Pending proposals and unresolved reports, per consultation.
+pub async fn queue_sizes(db: &Db) -> Result<Vec<QueueSize>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.id, c.slug, c.question, \
-           (SELECT COUNT(*) FROM proposals p WHERE p.consultation_id = c.id AND p.status = 'pending'), \
+           (SELECT COUNT(*) FROM proposals p WHERE p.consultation_id = c.id AND p.status = 'pending') AS pending, \
            (SELECT COUNT(DISTINCT r.proposal_id) FROM reports r JOIN proposals p ON p.id = r.proposal_id \
-              WHERE p.consultation_id = c.id AND r.resolved = 0 AND p.status = 'accepted') \
+              WHERE p.consultation_id = c.id AND r.resolved = 0 AND p.status = 'accepted') AS reported \
          FROM consultations c ORDER BY c.id",
     )
     .fetch_all(&db.pool)
     .await
 }
 
-/// Published proposals with unresolved reports: (id, content, reports).
-pub async fn reported(db: &Db, consultation: i64) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+/// A published proposal with unresolved reports.
+#[derive(Debug, Clone, FromRow)]
+pub struct Reported {
+    pub id: i64,
+    pub content: String,
+    pub reports: i64,
+}
+
+/// Published proposals with unresolved reports, most reported first.
+pub async fn reported(db: &Db, consultation: i64) -> Result<Vec<Reported>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT p.id, p.content, COUNT(r.id) FROM proposals p JOIN reports r ON r.proposal_id = p.id \
+        "SELECT p.id, p.content, COUNT(r.id) AS reports FROM proposals p JOIN reports r ON r.proposal_id = p.id \
          WHERE p.consultation_id = $1 AND r.resolved = 0 AND p.status = 'accepted' GROUP BY p.id, p.content \
          ORDER BY COUNT(r.id) DESC, p.id",
     )
@@ -204,8 +226,15 @@ pub async fn report(
     Ok(())
 }
 
-/// Themes of the process a consultation belongs to: (id, name).
-pub async fn themes_for(db: &Db, consultation: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+/// A theme of the process.
+#[derive(Debug, Clone, FromRow)]
+pub struct Theme {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Themes of the process a consultation belongs to.
+pub async fn themes_for(db: &Db, consultation: i64) -> Result<Vec<Theme>, sqlx::Error> {
     sqlx::query_as(
         "SELECT t.id, t.name FROM themes t JOIN phases ph ON ph.process_id = t.process_id \
          JOIN components co ON co.phase_id = ph.id JOIN consultations c ON c.component_id = co.id \

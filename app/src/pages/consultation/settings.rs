@@ -3,15 +3,15 @@
 //! published Make.org defaults). The same page creates the consultation the
 //! first time.
 
-use super::staff_ctx;
 use crate::components::{load_page, Field, FormAlert, Page, TextArea};
 use crate::consultation::api::SaveSettings;
-use crate::consultation::store::{self as consultations, Consultation};
+use crate::consultation::service::pages::{settings_page, SettingsPage};
+use crate::consultation::store::Consultation;
 use crate::error::AppError;
 use crate::lang::Lang;
-use crate::model::Role;
 use crate::pages::param;
-use crate::process::store::{self, Phase, Process};
+use crate::process::store::{Phase, Process};
+use crate::ssr::db_types::date_text as iso;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -26,32 +26,13 @@ struct Data {
 }
 
 async fn load(component_id: i64) -> Result<Data, AppError> {
-    let ctx = staff_ctx(Role::Admin)?;
-    let location = store::component_location(&ctx.db, component_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let Some((process_id, phase_id, _)) = location.filter(|l| l.2 == "consultation") else {
-        return Err(ctx.not_found());
-    };
-    let process = store::process_by_id(&ctx.db, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
-    let phase = store::phases_of(&ctx.db, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .into_iter()
-        .find(|p| p.id == phase_id)
-        .ok_or_else(|| ctx.not_found())?;
-    let consultation = match consultations::slug_for_component(&ctx.db, component_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-    {
-        Some(slug) => consultations::consultation_by_slug(&ctx.db, &slug)
-            .await
-            .map_err(|e| ctx.internal(e))?,
-        None => None,
-    };
+    let ctx = Ctx::get()?;
+    let SettingsPage {
+        component_id,
+        process,
+        phase,
+        consultation,
+    } = settings_page(&ctx, component_id).await?;
     Ok(Data {
         ctx,
         component_id,
@@ -59,10 +40,6 @@ async fn load(component_id: i64) -> Result<Data, AppError> {
         phase,
         consultation,
     })
-}
-
-fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 fn pct(share: f64) -> String {

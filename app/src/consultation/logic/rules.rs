@@ -7,6 +7,20 @@ pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 140;
 pub const MAX_NAME: usize = 60;
 
+/// Where a proposal stands: read by a moderator before it is published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProposalStatus {
+    Pending,
+    Accepted,
+    Refused,
+}
+
+crate::text_enum!(ProposalStatus {
+    Pending = "pending",
+    Accepted = "accepted",
+    Refused = "refused",
+});
+
 /// A refused input: the form field and the Fluent id of the message.
 pub type Invalid = (&'static str, &'static str);
 

@@ -1,34 +1,21 @@
 //! Moderation: the queue of proposals waiting to be read, reported ones, and
 //! the page where a moderator accepts (with themes) or refuses (with a reason).
 
-use super::admin::staff_ctx;
-use super::param;
 use crate::components::{load_page, FormAlert, Page, TextArea};
 use crate::consultation::api::Moderate;
-use crate::consultation::moderation::{self, PendingProposal};
-use crate::consultation::rules::REFUSAL_REASONS;
+use crate::consultation::logic::rules::REFUSAL_REASONS;
+use crate::consultation::service::moderation::{
+    proposal_page, queue_page, ProposalToModerate, QueueEntry,
+};
 use crate::error::AppError;
-use crate::model::Role;
+use crate::pages::param;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-type Queue = Vec<(i64, String, String, i64, i64, Vec<(i64, String, i64)>)>;
-
-async fn load_queue() -> Result<Queue, AppError> {
-    let ctx = staff_ctx(Role::Moderator)?;
-    let sizes = moderation::queue_sizes(&ctx.db)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let mut out = Vec::new();
-    for (id, slug, question, pending, reported) in sizes {
-        let list = moderation::reported(&ctx.db, id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        out.push((id, slug, question, pending, reported, list));
-    }
-    Ok(out)
+async fn load_queue() -> Result<Vec<QueueEntry>, AppError> {
+    queue_page(&Ctx::get()?).await
 }
 
 #[component]
@@ -41,9 +28,13 @@ pub fn ModerationPage() -> impl IntoView {
             {load_page(load_queue(), move |queue| {
                 queue
                     .into_iter()
-                    .map(|(id, _slug, question, pending, reported, list)| {
-                        let reported_list = list
+                    .map(|entry| {
+                        let (id, question, pending, reported) =
+                            (entry.size.id, entry.size.question, entry.size.pending, entry.size.reported);
+                        let reported_list = entry
+                            .reported
                             .into_iter()
+                            .map(|r| (r.id, r.content, r.reports))
                             .map(|(pid, content, n)| view! {
                                 <li>
                                     <a href=format!("/moderation/proposals/{pid}")>{content}</a>" "
@@ -71,20 +62,10 @@ pub fn ModerationPage() -> impl IntoView {
     }
 }
 
-async fn load_one(id: i64) -> Result<(Ctx, PendingProposal, bool, Vec<(i64, String)>), AppError> {
-    let ctx = staff_ctx(Role::Moderator)?;
-    let me = ctx.viewer().map(|u| u.id).unwrap_or_default();
-    let proposal = moderation::load(&ctx.db, id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
-    let mine = moderation::lock(&ctx.db, id, me)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let themes = moderation::themes_for(&ctx.db, proposal.consultation_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok((ctx, proposal, mine, themes))
+async fn load_one(id: i64) -> Result<(Ctx, ProposalToModerate), AppError> {
+    let ctx = Ctx::get()?;
+    let page = proposal_page(&ctx, id).await?;
+    Ok((ctx, page))
 }
 
 #[component]
@@ -100,14 +81,16 @@ pub fn ModerateProposalPage() -> impl IntoView {
                 </ol>
             </nav>
             <h1>{tr.t("moderation-proposal")}</h1>
-            {load_page(load_one(id), move |(ctx, p, mine, themes)| {
+            {load_page(load_one(id), move |(ctx, page)| {
+                let ProposalToModerate { proposal: p, mine, themes, lock_minutes } = page;
                 let form = FormState::of(&ctx, "moderation");
                 if !mine {
                     return view! { <p class="notice">{tr.t("moderation-error-locked")}</p> }.into_any();
                 }
                 let checks = themes
                     .into_iter()
-                    .map(|(tid, name)| {
+                    .map(|theme| {
+                        let (tid, name) = (theme.id, theme.name);
                         let field = format!("theme_{tid}");
                         view! {
                             <div class="field checkbox">
@@ -126,7 +109,7 @@ pub fn ModerateProposalPage() -> impl IntoView {
                     (tr.t("propose-email"), p.author_email.clone()),
                     (tr.t("demographics-age"), p.age_bracket.clone()),
                     (tr.t("demographics-neighbourhood"), p.neighbourhood.clone()),
-                    (tr.t("moderation-status"), tr.t(&format!("proposal-status-{}", p.status))),
+                    (tr.t("moderation-status"), tr.t(&format!("proposal-status-{}", p.status.as_str()))),
                 ]
                 .into_iter()
                 .filter(|(_, v)| !v.is_empty())
@@ -135,7 +118,7 @@ pub fn ModerateProposalPage() -> impl IntoView {
                 view! {
                     <p class="proposal-text">{p.content.clone()}</p>
                     <dl class="facts">{details}</dl>
-                    <p class="hint">{tr.t_args("moderation-locked-for", &[("minutes", (moderation::LOCK_SECONDS / 60).to_string())])}</p>
+                    <p class="hint">{tr.t_args("moderation-locked-for", &[("minutes", lock_minutes.to_string())])}</p>
                     <FormAlert message=form.message()/>
                     <form method="post" action=Moderate::url() class="stack">
                         <input type="hidden" name="proposal_id" value=p.id/>

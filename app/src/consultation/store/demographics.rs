@@ -1,52 +1,12 @@
-//! Demographic groups: the optional age bracket and neighbourhood a
-//! participant gives, and vote counts per group kept up to date with each vote
-//! and each answer, so results by group read a few rows and never scan votes.
+//! Demographics answers and vote counts per group, kept up to date with each
+//! vote and each answer, so results by group read a few rows and never scan votes.
 
-use super::logic::{VoteKey, VoteTally};
+use super::counts::{fold_tallies, CountRow};
+use crate::consultation::logic::groups::{Dimension, Groups};
+use crate::consultation::logic::{Tally, VoteKey, VoteTally};
 use crate::ssr::db::{now, Db, Engine};
 use sqlx::{Any, Transaction};
 use std::collections::HashMap;
-
-/// A demographic dimension of the results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dimension {
-    Age,
-    Neighbourhood,
-}
-
-impl Dimension {
-    pub const ALL: [Dimension; 2] = [Dimension::Neighbourhood, Dimension::Age];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Dimension::Age => "age",
-            Dimension::Neighbourhood => "neighbourhood",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.slug() == s)
-    }
-}
-
-/// A participant's answers; empty strings are "not said".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Groups {
-    pub age_bracket: String,
-    pub neighbourhood: String,
-}
-
-impl Groups {
-    /// The (dimension, group) pairs this participant counts in.
-    fn memberships(&self) -> impl Iterator<Item = (Dimension, &str)> {
-        [
-            (Dimension::Age, self.age_bracket.as_str()),
-            (Dimension::Neighbourhood, self.neighbourhood.as_str()),
-        ]
-        .into_iter()
-        .filter(|(_, g)| !g.is_empty())
-    }
-}
 
 /// Serialises a participant's demographics answer against their votes on
 /// PostgreSQL: votes take this lock shared, an answer takes it exclusively,
@@ -54,7 +14,7 @@ impl Groups {
 /// lock space does not overlap the one-key locks votes take per proposal.)
 const PARTICIPANT_LOCK_SPACE: i32 = 7;
 
-pub(super) async fn lock_participant_shared(
+pub(crate) async fn lock_participant_shared(
     tx: &mut Transaction<'_, Any>,
     engine: Engine,
     participant: i64,
@@ -69,7 +29,14 @@ pub(super) async fn lock_participant_shared(
     Ok(())
 }
 
-pub(super) async fn groups_of<'e, E>(
+#[derive(sqlx::FromRow)]
+struct GroupsRow {
+    age_bracket: String,
+    neighbourhood: String,
+}
+
+/// A participant's answer, read from the pool or inside a transaction.
+pub(crate) async fn groups_of<'e, E>(
     executor: E,
     consultation: i64,
     participant: i64,
@@ -77,16 +44,16 @@ pub(super) async fn groups_of<'e, E>(
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let row: Option<(String, String)> = sqlx::query_as(
+    let row: Option<GroupsRow> = sqlx::query_as(
         "SELECT age_bracket, neighbourhood FROM demographics WHERE consultation_id = $1 AND participant_id = $2",
     )
     .bind(consultation)
     .bind(participant)
     .fetch_optional(executor)
     .await?;
-    Ok(row.map(|(age_bracket, neighbourhood)| Groups {
-        age_bracket,
-        neighbourhood,
+    Ok(row.map(|r| Groups {
+        age_bracket: r.age_bracket,
+        neighbourhood: r.neighbourhood,
     }))
 }
 
@@ -102,15 +69,15 @@ pub async fn has_demographics(
 }
 
 /// Adds `delta` to the group counts of one counted vote.
-pub(super) async fn add_group_counts(
+pub(crate) async fn add_group_counts(
     tx: &mut Transaction<'_, Any>,
     groups: &Groups,
     proposal: i64,
-    tally: &str,
+    tally: Tally,
     key: VoteKey,
     delta: i64,
 ) -> Result<(), sqlx::Error> {
-    if tally == "untrusted" {
+    if tally == Tally::Untrusted {
         return Ok(());
     }
     // A decrement is a plain update: SQLite checks `count >= 0` on the row an
@@ -127,13 +94,21 @@ pub(super) async fn add_group_counts(
             .bind(proposal)
             .bind(dimension.slug())
             .bind(group)
-            .bind(tally)
+            .bind(tally.as_str())
             .bind(key.slug())
             .bind(delta)
             .execute(&mut **tx)
             .await?;
     }
     Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct CountedVote {
+    proposal_id: i64,
+    vote_key: String,
+    #[sqlx(try_from = "String")]
+    counted: Tally,
 }
 
 /// Stores (or replaces) a participant's optional age bracket and
@@ -176,7 +151,7 @@ pub async fn save_demographics(
         .bind(participant)
         .execute(&mut *tx)
         .await?;
-        let votes: Vec<(i64, String, String)> = sqlx::query_as(
+        let votes: Vec<CountedVote> = sqlx::query_as(
             "SELECT v.proposal_id, v.vote_key, v.counted FROM votes v JOIN proposals p ON p.id = v.proposal_id \
              WHERE v.participant_id = $1 AND p.consultation_id = $2 AND v.counted <> 'untrusted'",
         )
@@ -184,12 +159,12 @@ pub async fn save_demographics(
         .bind(consultation)
         .fetch_all(&mut *tx)
         .await?;
-        for (proposal, key, tally) in votes {
-            let Some(key) = VoteKey::from_slug(&key) else {
+        for v in votes {
+            let Some(key) = VoteKey::from_slug(&v.vote_key) else {
                 continue;
             };
-            add_group_counts(&mut tx, &old, proposal, &tally, key, -1).await?;
-            add_group_counts(&mut tx, answer, proposal, &tally, key, 1).await?;
+            add_group_counts(&mut tx, &old, v.proposal_id, v.counted, key, -1).await?;
+            add_group_counts(&mut tx, answer, v.proposal_id, v.counted, key, 1).await?;
         }
     }
     tx.commit().await
@@ -202,7 +177,7 @@ pub async fn group_tallies(
     dimension: Dimension,
     group: &str,
 ) -> Result<HashMap<i64, VoteTally>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<CountRow> = sqlx::query_as(
         "SELECT c.proposal_id, c.tally, c.item, c.count FROM group_vote_counts c \
          JOIN proposals p ON p.id = c.proposal_id \
          WHERE p.consultation_id = $1 AND p.status = 'accepted' AND c.dimension = $2 AND c.grp = $3",
@@ -213,7 +188,7 @@ pub async fn group_tallies(
     .fetch_all(&db.pool)
     .await?;
     // Group rows hold vote keys only (a CHECK in the schema).
-    Ok(super::store::fold_tallies(rows))
+    Ok(fold_tallies(rows))
 }
 
 /// How many participants answered, per group of one dimension.

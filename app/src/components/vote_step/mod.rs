@@ -1,15 +1,23 @@
-//! The vote page's steps rendered from their data (`sequence_view`): by the
-//! page itself, and by `sequence_act` for the vote island, which swaps the
-//! HTML in. Plain forms, each marked with `data-form` so the island knows
+//! The vote page's steps rendered from their data (translated in `texts`):
+//! by the page itself, and by the vote island's server function, which swaps
+//! the HTML in. Plain forms, each marked with `data-form` so the island knows
 //! which one it sends; they work as they stand without JavaScript.
 
 use crate::components::fields::optional_select;
 use crate::consultation::api::{SaveDemographics, SequenceStep, Vote};
-use crate::consultation::sequence_view::{
-    CardView, Choice, DemographicsView, Link, SequenceView, Step,
-};
+use crate::consultation::service::sequence::VotePage;
+use crate::ssr::Ctx;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+pub use texts::{card_view, CardForm};
+use texts::{CardView, Choice, DemographicsView, Link, SequenceView, Step};
+
+pub mod texts;
+
+/// The vote page's step for the participant making the request.
+pub fn step(ctx: &Ctx, page: &VotePage) -> AnyView {
+    sequence(&texts::sequence_view(ctx, page))
+}
 
 /// A hidden field.
 fn hidden(name: &'static str, value: String) -> impl IntoView {
@@ -42,7 +50,7 @@ fn sequence_form(
 }
 
 /// The whole vote page content for one step.
-pub fn sequence(v: &SequenceView) -> AnyView {
+fn sequence(v: &SequenceView) -> AnyView {
     let content = match &v.step {
         Step::Closed { message, results } => view! {
             <p class="notice">{message.clone()}</p>

@@ -1,0 +1,128 @@
+//! Read models of the consultation's simpler pages: one function per page,
+//! returning everything it shows. (The vote page's is in `sequence`, the
+//! results page's in `results`, the moderation pages' in `moderation`.)
+
+use super::results::similar;
+use super::{consultation, fresh_key, participant};
+use crate::consultation::logic::signing::{sign, ServedIn};
+use crate::consultation::store::consultations::{self, Consultation};
+use crate::consultation::store::proposals::{self, Proposal};
+use crate::consultation::store::secrets::signing_key;
+use crate::consultation::store::votes::{vote_of, StoredVote};
+use crate::error::AppError;
+use crate::model::Role;
+use crate::process::store::{self as processes, Phase, Process};
+use crate::ssr::Ctx;
+
+/// The consultation's home: the consultation and its figures.
+pub struct HomePage {
+    pub consultation: Consultation,
+    /// (participants, published proposals, counted votes).
+    pub figures: (i64, i64, i64),
+}
+
+pub async fn home_page(ctx: &Ctx, slug: &str) -> Result<HomePage, AppError> {
+    let c = consultation(ctx, slug).await?;
+    Ok(HomePage {
+        figures: consultations::figures(&ctx.db, c.id).await?,
+        consultation: c,
+    })
+}
+
+/// Proposing: the consultation, and proposals similar to the draft.
+pub struct ProposePage {
+    pub consultation: Consultation,
+    pub similar: Vec<Proposal>,
+    /// For the proposal form: a retried post of it is applied once.
+    pub idempotency_key: String,
+}
+
+pub async fn propose_page(ctx: &Ctx, slug: &str, draft: &str) -> Result<ProposePage, AppError> {
+    let c = consultation(ctx, slug).await?;
+    let similar = if draft.trim().is_empty() {
+        Vec::new()
+    } else {
+        similar(&ctx.db, &c, draft).await?
+    };
+    Ok(ProposePage {
+        consultation: c,
+        similar,
+        idempotency_key: fresh_key(),
+    })
+}
+
+/// One published proposal, with the visitor's vote and the signature of
+/// where it is served.
+pub struct ProposalPage {
+    pub consultation: Consultation,
+    pub proposal: Proposal,
+    pub vote: Option<StoredVote>,
+    pub served_in: ServedIn,
+    pub signature: String,
+    pub idempotency_key: String,
+}
+
+pub async fn proposal_page(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    served_in: ServedIn,
+) -> Result<ProposalPage, AppError> {
+    let c = consultation(ctx, slug).await?;
+    let proposal = proposals::proposal(&ctx.db, id)
+        .await?
+        .filter(|p| p.is_published() && p.consultation_id == c.id)
+        .ok_or_else(|| ctx.not_found())?;
+    let known = crate::account::participant::current(&ctx.session).await;
+    let vote = match known {
+        Some(p) => vote_of(&ctx.db.pool, id, p).await?,
+        None => None,
+    };
+    // Signed for the participant this page will vote as (created now if new).
+    let participant = match known {
+        Some(p) => p,
+        None => participant(ctx).await?,
+    };
+    let secret = signing_key(&ctx.db).await?;
+    let signature = sign(&secret, c.id, id, participant, served_in);
+    Ok(ProposalPage {
+        consultation: c,
+        proposal,
+        vote,
+        served_in,
+        signature,
+        idempotency_key: fresh_key(),
+    })
+}
+
+/// The settings editor of a phase's consultation component.
+pub struct SettingsPage {
+    pub component_id: i64,
+    pub process: Process,
+    pub phase: Phase,
+    /// None until the consultation is first saved.
+    pub consultation: Option<Consultation>,
+}
+
+pub async fn settings_page(ctx: &Ctx, component_id: i64) -> Result<SettingsPage, AppError> {
+    ctx.require(Role::Admin)?;
+    let location = processes::component_location(&ctx.db, component_id).await?;
+    let Some((process_id, phase_id, _)) = location.filter(|l| l.2 == "consultation") else {
+        return Err(ctx.not_found());
+    };
+    let process = processes::process_by_id(&ctx.db, process_id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    let phase = processes::phases_of(&ctx.db, process_id)
+        .await?
+        .into_iter()
+        .find(|p| p.id == phase_id)
+        .ok_or_else(|| ctx.not_found())?;
+    let consultation = consultations::consultation_of_component(&ctx.db, component_id).await?;
+    Ok(SettingsPage {
+        component_id,
+        process,
+        phase,
+        consultation,
+    })
+}
