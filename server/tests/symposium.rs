@@ -7,7 +7,7 @@ mod common;
 
 use app::event::store::{self, EventInput, SessionInput, SessionKind};
 use app::model::ComponentKind;
-use app::process::domain::{PhaseInput, ProcessInput};
+use app::process::logic::{PhaseInput, ProcessInput};
 use common::{engines, spawn_app, TestApp, EVENT_STAFF, MODERATOR};
 use serde_json::Value;
 

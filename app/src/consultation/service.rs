@@ -9,7 +9,7 @@ use super::logic::{self, Candidate, Qualification, Scores, VoteKey, Zone};
 use super::rules::{self, NewProposal, ProposalFields};
 use super::store::{self, Consultation, StoredVote, VoteChange};
 use super::{groups, mails, moderation, signing};
-use crate::account::{participant, safe_next};
+use crate::account::{logic::safe_next, participant};
 use crate::error::AppError;
 use crate::lang::Lang;
 use crate::mail::{EmailAddress, OutgoingMail};

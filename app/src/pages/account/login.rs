@@ -1,7 +1,8 @@
 //! Staff login. Participants never need one.
 
-use super::query;
-use crate::account::{safe_next, Login};
+use crate::account::api::Login;
+use crate::account::logic::safe_next;
+use crate::pages::query;
 use crate::components::{Field, FormAlert, Page};
 use crate::islands::PasswordToggle;
 use crate::ssr::form::FormState;
