@@ -2,8 +2,8 @@
 //! page's status code and redirects are known before the first byte is sent.
 
 use crate::pages::{
-    account, admin, consultation as c, event, home, moderation, not_found, process, rendezvous as rdv,
-    survey,
+    account, admin, consultation as c, event, home, moderation, not_found, process,
+    rendezvous as rdv, survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;

@@ -15,10 +15,7 @@ pub async fn login(#[server(flatten)] form: LoginForm) -> Result<(), AppError> {
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    crate::ssr::form::answer("logout", &(), async |ctx| {
-        super::service::logout(ctx).await
-    })
-    .await
+    crate::ssr::form::answer("logout", &(), async |ctx| super::service::logout(ctx).await).await
 }
 
 #[server(endpoint = "staff/password")]

@@ -191,7 +191,12 @@ pub async fn dashboard(ctx: &Ctx) -> Result<Dashboard, AppError> {
         store::event_desks(&ctx.db)
             .await?
             .into_iter()
-            .map(|(title, slug)| (title, logic::component_path(ComponentKind::Event, &slug, false)))
+            .map(|(title, slug)| {
+                (
+                    title,
+                    logic::component_path(ComponentKind::Event, &slug, false),
+                )
+            })
             .collect()
     } else {
         Vec::new()

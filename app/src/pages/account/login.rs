@@ -2,9 +2,9 @@
 
 use crate::account::api::Login;
 use crate::account::logic::safe_next;
-use crate::pages::query;
 use crate::components::{Field, FormAlert, Page};
 use crate::islands::PasswordToggle;
+use crate::pages::query;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;

@@ -171,12 +171,18 @@ mod tests {
             component_path(ComponentKind::Consultation, "c", false),
             "/consultations/c"
         );
-        assert_eq!(component_path(ComponentKind::Event, "e", false), "/events/e");
+        assert_eq!(
+            component_path(ComponentKind::Event, "e", false),
+            "/events/e"
+        );
         assert_eq!(
             component_path(ComponentKind::Evaluation, "r", false),
             "/rendezvous/r"
         );
-        assert_eq!(component_path(ComponentKind::Survey, "s", false), "/surveys/s");
+        assert_eq!(
+            component_path(ComponentKind::Survey, "s", false),
+            "/surveys/s"
+        );
         assert_eq!(
             component_path(ComponentKind::Survey, "s", true),
             "/surveys/s/results"
