@@ -2,7 +2,7 @@
 //! page's status code and redirects are known before the first byte is sent.
 
 use crate::pages::{
-    account, admin, consultation as c, event, home, login, not_found, phase, process,
+    account, admin, consultation as c, event, home, not_found, process,
     rendezvous as rdv, survey,
 };
 use crate::ssr::context::current_lang;
@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=not_found::NotFoundPage>
                 <Route path=path!("") view=home::HomePage ssr=a.clone()/>
                 <Route path=path!("/processes/:slug") view=process::ProcessPage ssr=a.clone()/>
-                <Route path=path!("/processes/:slug/phases/:phase_id") view=phase::PhasePage ssr=a.clone()/>
+                <Route path=path!("/processes/:slug/phases/:phase_id") view=process::phase::PhasePage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug") view=c::home::ConsultationPage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/propose") view=c::propose::ProposePage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/vote") view=c::vote::VotePage ssr=a.clone()/>
@@ -171,10 +171,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=c::moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=c::moderation::ModerateProposalPage ssr=a.clone()/>
-                <Route path=path!("/login") view=login::LoginPage ssr=a.clone()/>
+                <Route path=path!("/login") view=account::login::LoginPage ssr=a.clone()/>
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
-                <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=a.clone()/>
+                <Route path=path!("/admin/staff") view=account::staff::StaffPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/consultations/:component_id")
                     view=c::settings::ConsultationEditPage
@@ -193,7 +193,7 @@ pub fn App() -> impl IntoView {
                     view=admin::survey_edit::SurveyPreviewPage
                     ssr=a.clone()
                 />
-                <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
+                <Route path=path!("/admin/processes/:id") view=process::edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/components/:component_id/event")
                     view=admin::event_edit::EventAdminPage
@@ -216,12 +216,12 @@ pub fn App() -> impl IntoView {
                 />
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id")
-                    view=admin::phase_edit::PhaseEditPage
+                    view=process::phase_edit::PhaseEditPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id/delete")
-                    view=admin::phase_edit::PhaseDeletePage
+                    view=process::phase_edit::PhaseDeletePage
                     ssr=a
                 />
             </Routes>

@@ -105,8 +105,9 @@ async fn load_demo(db: &app::ssr::Db, config: &Config, historical: bool) -> Resu
 }
 
 async fn create_admin(db: &app::ssr::Db, email: String, name: String) -> Result<(), String> {
-    use app::account::store::{create_staff, NewStaff};
-    use app::account::StaffForm;
+    use app::account::forms::StaffForm;
+    use app::account::logic::NewStaff;
+    use app::account::store::create_staff;
     let password = match std::env::var("PARTICIPE_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {

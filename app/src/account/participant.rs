@@ -1,8 +1,9 @@
 //! Anonymous participants: no account, an identity carried by the session
-//! cookie. Later features attach votes, answers and registrations to it.
+//! cookie. The other components attach votes, answers and registrations to it.
 
+use super::store;
 use crate::ssr::context::PARTICIPANT_KEY;
-use crate::ssr::db::{now, Db};
+use crate::ssr::db::Db;
 use rand::distributions::{Alphanumeric, DistString};
 use tower_sessions::Session;
 
@@ -12,13 +13,7 @@ pub async fn ensure(db: &Db, session: &Session) -> Result<i64, sqlx::Error> {
         return Ok(id);
     }
     let public_id = Alphanumeric.sample_string(&mut rand::thread_rng(), 22);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO participants (public_id, created_at) VALUES ($1, $2) RETURNING id",
-    )
-    .bind(public_id)
-    .bind(now())
-    .fetch_one(&db.pool)
-    .await?;
+    let id = store::insert_participant(db, &public_id).await?;
     session
         .insert(PARTICIPANT_KEY, id)
         .await

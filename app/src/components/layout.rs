@@ -40,7 +40,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
             <li><a href="/admin">{tr.t("nav-admin")}</a></li>
             <li><a href="/account">{user.display_name}</a></li>
             <li>
-                <form method="post" action=crate::account::Logout::url() class="inline-form">
+                <form method="post" action=crate::account::api::Logout::url() class="inline-form">
                     <button type="submit" class="link-button">{tr.t("nav-logout")}</button>
                 </form>
             </li>

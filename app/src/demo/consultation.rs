@@ -110,11 +110,15 @@ async fn new_participant(
     .await
 }
 
-/// Creates the demo consultation on `component_id` with proposals and votes.
+/// Creates the demo consultation on `component_id` with proposals and votes;
+/// it takes the process's slug and question as its own.
+#[allow(clippy::too_many_arguments)]
 pub async fn load(
     db: &Db,
     process_id: i64,
     component_id: i64,
+    slug: &str,
+    question: &str,
     opens_on: NaiveDate,
     closes_on: NaiveDate,
 ) -> Result<i64, sqlx::Error> {
@@ -122,8 +126,8 @@ pub async fn load(
         db,
         &NewConsultation {
             component_id,
-            slug: super::SLUG,
-            question: super::QUESTION,
+            slug,
+            question,
             prefix: "Il faut",
             lang: "fr",
             neighbourhoods: &NEIGHBOURHOODS,

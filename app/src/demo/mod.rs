@@ -9,10 +9,10 @@ pub mod event;
 pub mod rendezvous;
 pub mod survey;
 
-use crate::account::password::NewPassword;
-use crate::account::store::{create_staff, NewStaff};
+use crate::account::logic::{password::NewPassword, NewStaff};
+use crate::account::store::create_staff;
 use crate::model::{ComponentKind, Role};
-use crate::process::domain::{shift_days, PhaseInput, ProcessInput};
+use crate::process::logic::{shift_days, PhaseInput, ProcessInput};
 use crate::process::store;
 use crate::ssr::db::{is_unique_violation, Db};
 use chrono::{Duration, NaiveDate};
@@ -162,16 +162,7 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         published: true,
     };
     let process_id = store::insert_process(db, &process).await?;
-    let mut tx = db.pool.begin().await?;
-    for (position, name) in THEMES.iter().enumerate() {
-        sqlx::query("INSERT INTO themes (process_id, position, name) VALUES ($1, $2, $3)")
-            .bind(process_id)
-            .bind(position as i64 + 1)
-            .bind(*name)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
+    store::insert_themes(db, process_id, &THEMES).await?;
     for phase in &PHASES {
         let input = PhaseInput {
             title: phase.title.into(),
@@ -217,7 +208,16 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
         }
         tx.commit().await?;
         if let Some(component) = consultation_component {
-            self::consultation::load(db, process_id, component, input.start, input.end).await?;
+            self::consultation::load(
+                db,
+                process_id,
+                component,
+                SLUG,
+                QUESTION,
+                input.start,
+                input.end,
+            )
+            .await?;
         }
         if let Some(component) = satisfaction_survey {
             self::survey::load(db, component, input.end).await?;

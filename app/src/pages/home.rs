@@ -2,31 +2,12 @@
 
 use crate::components::{load_page, Page, StatusBadge};
 use crate::error::AppError;
-use crate::process::{domain, store};
+use crate::process::service::{self, Home};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
-struct Card {
-    process: store::Process,
-    current: Option<store::Phase>,
-}
-
-async fn load() -> Result<Vec<Card>, AppError> {
-    let ctx = Ctx::get()?;
-    let today = ctx.settings.today();
-    let processes = store::list_processes(&ctx.db, true)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let mut cards = Vec::new();
-    for process in processes {
-        let phases = store::phases_of(&ctx.db, process.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        let dates: Vec<_> = phases.iter().map(|p| (p.start, p.end)).collect();
-        let current = domain::current_phase(&dates, today).map(|i| phases[i].clone());
-        cards.push(Card { process, current });
-    }
-    Ok(cards)
+async fn load() -> Result<Home, AppError> {
+    service::home(&Ctx::get()?).await
 }
 
 #[component]
@@ -36,8 +17,7 @@ pub fn HomePage() -> impl IntoView {
         <Page title=tr.t("home-title")>
             <h1>{tr.t("home-title")}</h1>
             <p class="lead">{tr.t("home-intro")}</p>
-            {load_page(load(), move |cards| {
-                let today = Ctx::get().map(|c| c.settings.today()).unwrap_or_default();
+            {load_page(load(), move |Home { cards, today }| {
                 if cards.is_empty() {
                     return view! { <p>{tr.t("home-empty")}</p> }.into_any();
                 }

@@ -33,7 +33,7 @@ pub fn parse_recipients(text: &str) -> Result<Vec<Recipient>, usize> {
                 None => (line, ""),
             }
         };
-        let email = crate::account::store::normalise_email(email).ok_or(n + 1)?;
+        let email = crate::account::logic::normalise_email(email).ok_or(n + 1)?;
         if !out.iter().any(|r| r.email == email) {
             out.push(Recipient {
                 email,

@@ -13,7 +13,7 @@ use super::store::{self, Access, Respondent, Section, Submitted, Survey, SurveyI
 use crate::account::participant;
 use crate::error::AppError;
 use crate::model::Role;
-use crate::process::domain::{parse_date, parse_slug};
+use crate::process::logic::{parse_date, parse_slug};
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
 use serde::{Deserialize, Serialize};

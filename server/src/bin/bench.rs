@@ -10,7 +10,7 @@
 use app::consultation::service;
 use app::consultation::store::{self, NewConsultation};
 use app::model::ComponentKind;
-use app::process::domain::{PhaseInput, ProcessInput};
+use app::process::logic::{PhaseInput, ProcessInput};
 use app::process::store as processes;
 use server::config::Config;
 use std::collections::HashMap;

@@ -6,7 +6,7 @@
 use crate::common::{spawn_app, Engine, TestApp, EVENT_STAFF, MODERATOR};
 use app::event::store::{self, EventInput, SessionInput, SessionKind};
 use app::model::ComponentKind;
-use app::process::domain::{PhaseInput, ProcessInput};
+use app::process::logic::{PhaseInput, ProcessInput};
 use serde_json::Value;
 
 /// A test event: its slug, its one day, and one workshop at 14:00.

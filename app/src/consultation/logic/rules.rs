@@ -97,7 +97,7 @@ impl NewProposal {
         }
         let author_email = match fields.author_email.trim() {
             "" => String::new(),
-            email => crate::account::store::normalise_email(email)
+            email => crate::account::logic::normalise_email(email)
                 .ok_or(("author_email", "proposal-error-email"))?,
         };
         let age_bracket = fields.age_bracket.trim();

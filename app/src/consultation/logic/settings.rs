@@ -5,7 +5,7 @@
 
 use crate::consultation::forms::SettingsForm;
 use crate::lang::Lang;
-use crate::process::domain::{parse_date, parse_slug, Invalid};
+use crate::process::logic::{parse_date, parse_slug, Invalid};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 //! handed on to the page shown next rather than read again.
 
 use super::{consultation_of, ensure_open, idempotency_key, participant, proposal_path, published};
-use crate::account::safe_next;
+use crate::account::logic::safe_next;
 use crate::consultation::forms::{VoteForm, VoteResult};
 use crate::consultation::logic::{self, signing, Qualification, VoteKey};
 use crate::consultation::store::consultations::Consultation;

@@ -76,7 +76,7 @@ fn ids_ticked(extra: &HashMap<String, String>, prefix: &str) -> Vec<i64> {
 
 pub fn event(form: &EventForm) -> Result<EventInput, Invalid> {
     let title = text(&form.title, 200, "title", true)?;
-    let slug = crate::process::domain::parse_slug(&form.slug)
+    let slug = crate::process::logic::parse_slug(&form.slug)
         .map_err(|_| ("slug", "process-error-slug"))?;
     let description_md = form.description_md.trim().to_owned();
     let venue = text(&form.venue, 300, "venue", false)?;

@@ -2,7 +2,7 @@
 //! invalid: names, an email, a profile, at least one day, at most one workshop
 //! per time slot (on a day attended), consent, and the event's extra questions.
 
-use crate::account::store::normalise_email;
+use crate::account::logic::normalise_email;
 use crate::event::api::RegistrationForm;
 
 /// A refused field: the form field and the Fluent id of the message.

@@ -3,15 +3,12 @@
 
 pub mod event_edit;
 pub mod mail;
-pub mod phase_edit;
-pub mod process_edit;
-pub mod staff;
 pub mod survey_edit;
 
 use crate::components::{load_page, Page};
 use crate::error::AppError;
 use crate::model::Role;
-use crate::process::store;
+use crate::process::service::{self, Dashboard};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
@@ -22,38 +19,19 @@ pub fn staff_ctx(role: Role) -> Result<Ctx, AppError> {
     Ok(ctx)
 }
 
-type Dashboard = (Role, Vec<store::Process>, Vec<crate::event::store::Event>);
-
 async fn load_dashboard() -> Result<Dashboard, AppError> {
-    let ctx = Ctx::get()?;
-    let role = ctx.require_any_staff()?.role;
-    let processes = if role == Role::Admin {
-        store::list_processes(&ctx.db, false)
-            .await
-            .map_err(|e| ctx.internal(e))?
-    } else {
-        Vec::new()
-    };
-    let events = if role.allows(Role::EventStaff) {
-        crate::event::store::list_events(&ctx.db)
-            .await
-            .map_err(|e| ctx.internal(e))?
-    } else {
-        Vec::new()
-    };
-    Ok((role, processes, events))
+    service::dashboard(&Ctx::get()?).await
 }
 
 /// The events' desks, for event staff and admins.
-fn events_part(tr: Tr, events: Vec<crate::event::store::Event>) -> impl IntoView {
+fn events_part(tr: Tr, events: Vec<(String, String)>) -> impl IntoView {
     (!events.is_empty()).then(|| {
         let items = events
             .into_iter()
-            .map(|e| {
-                let base = crate::event::service::event_path(&e);
+            .map(|(title, base)| {
                 view! {
                     <li>
-                        <strong>{e.title.clone()}</strong>
+                        <strong>{title}</strong>
                         <p class="actions">
                             <a href=format!("{base}/check-in")>{tr.t("checkin-title")}</a>
                             <a href=format!("{base}/arrivals")>{tr.t("arrivals-title")}</a>
@@ -78,8 +56,8 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Page title=tr.t("admin-title")>
             <h1>{tr.t("admin-title")}</h1>
-            {load_page(load_dashboard(), move |(role, processes, events)| {
-                let role_text = tr.t_args("admin-your-role", &[("role", super::account::role_label(tr, role))]);
+            {load_page(load_dashboard(), move |Dashboard { role, processes, events }| {
+                let role_text = tr.t_args("admin-your-role", &[("role", crate::pages::account::role_label(tr, role))]);
                 let admin_part = (role == Role::Admin).then(|| {
                     let rows = processes
                         .into_iter()

@@ -1,48 +1,24 @@
 //! Creating and editing a process, and the list of its phases.
 
-use super::staff_ctx;
 use crate::components::{
     load_page, Checkbox, DateRangeFields, Field, FormAlert, Page, StatusBadge, TextArea,
 };
 use crate::error::AppError;
-use crate::model::{ComponentKind, Role};
+use crate::model::ComponentKind;
 use crate::pages::param;
-use crate::process::{store, MovePhase, SaveProcess};
+use crate::process::api::{MovePhase, SaveProcess};
+use crate::process::service::{self, ProcessEdit};
+use crate::process::store;
+use crate::ssr::db_types::date_text;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-struct EditData {
-    ctx: Ctx,
-    process: Option<store::Process>,
-    phases: Vec<store::Phase>,
-}
-
-async fn load(id: Option<i64>) -> Result<EditData, AppError> {
-    let ctx = staff_ctx(Role::Admin)?;
-    let (process, phases) = match id {
-        None => (None, Vec::new()),
-        Some(id) => {
-            let process = store::process_by_id(&ctx.db, id)
-                .await
-                .map_err(|e| ctx.internal(e))?;
-            let process = process.ok_or_else(|| ctx.not_found())?;
-            let phases = store::phases_of(&ctx.db, id)
-                .await
-                .map_err(|e| ctx.internal(e))?;
-            (Some(process), phases)
-        }
-    };
-    Ok(EditData {
-        ctx,
-        process,
-        phases,
-    })
+async fn load(id: Option<i64>) -> Result<(Ctx, ProcessEdit), AppError> {
+    let ctx = Ctx::get()?;
+    let data = service::process_edit(&ctx, id).await?;
+    Ok((ctx, data))
 }
 
 fn process_form(tr: Tr, form: &FormState, p: Option<&store::Process>) -> impl IntoView {
@@ -65,7 +41,7 @@ fn process_form(tr: Tr, form: &FormState, p: Option<&store::Process>) -> impl In
                 hint=tr.t("field-image-url-hint")/>
             <Field name="image_alt" label=tr.t("field-image-alt")
                 value=form.value("image_alt", stored(|p| p.image_alt.clone())) hint=tr.t("field-image-alt-hint")/>
-            <DateRangeFields form=form.clone() start=stored(|p| iso(p.start)) end=stored(|p| iso(p.end))/>
+            <DateRangeFields form=form.clone() start=stored(|p| date_text(p.start)) end=stored(|p| date_text(p.end))/>
             <Checkbox name="published" label=tr.t("field-published")
                 checked=form.checked("published", p.is_some_and(|p| p.published)) hint=tr.t("field-published-hint")/>
             <button type="submit" class="button">{tr.t("form-save")}</button>
@@ -125,7 +101,7 @@ fn phases_list(
                         {phase
                             .components
                             .iter()
-                            .filter(|c| c.kind == crate::model::ComponentKind::Event)
+                            .filter(|c| c.kind == ComponentKind::Event)
                             .map(|c| view! {
                                 <a href=format!("/admin/components/{}/event", c.id)>{tr.t_args("programme-edit-event", &[("title", name.clone())])}</a>
                             })
@@ -133,7 +109,7 @@ fn phases_list(
                         {phase
                             .components
                             .iter()
-                            .filter(|c| c.kind == crate::model::ComponentKind::Evaluation)
+                            .filter(|c| c.kind == ComponentKind::Evaluation)
                             .map(|c| view! {
                                 <a href=format!("/admin/components/{}/rendezvous", c.id)>{tr.t_args("rendezvous-settings-link", &[("title", name.clone())])}</a>
                             })
@@ -171,10 +147,9 @@ pub fn ProcessEditPage() -> impl IntoView {
                 </ol>
             </nav>
             <h1>{title}</h1>
-            {load_page(load(id), move |data| {
-                let form = FormState::of(&data.ctx, "process");
-                let today = data.ctx.settings.today();
-                let phases = data.process.as_ref().map(|p| phases_list(tr, p, &data.phases, today));
+            {load_page(load(id), move |(ctx, data)| {
+                let form = FormState::of(&ctx, "process");
+                let phases = data.process.as_ref().map(|p| phases_list(tr, p, &data.phases, data.today));
                 let public = data.process.as_ref().map(|p| {
                     view! { <p><a href=format!("/processes/{}", p.slug)>{tr.t("admin-view-public")}</a></p> }
                 });

@@ -1,6 +1,9 @@
 //! A staff member's own account: who they are, and changing their password.
 
-use crate::account::ChangePassword;
+pub mod login;
+pub mod staff;
+
+use crate::account::api::ChangePassword;
 use crate::components::{ErrorView, Field, FormAlert, Page};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};

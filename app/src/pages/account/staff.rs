@@ -1,21 +1,19 @@
 //! Staff accounts: the list, and creating one (admins only).
 
-use super::staff_ctx;
-use crate::account::{store as accounts, CreateStaffAccount};
+use super::role_label;
+use crate::account::api::CreateStaffAccount;
+use crate::account::service;
 use crate::components::{load_page, Field, FormAlert, Page};
 use crate::error::AppError;
 use crate::model::{Role, StaffUser};
-use crate::pages::account::role_label;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 async fn load() -> Result<(Ctx, Vec<StaffUser>), AppError> {
-    let ctx = staff_ctx(Role::Admin)?;
-    let staff = accounts::list_staff(&ctx.db)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    let ctx = Ctx::get()?;
+    let staff = service::staff_list(&ctx).await?;
     Ok((ctx, staff))
 }
 

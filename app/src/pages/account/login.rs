@@ -1,9 +1,10 @@
 //! Staff login. Participants never need one.
 
-use super::query;
-use crate::account::{safe_next, Login};
+use crate::account::api::Login;
+use crate::account::logic::safe_next;
 use crate::components::{Field, FormAlert, Page};
 use crate::islands::PasswordToggle;
+use crate::pages::query;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;

@@ -1,38 +1,16 @@
 //! A process: what it is about, its phases on a timeline, its themes.
 
+pub mod edit;
+pub mod phase;
+pub mod phase_edit;
+
 use super::param;
 use crate::components::{load_page, Page, StatusBadge};
-use crate::error::AppError;
-use crate::model::{PhaseStatus, Role};
-use crate::process::{domain, store};
+use crate::model::PhaseStatus;
+use crate::process::service::{self, ProcessView};
+use crate::process::store;
 use crate::ssr::{markdown, Ctx, Tr};
 use leptos::prelude::*;
-
-pub struct ProcessData {
-    pub process: store::Process,
-    pub phases: Vec<store::Phase>,
-    pub themes: Vec<String>,
-    pub today: chrono::NaiveDate,
-}
-
-/// The published results of the process's final evaluation (the Rendez-vous
-/// citoyen's survey): where the process closes its loop.
-async fn evaluations(
-    data: ProcessData,
-) -> Result<
-    (
-        ProcessData,
-        Vec<crate::rendezvous::restitution::EvaluationResults>,
-    ),
-    AppError,
-> {
-    let ctx = Ctx::get()?;
-    let evaluations =
-        crate::rendezvous::restitution::published_evaluations(&ctx.db, data.process.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-    Ok((data, evaluations))
-}
 
 fn evaluation_view(
     tr: crate::ssr::Tr,
@@ -63,30 +41,6 @@ fn evaluation_view(
     }
 }
 
-/// A process by its slug; an unpublished one only for admins (to preview it).
-pub async fn load_process(slug: String) -> Result<ProcessData, AppError> {
-    let ctx = Ctx::get()?;
-    let process = store::process_by_slug(&ctx.db, &slug)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let is_admin = ctx.viewer().is_some_and(|u| u.role.allows(Role::Admin));
-    let process = process
-        .filter(|p| p.published || is_admin)
-        .ok_or_else(|| ctx.not_found())?;
-    let phases = store::phases_of(&ctx.db, process.id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let themes = store::themes_of(&ctx.db, process.id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok(ProcessData {
-        process,
-        phases,
-        themes,
-        today: ctx.settings.today(),
-    })
-}
-
 /// "Open until 19 December 2021", "Opens on 4 May 2022", "Closed on 19 December 2021".
 pub fn status_sentence(tr: Tr, phase: &store::Phase, status: PhaseStatus) -> String {
     match status {
@@ -99,23 +53,17 @@ pub fn status_sentence(tr: Tr, phase: &store::Phase, status: PhaseStatus) -> Str
 #[component]
 pub fn ProcessPage() -> impl IntoView {
     let tr = Tr::current();
-    let data = async move {
-        let (data, evaluations) = evaluations(load_process(param("slug")).await?).await?;
-        let ctx = Ctx::get()?;
-        let avenues = crate::event::avenues::events_with_avenues(&ctx.db, data.process.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        Ok::<_, AppError>((data, evaluations, avenues))
-    };
-    load_page(data, move |(data, evaluations, avenues)| {
-        let ProcessData {
+    let data = async move { service::process_page(&Ctx::get()?, &param("slug")).await };
+    load_page(data, move |data: ProcessView| {
+        let ProcessView {
             process,
             phases,
+            current,
             themes,
             today,
+            evaluations,
+            avenues,
         } = data;
-        let dates: Vec<_> = phases.iter().map(|p| (p.start, p.end)).collect();
-        let current = domain::current_phase(&dates, today);
         let slug = process.slug.clone();
         let timeline = phases
             .iter()

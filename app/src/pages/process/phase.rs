@@ -1,67 +1,13 @@
 //! A phase: when it runs, what it is for, and what it holds.
 
-use super::param;
-use super::process::{load_process, status_sentence, ProcessData};
+use super::status_sentence;
 use crate::components::{load_page, Page, StatusBadge};
-use crate::consultation;
-use crate::error::AppError;
-use crate::event;
 use crate::model::ComponentKind;
+use crate::pages::param;
+use crate::process::service::{self, PhaseView};
 use crate::process::store;
-use crate::ssr::Ctx;
-use crate::ssr::{markdown, Tr};
+use crate::ssr::{markdown, Ctx, Tr};
 use leptos::prelude::*;
-use std::collections::HashMap;
-
-/// Where each component of a phase lives, when it has a page of its own.
-async fn component_links(
-    phase_data: ProcessData,
-) -> Result<(ProcessData, HashMap<i64, String>), AppError> {
-    let ctx = Ctx::get()?;
-    let mut links = HashMap::new();
-    for phase in &phase_data.phases {
-        for c in &phase.components {
-            let link = match c.kind {
-                ComponentKind::Consultation => {
-                    consultation::store::slug_for_component(&ctx.db, c.id)
-                        .await
-                        .map_err(|e| ctx.internal(e))?
-                        .map(|slug| format!("/consultations/{slug}"))
-                }
-                ComponentKind::Event => event::store::event_by_component(&ctx.db, c.id)
-                    .await
-                    .map_err(|e| ctx.internal(e))?
-                    .map(|e| event::service::event_path(&e)),
-                ComponentKind::Evaluation => crate::rendezvous::store::by_component(&ctx.db, c.id)
-                    .await
-                    .map_err(|e| ctx.internal(e))?
-                    .map(|r| crate::rendezvous::service::live_path(&r)),
-                _ => None,
-            };
-            if let Some(link) = link {
-                links.insert(c.id, link);
-            }
-        }
-        for c in phase
-            .components
-            .iter()
-            .filter(|c| c.kind == ComponentKind::Survey)
-        {
-            if let Some(s) = crate::survey::store::survey_by_component(&ctx.db, c.id)
-                .await
-                .map_err(|e| ctx.internal(e))?
-            {
-                let path = if s.results_published && !s.is_open(ctx.settings.today()) {
-                    format!("/surveys/{}/results", s.slug)
-                } else {
-                    format!("/surveys/{}", s.slug)
-                };
-                links.insert(c.id, path);
-            }
-        }
-    }
-    Ok((phase_data, links))
-}
 
 fn component_view(tr: Tr, component: &store::Component, link: Option<String>) -> impl IntoView {
     let (name, what) = match component.kind {
@@ -92,9 +38,9 @@ fn component_view(tr: Tr, component: &store::Component, link: Option<String>) ->
 pub fn PhasePage() -> impl IntoView {
     let tr = Tr::current();
     let phase_id: i64 = param("phase_id").parse().unwrap_or(-1);
-    let data = async { component_links(load_process(param("slug")).await?).await };
-    load_page(data, move |(data, links)| {
-        let Some(index) = data.phases.iter().position(|p| p.id == phase_id) else {
+    let data = async move { service::phase_page(&Ctx::get()?, &param("slug"), phase_id).await };
+    load_page(data, move |data: PhaseView| {
+        let Some(index) = data.index else {
             return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
         };
         let phase = data.phases[index].clone();
@@ -113,7 +59,7 @@ pub fn PhasePage() -> impl IntoView {
             let items = phase
                 .components
                 .iter()
-                .map(|c| component_view(tr, c, links.get(&c.id).cloned()))
+                .map(|c| component_view(tr, c, data.links.get(&c.id).cloned()))
                 .collect_view();
             view! { <ul class="components">{items}</ul> }.into_any()
         };

@@ -1,7 +1,7 @@
 //! The rules of processes and phases, as plain functions: statuses derived
 //! from dates, and input parsed once into valid values.
 
-use super::{PhaseForm, ProcessForm};
+use super::forms::{PhaseForm, ProcessForm};
 use crate::model::{ComponentKind, PhaseStatus};
 use chrono::NaiveDate;
 
@@ -145,12 +145,48 @@ impl PhaseInput {
     }
 }
 
+/// The public address of a component's page, from its kind and slug; a
+/// survey shows its results once they are published and it is not open.
+pub fn component_path(kind: ComponentKind, slug: &str, show_results: bool) -> String {
+    match kind {
+        ComponentKind::Consultation => format!("/consultations/{slug}"),
+        ComponentKind::Event => format!("/events/{slug}"),
+        ComponentKind::Evaluation => format!("/rendezvous/{slug}"),
+        ComponentKind::Survey if show_results => format!("/surveys/{slug}/results"),
+        ComponentKind::Survey => format!("/surveys/{slug}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn components_have_their_addresses() {
+        assert_eq!(
+            component_path(ComponentKind::Consultation, "c", false),
+            "/consultations/c"
+        );
+        assert_eq!(
+            component_path(ComponentKind::Event, "e", false),
+            "/events/e"
+        );
+        assert_eq!(
+            component_path(ComponentKind::Evaluation, "r", false),
+            "/rendezvous/r"
+        );
+        assert_eq!(
+            component_path(ComponentKind::Survey, "s", false),
+            "/surveys/s"
+        );
+        assert_eq!(
+            component_path(ComponentKind::Survey, "s", true),
+            "/surveys/s/results"
+        );
     }
 
     #[test]

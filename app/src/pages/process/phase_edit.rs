@@ -1,51 +1,22 @@
 //! Creating, editing and deleting a phase of a process.
 
-use super::staff_ctx;
 use crate::components::{load_page, Checkbox, DateRangeFields, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
-use crate::model::{ComponentKind, Role};
+use crate::model::ComponentKind;
 use crate::pages::param;
-use crate::process::{store, DeletePhase, SavePhase};
+use crate::process::api::{DeletePhase, SavePhase};
+use crate::process::service::{self, PhaseEdit};
+use crate::process::store;
+use crate::ssr::db_types::date_text;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-struct PhaseData {
-    ctx: Ctx,
-    process: store::Process,
-    phase: Option<store::Phase>,
-}
-
-async fn load(process_id: i64, phase_id: Option<i64>) -> Result<PhaseData, AppError> {
-    let ctx = staff_ctx(Role::Admin)?;
-    let process = store::process_by_id(&ctx.db, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let process = process.ok_or_else(|| ctx.not_found())?;
-    let phase = match phase_id {
-        None => None,
-        Some(id) => {
-            let phases = store::phases_of(&ctx.db, process_id)
-                .await
-                .map_err(|e| ctx.internal(e))?;
-            Some(
-                phases
-                    .into_iter()
-                    .find(|p| p.id == id)
-                    .ok_or_else(|| ctx.not_found())?,
-            )
-        }
-    };
-    Ok(PhaseData {
-        ctx,
-        process,
-        phase,
-    })
-}
-
-fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+async fn load(process_id: i64, phase_id: Option<i64>) -> Result<(Ctx, PhaseEdit), AppError> {
+    let ctx = Ctx::get()?;
+    let data = service::phase_edit(&ctx, process_id, phase_id).await?;
+    Ok((ctx, data))
 }
 
 fn ids() -> (i64, Option<i64>) {
@@ -78,8 +49,8 @@ pub fn PhaseEditPage() -> impl IntoView {
     };
     view! {
         <Page title=title.clone()>
-            {load_page(load(process_id, phase_id), move |data| {
-                let form = FormState::of(&data.ctx, "phase");
+            {load_page(load(process_id, phase_id), move |(ctx, data)| {
+                let form = FormState::of(&ctx, "phase");
                 let phase = data.phase.as_ref();
                 let stored = |f: fn(&store::Phase) -> String| phase.map(f).unwrap_or_default();
                 let has = |kind: ComponentKind| phase.is_some_and(|p| p.components.iter().any(|c| c.kind == kind));
@@ -104,7 +75,7 @@ pub fn PhaseEditPage() -> impl IntoView {
                         <TextArea name="description_md" label=tr.t("field-description")
                             value=form.value("description_md", stored(|p| p.description_md.clone()))
                             hint=tr.t("field-markdown-hint")/>
-                        <DateRangeFields form=form.clone() start=stored(|p| iso(p.start)) end=stored(|p| iso(p.end))/>
+                        <DateRangeFields form=form.clone() start=stored(|p| date_text(p.start)) end=stored(|p| date_text(p.end))/>
                         <fieldset>
                             <legend>{tr.t("phase-components")}</legend>
                             {checkboxes}
@@ -124,7 +95,7 @@ pub fn PhaseDeletePage() -> impl IntoView {
     let (process_id, phase_id) = ids();
     view! {
         <Page title=tr.t("phase-delete-title")>
-            {load_page(load(process_id, Some(phase_id.unwrap_or(-1))), move |data| {
+            {load_page(load(process_id, Some(phase_id.unwrap_or(-1))), move |(_, data)| {
                 let phase = data.phase.expect("loaded with an id");
                 let back = format!("/admin/processes/{}", data.process.id);
                 view! {

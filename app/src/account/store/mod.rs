@@ -1,0 +1,7 @@
+//! Accounts in the database: one file per aggregate.
+
+mod participants;
+mod staff;
+
+pub use participants::*;
+pub use staff::*;

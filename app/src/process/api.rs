@@ -1,0 +1,38 @@
+//! The process editor's server functions. Each is thin: it hands the form to
+//! `service` and ends the form (redirect, or the form echoed back).
+
+use super::forms::{PhaseAction, PhaseForm, ProcessForm};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "staff/processes/save")]
+pub async fn save_process(#[server(flatten)] form: ProcessForm) -> Result<(), AppError> {
+    crate::ssr::form::answer("process", &form, async |ctx| {
+        super::service::save_process(ctx, &form).await
+    })
+    .await
+}
+
+#[server(endpoint = "staff/phases/save")]
+pub async fn save_phase(#[server(flatten)] form: PhaseForm) -> Result<(), AppError> {
+    crate::ssr::form::answer("phase", &form, async |ctx| {
+        super::service::save_phase(ctx, &form).await
+    })
+    .await
+}
+
+#[server(endpoint = "staff/phases/delete")]
+pub async fn delete_phase(#[server(flatten)] form: PhaseAction) -> Result<(), AppError> {
+    crate::ssr::form::answer("phase-action", &form, async |ctx| {
+        super::service::delete_phase(ctx, &form).await
+    })
+    .await
+}
+
+#[server(endpoint = "staff/phases/move")]
+pub async fn move_phase(#[server(flatten)] form: PhaseAction) -> Result<(), AppError> {
+    crate::ssr::form::answer("phase-action", &form, async |ctx| {
+        super::service::move_phase(ctx, &form).await
+    })
+    .await
+}

@@ -1,0 +1,64 @@
+//! The process editor's forms, as the browser sends them: all text, so that a
+//! form never fails to decode and what was typed can always be echoed back.
+
+use crate::model::ComponentKind;
+use serde::{Deserialize, Serialize};
+
+/// The process editor's fields.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProcessForm {
+    /// Empty when creating.
+    pub process_id: String,
+    pub slug: String,
+    pub title: String,
+    pub subtitle: String,
+    pub description_md: String,
+    pub image_url: String,
+    pub image_alt: String,
+    pub start_date: String,
+    pub end_date: String,
+    /// "on" when ticked.
+    pub published: String,
+}
+
+/// The phase editor's fields; one checkbox per component kind.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PhaseForm {
+    pub process_id: String,
+    /// Empty when creating.
+    pub phase_id: String,
+    pub title: String,
+    pub description_md: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub consultation: String,
+    pub event: String,
+    pub survey: String,
+    pub evaluation: String,
+}
+
+impl PhaseForm {
+    pub fn components(&self) -> Vec<ComponentKind> {
+        [
+            (&self.consultation, ComponentKind::Consultation),
+            (&self.event, ComponentKind::Event),
+            (&self.survey, ComponentKind::Survey),
+            (&self.evaluation, ComponentKind::Evaluation),
+        ]
+        .into_iter()
+        .filter(|(v, _)| !v.is_empty())
+        .map(|(_, k)| k)
+        .collect()
+    }
+}
+
+/// A phase to delete or move.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PhaseAction {
+    pub phase_id: String,
+    /// "up" or "down" when moving.
+    pub direction: String,
+}
