@@ -116,7 +116,7 @@ async fn evaluation_survey(
                 Answer::Choice(pick(i, EVALUATION_RESPONDENTS, 13, &[34])),
             ),
         ]);
-        surveys::insert_demo_response(db, survey, &answers, day).await?;
+        super::survey::insert_response(db, survey, &answers, day).await?;
     }
     surveys::set_results_published(db, survey, true).await?;
     Ok(Some(survey))

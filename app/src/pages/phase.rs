@@ -32,7 +32,7 @@ async fn component_links(
                     .await
                     .map_err(|e| ctx.internal(e))?
                     .map(|e| event::service::event_path(&e)),
-                ComponentKind::Evaluation => crate::rendezvous::store::by_component(&ctx.db, c.id)
+                ComponentKind::Rendezvous => crate::rendezvous::store::by_component(&ctx.db, c.id)
                     .await
                     .map_err(|e| ctx.internal(e))?
                     .map(|r| crate::rendezvous::service::live_path(&r)),
@@ -68,7 +68,7 @@ fn component_view(tr: Tr, component: &store::Component, link: Option<String>) ->
         ComponentKind::Consultation => ("component-consultation", "component-consultation-what"),
         ComponentKind::Event => ("component-event", "component-event-what"),
         ComponentKind::Survey => ("component-survey", "component-survey-what"),
-        ComponentKind::Evaluation => ("component-evaluation", "component-evaluation-what"),
+        ComponentKind::Rendezvous => ("component-evaluation", "component-evaluation-what"),
     };
     let title = (!component.title.is_empty())
         .then(|| view! { <p class="question">{component.title.clone()}</p> });

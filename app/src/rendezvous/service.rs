@@ -308,7 +308,7 @@ pub async fn evaluation_component(ctx: &Ctx, id: i64) -> Result<(i64, String), A
          WHERE c.id = $1 AND c.kind = $2",
     )
     .bind(id)
-    .bind(ComponentKind::Evaluation.as_str())
+    .bind(ComponentKind::Rendezvous.as_str())
     .fetch_optional(&ctx.db.pool)
     .await
     .map_err(|e| ctx.internal(e))?;

@@ -3,6 +3,7 @@
 //! anonymous), with drafts, results, exports and publication.
 
 pub mod api;
+pub mod forms;
 
 #[cfg(feature = "ssr")]
 pub mod export;

@@ -7,7 +7,6 @@ pub mod mail;
 pub mod phase_edit;
 pub mod process_edit;
 pub mod staff;
-pub mod survey_edit;
 
 use crate::components::{load_page, Page};
 use crate::error::AppError;

@@ -133,7 +133,7 @@ fn phases_list(
                         {phase
                             .components
                             .iter()
-                            .filter(|c| c.kind == crate::model::ComponentKind::Evaluation)
+                            .filter(|c| c.kind == crate::model::ComponentKind::Rendezvous)
                             .map(|c| view! {
                                 <a href=format!("/admin/components/{}/rendezvous", c.id)>{tr.t_args("rendezvous-settings-link", &[("title", name.clone())])}</a>
                             })

@@ -35,37 +35,19 @@ pub enum Kind {
     Ranking,
 }
 
+crate::text_enum!(Kind {
+    Single = "single",
+    Multiple = "multiple",
+    Rating = "rating",
+    Scale = "scale",
+    YesNo = "yes_no",
+    ShortText = "short_text",
+    LongText = "long_text",
+    Matrix = "matrix",
+    Ranking = "ranking",
+});
+
 impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::Single,
-        Kind::Multiple,
-        Kind::Rating,
-        Kind::Scale,
-        Kind::YesNo,
-        Kind::ShortText,
-        Kind::LongText,
-        Kind::Matrix,
-        Kind::Ranking,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Single => "single",
-            Kind::Multiple => "multiple",
-            Kind::Rating => "rating",
-            Kind::Scale => "scale",
-            Kind::YesNo => "yes_no",
-            Kind::ShortText => "short_text",
-            Kind::LongText => "long_text",
-            Kind::Matrix => "matrix",
-            Kind::Ranking => "ranking",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Whether the staff write the options (the others have fixed ones or none).
     pub fn has_options(self) -> bool {
         matches!(
@@ -92,22 +74,10 @@ pub enum ConditionOp {
     Includes,
 }
 
-impl ConditionOp {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConditionOp::Equals => "equals",
-            ConditionOp::Includes => "includes",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ConditionOp> {
-        match s {
-            "equals" => Some(ConditionOp::Equals),
-            "includes" => Some(ConditionOp::Includes),
-            _ => None,
-        }
-    }
-}
+crate::text_enum!(ConditionOp {
+    Equals = "equals",
+    Includes = "includes",
+});
 
 /// "Shown only when question `question` equals / includes option `option`".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,7 +205,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(Kind::parse("essay"), None);
