@@ -7,6 +7,7 @@
 //! `state` is shared with the browser: the JSON every live page receives.
 
 pub mod api;
+pub mod forms;
 pub mod state;
 
 #[cfg(feature = "ssr")]

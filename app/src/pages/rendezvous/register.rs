@@ -7,6 +7,7 @@ use crate::components::{load_page, Checkbox, Field, FormAlert, Page};
 use crate::pages::event::register::radio_group;
 use crate::pages::param;
 use crate::rendezvous::api::Register;
+use crate::rendezvous::logic::Mode;
 use crate::rendezvous::service;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
@@ -70,13 +71,11 @@ pub fn RegistrationPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
         let ctx = Ctx::get()?;
-        let r = service::rendezvous(&ctx, &param("slug")).await?;
-        let reg = service::registration(&ctx, &r, &param("token")).await?;
-        Ok((r, reg))
+        service::registration_page(&ctx, &param("slug"), &param("token")).await
     };
-    load_page(data, move |(r, reg)| {
+    load_page(data, move |service::RegistrationPage { r, registration: reg }| {
         let title = tr.t("rendezvous-registration-title");
-        let mode = tr.t(if reg.mode == "room" {
+        let mode = tr.t(if reg.mode == Mode::Room {
             "rendezvous-mode-room"
         } else {
             "rendezvous-mode-remote"
