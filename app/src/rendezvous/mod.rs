@@ -15,6 +15,8 @@ pub mod live;
 #[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
+pub mod mails;
+#[cfg(feature = "ssr")]
 pub mod qr;
 #[cfg(feature = "ssr")]
 pub mod restitution;

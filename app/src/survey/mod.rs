@@ -8,9 +8,9 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
-pub mod invitations;
-#[cfg(feature = "ssr")]
 pub mod logic;
+#[cfg(feature = "ssr")]
+pub mod mails;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -10,16 +10,16 @@ use super::forms::{
     AnswerForm, AskForm, ModeForm, ModerateForm, QuestionForm, QuestionStateForm, RegisterForm,
     SettingsForm, UpvoteForm,
 };
+use super::mails;
 use super::logic::{
     self, hosts, Action, AnswerError, AudienceStatus, Kind, Mode, OptionsError, SeenOpen,
 };
 use super::store::{self, AnswerOutcome, Rendezvous};
 use crate::error::AppError;
-use crate::mail::{EmailAddress, OutgoingMail};
 use crate::model::Role;
 use crate::ssr::form::Next;
 use crate::ssr::live::Topic;
-use crate::ssr::{Ctx, Tr};
+use crate::ssr::Ctx;
 
 /// The live hub's topic for one meeting's live state (`super::live`).
 pub fn topic(rendezvous: i64) -> Topic {
@@ -88,39 +88,6 @@ fn registration_path(r: &Rendezvous, token: &str) -> String {
     format!("/rendezvous/{}/registration/{token}", r.slug)
 }
 
-fn confirmation_mail(
-    tr: Tr,
-    to: EmailAddress,
-    r: &Rendezvous,
-    name: &str,
-    mode: Mode,
-    link: &str,
-    live: &str,
-) -> OutgoingMail {
-    let how = tr.t(match mode {
-        Mode::Room => "rendezvous-mode-room",
-        Mode::Remote => "rendezvous-mode-remote",
-    });
-    let text = tr.t_args(
-        "rendezvous-mail-body",
-        &[
-            ("name", name.to_owned()),
-            ("title", r.title.clone()),
-            ("date", tr.date(r.starts_on)),
-            ("time", r.starts_at.clone()),
-            ("venue", r.venue.clone()),
-            ("mode", how),
-            ("live", live.to_owned()),
-            ("link", link.to_owned()),
-        ],
-    );
-    OutgoingMail::new(
-        to,
-        &tr.t_args("rendezvous-mail-subject", &[("title", r.title.clone())]),
-        &text,
-    )
-}
-
 pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
     if !r.registration_open {
@@ -134,7 +101,7 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     let mail = reg
         .email
         .as_ref()
-        .map(|(_, a)| confirmation_mail(ctx.tr, a.clone(), &r, &reg.name, reg.mode, &link, &live));
+        .map(|(_, a)| mails::confirmation(ctx.tr, a.clone(), &r, &reg.name, reg.mode, &link, &live));
     store::register(
         &ctx.db,
         r.id,

@@ -3,12 +3,14 @@
 //! missing from it, and how answers add up to results.
 
 mod answers;
+mod recipients;
 mod results;
 
 pub use answers::{
     check, field_names, next_section, parse_answer, previous_section, section_shows, shown_on_page,
     visible, Answers, Checked, Problem,
 };
+pub use recipients::{parse_recipients, Recipient};
 pub use results::{
     aggregate, matches_filter, percent, ItemResult, OptionCount, QuestionResult, Summary,
 };

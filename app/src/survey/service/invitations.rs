@@ -6,7 +6,8 @@ use crate::error::AppError;
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
 use crate::survey::forms::{InviteForm, RemindForm, Sent};
-use crate::survey::invitations::{self, Recipient};
+use crate::survey::logic::{parse_recipients, Recipient};
+use crate::survey::mails;
 use crate::survey::store::{self, Survey};
 
 fn link(ctx: &Ctx, s: &Survey, token: &str) -> String {
@@ -19,7 +20,7 @@ fn link(ctx: &Ctx, s: &Survey, token: &str) -> String {
 
 pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Next), AppError> {
     let s = existing_survey(ctx, &form.component_id).await?;
-    let recipients = invitations::parse_recipients(&form.recipients).map_err(|line| {
+    let recipients = parse_recipients(&form.recipients).map_err(|line| {
         ctx.respond_err(AppError::invalid(
             "recipients",
             ctx.tr
@@ -52,7 +53,7 @@ pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Nex
             email: email.to_owned(),
             name: name.to_owned(),
         };
-        invitations::mail(
+        mails::invitation(
             ctx.tr,
             &recipient,
             &s.title,
@@ -91,7 +92,7 @@ pub async fn send_reminders(ctx: &Ctx, form: &RemindForm) -> Result<(Sent, Next)
             name: invitation.name,
         };
         let mail_for = |token: &str| {
-            invitations::mail(
+            mails::invitation(
                 ctx.tr,
                 &recipient,
                 &s.title,
