@@ -5,8 +5,8 @@
 //! questions at every stage of moderation, and a final evaluation survey of
 //! the whole process with 40 demo answers and published results.
 
-use crate::rendezvous::logic::{AudienceStatus, Kind as LiveKind, Mode, QuestionState, SeenOpen};
 use crate::rendezvous::logic::RendezvousInput;
+use crate::rendezvous::logic::{AudienceStatus, Kind as LiveKind, Mode, QuestionState, SeenOpen};
 use crate::rendezvous::store as rdv;
 use crate::ssr::db::{now, Db};
 use crate::survey::logic::{Answer, Answers, Kind, Question};

@@ -173,24 +173,6 @@ pub async fn load(db: &Db, component: i64, symposium_end: NaiveDate) -> Result<(
     store::set_results_published(db, survey, true).await
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_demo_answers_reproduce_the_published_shares() {
-        let count = |stride, cuts: &[usize], option| {
-            (0..RESPONDENTS)
-                .filter(|&i| pick(i, stride, cuts) == option)
-                .count()
-        };
-        assert_eq!(count(7, &[33, 47], 0), 33, "66 %");
-        assert_eq!(count(7, &[33, 47], 2), 3);
-        assert_eq!(count(11, &[46], 0), 46, "92 %");
-        assert_eq!(count(13, &[38], 0), 38, "76 %");
-    }
-}
-
 /// Writes one response as a respondent of the open link would, without a
 /// browser: a participant of its own marks it answered, and the response is
 /// stored as anonymous (no invitation, no participant on it).
@@ -221,4 +203,22 @@ pub async fn insert_response(
     .await?;
     store::submit(db, &s, Respondent::Participant(participant), answers, on).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_answers_reproduce_the_published_shares() {
+        let count = |stride, cuts: &[usize], option| {
+            (0..RESPONDENTS)
+                .filter(|&i| pick(i, stride, cuts) == option)
+                .count()
+        };
+        assert_eq!(count(7, &[33, 47], 0), 33, "66 %");
+        assert_eq!(count(7, &[33, 47], 2), 3);
+        assert_eq!(count(11, &[46], 0), 46, "92 %");
+        assert_eq!(count(13, &[38], 0), 38, "76 %");
+    }
 }

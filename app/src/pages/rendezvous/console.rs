@@ -32,7 +32,7 @@ struct ConsoleData {
 
 async fn load(slug: String) -> Result<ConsoleData, AppError> {
     let ctx = Ctx::get()?;
-    let service::ConsolePage {
+    let service::ConsolePageData {
         r,
         questions,
         state,

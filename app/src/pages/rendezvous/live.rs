@@ -33,7 +33,7 @@ struct LiveData {
 
 async fn load(slug: String, asked_mode: Option<String>) -> Result<LiveData, AppError> {
     let ctx = Ctx::get()?;
-    let service::LivePage {
+    let service::LivePageData {
         r,
         state,
         mode,

@@ -18,7 +18,7 @@ use leptos_meta::Title;
 
 async fn load(slug: String) -> Result<(Ctx, Rendezvous, LiveState), AppError> {
     let ctx = Ctx::get()?;
-    let service::ProjectorPage { r, state } = service::projector_page(&ctx, &slug).await?;
+    let service::ProjectorPageData { r, state } = service::projector_page(&ctx, &slug).await?;
     Ok((ctx, r, state))
 }
 

@@ -73,25 +73,31 @@ pub fn RegistrationPage() -> impl IntoView {
         let ctx = Ctx::get()?;
         service::registration_page(&ctx, &param("slug"), &param("token")).await
     };
-    load_page(data, move |service::RegistrationPage { r, registration: reg }| {
-        let title = tr.t("rendezvous-registration-title");
-        let mode = tr.t(if reg.mode == Mode::Room {
-            "rendezvous-mode-room"
-        } else {
-            "rendezvous-mode-remote"
-        });
-        view! {
-            <Page title=format!("{title} · {}", r.title)>
-                {breadcrumb(tr, &r, Some(title.clone()))}
-                <h1>{title.clone()}</h1>
-                <dl class="ticket">
-                    <dt>{tr.t("rendezvous-register-name")}</dt><dd>{reg.name.clone()}</dd>
-                    <dt>{tr.t("rendezvous-registration-when")}</dt><dd>{when_where(tr, &r)}</dd>
-                    <dt>{tr.t("rendezvous-registration-mode")}</dt><dd>{mode}</dd>
-                </dl>
-                <p>{tr.t("rendezvous-registration-keep")}</p>
-                <p><a class="button" href=format!("/rendezvous/{}", r.slug)>{tr.t("rendezvous-registration-live")}</a></p>
-            </Page>
-        }
-    })
+    load_page(
+        data,
+        move |service::RegistrationPageData {
+                  r,
+                  registration: reg,
+              }| {
+            let title = tr.t("rendezvous-registration-title");
+            let mode = tr.t(if reg.mode == Mode::Room {
+                "rendezvous-mode-room"
+            } else {
+                "rendezvous-mode-remote"
+            });
+            view! {
+                <Page title=format!("{title} · {}", r.title)>
+                    {breadcrumb(tr, &r, Some(title.clone()))}
+                    <h1>{title.clone()}</h1>
+                    <dl class="ticket">
+                        <dt>{tr.t("rendezvous-register-name")}</dt><dd>{reg.name.clone()}</dd>
+                        <dt>{tr.t("rendezvous-registration-when")}</dt><dd>{when_where(tr, &r)}</dd>
+                        <dt>{tr.t("rendezvous-registration-mode")}</dt><dd>{mode}</dd>
+                    </dl>
+                    <p>{tr.t("rendezvous-registration-keep")}</p>
+                    <p><a class="button" href=format!("/rendezvous/{}", r.slug)>{tr.t("rendezvous-registration-live")}</a></p>
+                </Page>
+            }
+        },
+    )
 }

@@ -19,7 +19,7 @@ type SettingsData = (Ctx, i64, String, Option<Rendezvous>, Vec<(i64, String)>);
 
 async fn load(component: String) -> Result<SettingsData, AppError> {
     let ctx = staff_ctx(Role::Admin)?;
-    let service::SettingsPage {
+    let service::SettingsPageData {
         component_id,
         title,
         r,

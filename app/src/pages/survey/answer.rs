@@ -32,7 +32,7 @@ struct Data {
 
 async fn load(slug: String, token: Option<String>) -> Result<Data, AppError> {
     let ctx = Ctx::get()?;
-    let service::AnswerPage {
+    let service::AnswerPageData {
         survey,
         gate,
         sections,

@@ -3,10 +3,10 @@
 //! section before opening, publishing the results, and invitations with
 //! reminders. The same page creates the survey the first time.
 
-use crate::pages::admin::staff_ctx;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
 use crate::model::Role;
+use crate::pages::admin::staff_ctx;
 use crate::pages::param;
 use crate::pages::survey::question::{condition_note, option_label, question_view, Rendering};
 use crate::process::store::{Phase, Process};
@@ -39,7 +39,7 @@ struct Data {
 
 async fn load(component_id: i64) -> Result<Data, AppError> {
     let ctx = staff_ctx(Role::Admin)?;
-    let service::BuilderPage {
+    let service::BuilderPageData {
         process,
         phase,
         survey,

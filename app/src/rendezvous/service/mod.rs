@@ -10,10 +10,10 @@ use super::forms::{
     AnswerForm, AskForm, ModeForm, ModerateForm, QuestionForm, QuestionStateForm, RegisterForm,
     SettingsForm, UpvoteForm,
 };
-use super::mails;
 use super::logic::{
     self, hosts, Action, AnswerError, AudienceStatus, Kind, Mode, OptionsError, SeenOpen,
 };
+use super::mails;
 use super::store::{self, AnswerOutcome, Rendezvous};
 use crate::error::AppError;
 use crate::model::Role;
@@ -67,8 +67,7 @@ pub async fn mode(ctx: &Ctx, r: &Rendezvous) -> Option<Mode> {
 /// Remembers the mode, and gives the visitor their participant identity now:
 /// created later, at the first answer, a double tap would make two.
 pub async fn set_mode(ctx: &Ctx, r: &Rendezvous, mode: Mode) -> Result<(), AppError> {
-    crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await?;
+    crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
     ctx.session
         .insert(&mode_key(r), mode.as_str())
         .await
@@ -98,10 +97,9 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     let base = ctx.settings.base_url.trim_end_matches('/');
     let link = format!("{base}{}", registration_path(&r, &token));
     let live = format!("{base}{}", live_path(&r));
-    let mail = reg
-        .email
-        .as_ref()
-        .map(|(_, a)| mails::confirmation(ctx.tr, a.clone(), &r, &reg.name, reg.mode, &link, &live));
+    let mail = reg.email.as_ref().map(|(_, a)| {
+        mails::confirmation(ctx.tr, a.clone(), &r, &reg.name, reg.mode, &link, &live)
+    });
     store::register(
         &ctx.db,
         r.id,
@@ -139,8 +137,7 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let next = Next::to(format!("{}#live-question", live_path(&r)));
     let q = match form.question_id.parse() {
-        Ok(id) => store::question(&ctx.db, r.id, id)
-            .await?,
+        Ok(id) => store::question(&ctx.db, r.id, id).await?,
         Err(_) => None,
     }
     .ok_or_else(|| ctx.not_found())?;
@@ -149,25 +146,22 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError
     };
     let value = logic::parse_answer(q.kind, q.options.len(), &logic::answer_values(q.kind, form))
         .map_err(|e| {
-            let key = match e {
-                AnswerError::Empty => "rendezvous-error-answer-empty",
-                AnswerError::UnknownOption => "rendezvous-error-answer-option",
-                AnswerError::TooLong => "rendezvous-error-answer-long",
-            };
-            ctx.invalid(
-                if q.kind == Kind::Word {
-                    "text"
-                } else {
-                    "choice"
-                },
-                key,
-            )
-        })?;
-    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await?;
-    match store::answer(&ctx.db, q.id, participant, mode, &value)
-        .await?
-    {
+        let key = match e {
+            AnswerError::Empty => "rendezvous-error-answer-empty",
+            AnswerError::UnknownOption => "rendezvous-error-answer-option",
+            AnswerError::TooLong => "rendezvous-error-answer-long",
+        };
+        ctx.invalid(
+            if q.kind == Kind::Word {
+                "text"
+            } else {
+                "choice"
+            },
+            key,
+        )
+    })?;
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
+    match store::answer(&ctx.db, q.id, participant, mode, &value).await? {
         AnswerOutcome::Stored => {
             nudge_current(r.id);
             Ok(((), next.with_notice(ctx.t("rendezvous-answered"))))
@@ -197,11 +191,9 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
     let Some(mode) = mode(ctx, &r).await else {
         return Err(ctx.invalid("mode", "rendezvous-error-mode"));
     };
-    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await?;
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
     ctx.rate_limit(crate::ssr::rate_limit::Action::Propose, participant)?;
-    store::ask(&ctx.db, r.id, participant, &body, mode)
-        .await?;
+    store::ask(&ctx.db, r.id, participant, &body, mode).await?;
     Ok((
         (),
         Next::to(format!("{}#audience", live_path(&r))).with_notice(ctx.t("rendezvous-asked")),
@@ -211,10 +203,8 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
 pub async fn upvote(ctx: &Ctx, form: &UpvoteForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let id: i64 = form.question_id.parse().map_err(|_| ctx.not_found())?;
-    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await?;
-    let counted = store::upvote(&ctx.db, r.id, id, participant)
-        .await?;
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
+    let counted = store::upvote(&ctx.db, r.id, id, participant).await?;
     if !counted {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-upvoted"))));
     }
@@ -281,8 +271,7 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
             Some(id)
         }
     };
-    store::save_question(&ctx.db, r.id, id, kind, prompt, &options)
-        .await?;
+    store::save_question(&ctx.db, r.id, id, kind, prompt, &options).await?;
     nudge_current(r.id);
     Ok((
         (),
@@ -304,9 +293,7 @@ pub async fn question_state(ctx: &Ctx, form: &QuestionStateForm) -> Result<((), 
         .ok_or_else(|| ctx.invalid("seen_open", "rendezvous-error-action"))?;
     let to = logic::transition(q.state, action)
         .ok_or_else(|| ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-action"))))?;
-    if !store::set_state(&ctx.db, r.id, id, to, seen)
-        .await?
-    {
+    if !store::set_state(&ctx.db, r.id, id, to, seen).await? {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-open-conflict"))));
     }
     nudge_current(r.id);
@@ -329,10 +316,7 @@ pub async fn moderate(ctx: &Ctx, form: &ModerateForm) -> Result<((), Next), AppE
     let from = store::audience_question(&ctx.db, r.id, id)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    if !from.may_become(to)
-        || !store::set_audience_status(&ctx.db, r.id, id, from, to)
-            .await?
-    {
+    if !from.may_become(to) || !store::set_audience_status(&ctx.db, r.id, id, from, to).await? {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-action"))));
     }
     nudge_current(r.id);

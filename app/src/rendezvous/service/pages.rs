@@ -1,7 +1,7 @@
 //! One read model per page of the Rendez-vous citoyen: what each page shows,
 //! read in one call.
 
-use super::{mode, rendezvous, require_host, rendezvous_component, set_mode};
+use super::{mode, rendezvous, rendezvous_component, require_host, set_mode};
 use crate::error::AppError;
 use crate::model::Role;
 use crate::rendezvous::logic::{AudienceStatus, Mode};
@@ -34,7 +34,7 @@ async fn evaluation(ctx: &Ctx, r: &Rendezvous) -> Result<Option<Evaluation>, App
 }
 
 /// The participants' live page.
-pub struct LivePage {
+pub struct LivePageData {
     pub r: Rendezvous,
     pub state: LiveState,
     /// Where this visitor said they follow from.
@@ -55,7 +55,7 @@ pub async fn live_page(
     ctx: &Ctx,
     slug: &str,
     asked_mode: Option<Mode>,
-) -> Result<LivePage, AppError> {
+) -> Result<LivePageData, AppError> {
     let r = rendezvous(ctx, slug).await?;
     if let Some(m) = asked_mode {
         set_mode(ctx, &r, m).await?;
@@ -81,7 +81,7 @@ pub async fn live_page(
     let process = store::process_of(&ctx.db, &r).await?;
     let restitution = restitution::restitution(&ctx.db, process, r.survey_id).await?;
     let evaluation = evaluation(ctx, &r).await?;
-    Ok(LivePage {
+    Ok(LivePageData {
         r,
         state,
         mode,
@@ -94,7 +94,7 @@ pub async fn live_page(
 }
 
 /// The hosts' console.
-pub struct ConsolePage {
+pub struct ConsolePageData {
     pub r: Rendezvous,
     pub questions: Vec<Question>,
     pub state: LiveState,
@@ -106,7 +106,7 @@ pub struct ConsolePage {
     pub registrations: (i64, i64),
 }
 
-pub async fn console_page(ctx: &Ctx, slug: &str) -> Result<ConsolePage, AppError> {
+pub async fn console_page(ctx: &Ctx, slug: &str) -> Result<ConsolePageData, AppError> {
     require_host(ctx)?;
     let r = rendezvous(ctx, slug).await?;
     let questions = store::questions(&ctx.db, r.id).await?;
@@ -120,7 +120,7 @@ pub async fn console_page(ctx: &Ctx, slug: &str) -> Result<ConsolePage, AppError
     )
     .await?;
     let registrations = store::registration_counts(&ctx.db, r.id).await?;
-    Ok(ConsolePage {
+    Ok(ConsolePageData {
         r,
         questions,
         state,
@@ -132,19 +132,19 @@ pub async fn console_page(ctx: &Ctx, slug: &str) -> Result<ConsolePage, AppError
 }
 
 /// The projector view.
-pub struct ProjectorPage {
+pub struct ProjectorPageData {
     pub r: Rendezvous,
     pub state: LiveState,
 }
 
-pub async fn projector_page(ctx: &Ctx, slug: &str) -> Result<ProjectorPage, AppError> {
+pub async fn projector_page(ctx: &Ctx, slug: &str) -> Result<ProjectorPageData, AppError> {
     let r = rendezvous(ctx, slug).await?;
     let state = store::live_state(&ctx.db, r.id).await?;
-    Ok(ProjectorPage { r, state })
+    Ok(ProjectorPageData { r, state })
 }
 
 /// The settings page of a Rendez-vous component (admins).
-pub struct SettingsPage {
+pub struct SettingsPageData {
     pub component_id: i64,
     /// The component's title.
     pub title: String,
@@ -154,13 +154,13 @@ pub struct SettingsPage {
     pub surveys: Vec<(i64, String)>,
 }
 
-pub async fn settings_page(ctx: &Ctx, component_id: &str) -> Result<SettingsPage, AppError> {
+pub async fn settings_page(ctx: &Ctx, component_id: &str) -> Result<SettingsPageData, AppError> {
     ctx.require(Role::Admin)?;
     let id: i64 = component_id.parse().map_err(|_| ctx.not_found())?;
     let (process, title) = rendezvous_component(ctx, id).await?;
     let r = store::by_component(&ctx.db, id).await?;
     let surveys = store::process_surveys(&ctx.db, process).await?;
-    Ok(SettingsPage {
+    Ok(SettingsPageData {
         component_id: id,
         title,
         r,
@@ -169,7 +169,7 @@ pub async fn settings_page(ctx: &Ctx, component_id: &str) -> Result<SettingsPage
 }
 
 /// A registration through its private link, with its meeting.
-pub struct RegistrationPage {
+pub struct RegistrationPageData {
     pub r: Rendezvous,
     pub registration: Registration,
 }
@@ -178,8 +178,8 @@ pub async fn registration_page(
     ctx: &Ctx,
     slug: &str,
     token: &str,
-) -> Result<RegistrationPage, AppError> {
+) -> Result<RegistrationPageData, AppError> {
     let r = rendezvous(ctx, slug).await?;
     let registration = super::registration(ctx, &r, token).await?;
-    Ok(RegistrationPage { r, registration })
+    Ok(RegistrationPageData { r, registration })
 }

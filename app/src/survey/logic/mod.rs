@@ -133,6 +133,15 @@ pub enum Answer {
     Ranking(Vec<usize>),
 }
 
+/// Options and items as typed by staff and as stored: one a line, blanks dropped.
+pub fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Longest text answers, in characters.
 pub const SHORT_TEXT_MAX: usize = 200;
 pub const LONG_TEXT_MAX: usize = 4000;

@@ -95,12 +95,7 @@ pub async fn gate(ctx: &Ctx, s: &Survey, token: Option<&str>) -> Result<Gate, Ap
         }
         None if s.access == Access::Invitation => Ok(Gate::InvitationOnly),
         None => match participant::current(&ctx.session).await {
-            Some(p)
-                if store::has_answered(&ctx.db, s.id, p)
-                    .await? =>
-            {
-                Ok(Gate::Answered)
-            }
+            Some(p) if store::has_answered(&ctx.db, s.id, p).await? => Ok(Gate::Answered),
             _ => Ok(Gate::Open),
         },
     }
@@ -202,13 +197,9 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<Next, Refusal> {
     }
     let who = match token {
         Some(token) => Respondent::Invitation { token },
-        None => Respondent::Participant(
-            participant::ensure(&ctx.db, &ctx.session)
-                .await?,
-        ),
+        None => Respondent::Participant(participant::ensure(&ctx.db, &ctx.session).await?),
     };
-    let stored = store::submit(&ctx.db, &s, who, &checked.answers, ctx.settings.today())
-        .await?;
+    let stored = store::submit(&ctx.db, &s, who, &checked.answers, ctx.settings.today()).await?;
     if stored == Submitted::AlreadyAnswered {
         return Err(ctx
             .respond_err(AppError::Conflict(ctx.t("survey-already-answered")))
@@ -220,10 +211,9 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<Next, Refusal> {
     Ok(Next::to(format!("/surveys/{}/thanks", s.slug)))
 }
 
-
 /// What a section page of the survey shows: the survey, whether this
 /// respondent may answer, its definition, and the draft so far.
-pub struct AnswerPage {
+pub struct AnswerPageData {
     pub survey: Survey,
     pub gate: Gate,
     pub sections: Vec<Section>,
@@ -235,12 +225,12 @@ pub async fn answer_page(
     ctx: &Ctx,
     slug: &str,
     token: Option<&str>,
-) -> Result<AnswerPage, AppError> {
+) -> Result<AnswerPageData, AppError> {
     let survey = survey(ctx, slug).await?;
     let gate = gate(ctx, &survey, token).await?;
     let (sections, questions) = definition(ctx, &survey).await?;
     let draft = load_draft(ctx, &survey, token).await;
-    Ok(AnswerPage {
+    Ok(AnswerPageData {
         survey,
         gate,
         sections,

@@ -5,11 +5,13 @@ use super::definition;
 use crate::error::AppError;
 use crate::model::Role;
 use crate::process::domain::{parse_date, parse_slug};
+use crate::process::store::{Phase, Process};
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
-use crate::survey::forms::{PublishForm, QuestionChangeForm, QuestionForm, SectionForm, SurveyForm};
+use crate::survey::forms::{
+    PublishForm, QuestionChangeForm, QuestionForm, SectionForm, SurveyForm,
+};
 use crate::survey::logic::{self, Condition, ConditionOp, Kind, Question};
-use crate::process::store::{Phase, Process};
 use crate::survey::store::{self, Access, Invitation, Section, Survey, SurveyInput};
 
 /// The survey of a survey component, for its admin pages; `None` before its
@@ -84,20 +86,11 @@ pub async fn add_section(ctx: &Ctx, form: &SectionForm) -> Result<((), Next), Ap
     if title.chars().count() > 200 {
         return Err(ctx.invalid("title", "settings-error-long"));
     }
-    store::add_section(&ctx.db, s.id, title)
-        .await?;
+    store::add_section(&ctx.db, s.id, title).await?;
     Ok((
         (),
         Next::to(admin_path(&s)).with_notice(ctx.t("survey-builder-saved")),
     ))
-}
-
-fn lines(s: &str) -> Vec<String> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// "<question>:<op>:<option>" as the builder's condition menu sends it.
@@ -151,12 +144,12 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
         help: form.help.trim().chars().take(500).collect(),
         required: !form.required.is_empty(),
         options: if kind.has_options() {
-            lines(&form.options)
+            logic::lines(&form.options)
         } else {
             Vec::new()
         },
         items: if kind == Kind::Matrix {
-            lines(&form.items)
+            logic::lines(&form.items)
         } else {
             Vec::new()
         },
@@ -185,16 +178,11 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
         let reshaped = before.kind != q.kind
             || before.options.len() != q.options.len()
             || before.items.len() != q.items.len();
-        if reshaped
-            && store::response_count(&ctx.db, s.id)
-                .await?
-                > 0
-        {
+        if reshaped && store::response_count(&ctx.db, s.id).await? > 0 {
             return Err(ctx.invalid("options", "survey-builder-error-answered"));
         }
     }
-    store::save_question(&ctx.db, section_id, editing, &q)
-        .await?;
+    store::save_question(&ctx.db, section_id, editing, &q).await?;
     Ok((
         (),
         Next::to(admin_path(&s)).with_notice(ctx.t("survey-builder-saved")),
@@ -204,8 +192,7 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
 pub async fn change_question(ctx: &Ctx, form: &QuestionChangeForm) -> Result<((), Next), AppError> {
     let s = existing_survey(ctx, &form.component_id).await?;
     let id: i64 = form.question_id.parse().map_err(|_| ctx.not_found())?;
-    let owner = store::survey_of_question(&ctx.db, id)
-        .await?;
+    let owner = store::survey_of_question(&ctx.db, id).await?;
     if owner != Some(s.id) {
         return Err(ctx.not_found());
     }
@@ -224,8 +211,7 @@ pub async fn change_question(ctx: &Ctx, form: &QuestionChangeForm) -> Result<(()
 pub async fn publish_results(ctx: &Ctx, form: &PublishForm) -> Result<((), Next), AppError> {
     let s = existing_survey(ctx, &form.component_id).await?;
     let publish = !form.publish.is_empty();
-    store::set_results_published(&ctx.db, s.id, publish)
-        .await?;
+    store::set_results_published(&ctx.db, s.id, publish).await?;
     let notice = if publish {
         "survey-results-published"
     } else {
@@ -234,11 +220,10 @@ pub async fn publish_results(ctx: &Ctx, form: &PublishForm) -> Result<((), Next)
     Ok(((), Next::to(admin_path(&s)).with_notice(ctx.t(notice))))
 }
 
-
 /// What the builder page shows: where the component sits, its survey (none
 /// before the first save) with its definition, invitations and response
 /// count, and the events whose attendees may be invited.
-pub struct BuilderPage {
+pub struct BuilderPageData {
     pub process: Process,
     pub phase: Phase,
     pub survey: Option<Survey>,
@@ -250,7 +235,7 @@ pub struct BuilderPage {
     pub events: Vec<(i64, String)>,
 }
 
-pub async fn builder_page(ctx: &Ctx, component_id: i64) -> Result<BuilderPage, AppError> {
+pub async fn builder_page(ctx: &Ctx, component_id: i64) -> Result<BuilderPageData, AppError> {
     use crate::process::store as processes;
     ctx.require(Role::Admin)?;
     let location = processes::component_location(&ctx.db, component_id).await?;
@@ -280,7 +265,7 @@ pub async fn builder_page(ctx: &Ctx, component_id: i64) -> Result<BuilderPage, A
         .into_iter()
         .map(|e| (e.id, e.title))
         .collect();
-    Ok(BuilderPage {
+    Ok(BuilderPageData {
         process,
         phase,
         survey,

@@ -37,9 +37,7 @@ pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Nex
             .trim()
             .parse()
             .map_err(|_| ctx.invalid("event_id", "survey-invite-error-event"))?;
-        for (email, name) in store::checked_in_attendees(&ctx.db, event)
-            .await?
-        {
+        for (email, name) in store::checked_in_attendees(&ctx.db, event).await? {
             if !pairs.iter().any(|(e, _)| *e == email) {
                 pairs.push((email, name));
             }
@@ -62,8 +60,7 @@ pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Nex
             false,
         )
     };
-    let created = store::create_invitations(&ctx.db, s.id, &pairs, mail_for)
-        .await?;
+    let created = store::create_invitations(&ctx.db, s.id, &pairs, mail_for).await?;
     ctx.mail.wake();
     let sent = created.len();
     let notice = ctx
@@ -101,9 +98,7 @@ pub async fn send_reminders(ctx: &Ctx, form: &RemindForm) -> Result<(Sent, Next)
                 true,
             )
         };
-        if store::remind(&ctx.db, invitation.id, mail_for)
-            .await?
-        {
+        if store::remind(&ctx.db, invitation.id, mail_for).await? {
             sent += 1;
         }
     }
@@ -116,4 +111,3 @@ pub async fn send_reminders(ctx: &Ctx, form: &RemindForm) -> Result<(Sent, Next)
         Next::to(format!("{}#invitations", admin_path(&s))).with_notice(notice),
     ))
 }
-

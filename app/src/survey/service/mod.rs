@@ -39,4 +39,3 @@ pub fn survey_path(s: &Survey, token: Option<&str>) -> String {
 pub fn section_path(s: &Survey, token: Option<&str>, section: usize) -> String {
     format!("{}?section={}", survey_path(s, token), section + 1)
 }
-

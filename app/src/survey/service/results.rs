@@ -40,8 +40,7 @@ pub async fn results(ctx: &Ctx, slug: &str, filter: Option<&str>) -> Result<Resu
         return Err(ctx.not_found());
     }
     let (sections, questions) = definition(ctx, &s).await?;
-    let responses = store::responses(&ctx.db, s.id)
-        .await?;
+    let responses = store::responses(&ctx.db, s.id).await?;
     let filter = filter.and_then(parse_filter).filter(|(q, o)| {
         questions.iter().any(|x| {
             x.id == *q && (x.kind.is_choice() || x.kind == Kind::Multiple) && *o < x.option_count()
@@ -63,4 +62,3 @@ pub async fn results(ctx: &Ctx, slug: &str, filter: Option<&str>) -> Result<Resu
         results,
     })
 }
-

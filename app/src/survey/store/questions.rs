@@ -2,7 +2,7 @@
 
 use crate::ssr::db::Db;
 use crate::ssr::db_types::Flag;
-use crate::survey::logic::{Condition, ConditionOp, Kind, Question};
+use crate::survey::logic::{self, Condition, ConditionOp, Kind, Question};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, PartialEq, FromRow)]
@@ -27,14 +27,6 @@ struct QuestionRow {
     /// Read leniently: an unknown operator drops the condition.
     condition_op: Option<String>,
     condition_value: Option<i64>,
-}
-
-fn lines(s: &str) -> Vec<String> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// A survey's sections and its questions in order (`Question::section` is
@@ -81,8 +73,8 @@ pub async fn definition(
                 prompt: r.prompt,
                 help: r.help,
                 required: *r.required,
-                options: lines(&r.options),
-                items: lines(&r.items),
+                options: logic::lines(&r.options),
+                items: logic::lines(&r.items),
                 condition,
             }
         })

@@ -154,4 +154,3 @@ pub async fn response_count(db: &Db, survey: i64) -> Result<i64, sqlx::Error> {
         .fetch_one(&db.pool)
         .await
 }
-
