@@ -81,14 +81,16 @@ pub enum ComponentKind {
     Consultation,
     Event,
     Survey,
-    Evaluation,
+    /// The Rendez-vous citoyen.
+    Rendezvous,
 }
 
 text_enum!(ComponentKind {
     Consultation = "consultation",
     Event = "event",
     Survey = "survey",
-    Evaluation = "evaluation",
+    // Stored as "evaluation": the SQLite CHECK on components.kind cannot change without a table rebuild.
+    Rendezvous = "evaluation",
 });
 
 /// A signed-in staff member, as pages and server functions see them.

@@ -182,15 +182,15 @@ pub fn App() -> impl IntoView {
                 />
                 <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=a.clone()/>
                 <Route path=path!("/admin/mail/:id") view=admin::mail::MailDetailPage ssr=a.clone()/>
-                <Route path=path!("/admin/surveys/:component_id") view=admin::survey_edit::SurveyEditPage ssr=a.clone()/>
+                <Route path=path!("/admin/surveys/:component_id") view=survey::builder::SurveyEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/surveys/:component_id/questions/:question_id")
-                    view=admin::survey_edit::QuestionEditPage
+                    view=survey::builder::QuestionEditPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/surveys/:component_id/preview")
-                    view=admin::survey_edit::SurveyPreviewPage
+                    view=survey::builder::SurveyPreviewPage
                     ssr=a.clone()
                 />
                 <Route path=path!("/admin/processes/:id") view=process::edit::ProcessEditPage ssr=a.clone()/>

@@ -106,7 +106,7 @@ const PHASES: [DemoPhase; 4] = [
                       et évaluer ensemble toute la démarche.",
         start: (2022, 6, 30),
         end: (2022, 6, 30),
-        components: &[(ComponentKind::Evaluation, "Rendez-vous citoyen"), (ComponentKind::Survey, "")],
+        components: &[(ComponentKind::Rendezvous, "Rendez-vous citoyen"), (ComponentKind::Survey, "")],
     },
 ];
 
@@ -193,7 +193,7 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
             if *kind == ComponentKind::Event && title.starts_with("Colloque") {
                 symposium_component = Some(id);
             }
-            if *kind == ComponentKind::Evaluation {
+            if *kind == ComponentKind::Rendezvous {
                 evaluation_component = Some(id);
             }
             // The evaluation phase's survey is the final evaluation of the whole process.
@@ -201,7 +201,7 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
                 && phase
                     .components
                     .iter()
-                    .any(|(k, _)| *k == ComponentKind::Evaluation)
+                    .any(|(k, _)| *k == ComponentKind::Rendezvous)
             {
                 evaluation_survey = Some(id);
             }

@@ -5,8 +5,9 @@
 //! questions at every stage of moderation, and a final evaluation survey of
 //! the whole process with 40 demo answers and published results.
 
+use crate::rendezvous::logic::RendezvousInput;
 use crate::rendezvous::logic::{AudienceStatus, Kind as LiveKind, Mode, QuestionState, SeenOpen};
-use crate::rendezvous::store::{self as rdv, RendezvousInput};
+use crate::rendezvous::store as rdv;
 use crate::ssr::db::{now, Db};
 use crate::survey::logic::{Answer, Answers, Kind, Question};
 use crate::survey::store::{self as surveys, Access, SurveyInput};
@@ -116,7 +117,7 @@ async fn evaluation_survey(
                 Answer::Choice(pick(i, EVALUATION_RESPONDENTS, 13, &[34])),
             ),
         ]);
-        surveys::insert_demo_response(db, survey, &answers, day).await?;
+        super::survey::insert_response(db, survey, &answers, day).await?;
     }
     surveys::set_results_published(db, survey, true).await?;
     Ok(Some(survey))
@@ -161,8 +162,11 @@ pub async fn load(
         survey_id,
         registration_open: true,
     };
-    let Some(r) = rdv::save(db, component, &input).await? else {
-        return Ok(());
+    // The address taken already: the demo meeting is there.
+    let r = match rdv::save(db, component, &input).await {
+        Ok(id) => id,
+        Err(e) if crate::ssr::db::is_unique_violation(&e) => return Ok(()),
+        Err(e) => return Err(e),
     };
     let scale: Vec<String> = ["1", "2", "3", "4", "5"].map(String::from).to_vec();
     let first = rdv::save_question(

@@ -5,9 +5,9 @@
 //! come out of it (38). A profile question gives the results filter
 //! something to show. The results are published.
 
-use crate::ssr::db::Db;
+use crate::ssr::db::{now, Db};
 use crate::survey::logic::{Answer, Answers, Condition, ConditionOp, Kind, Question};
-use crate::survey::store::{self, Access, SurveyInput};
+use crate::survey::store::{self, Access, Respondent, Survey, SurveyInput};
 use chrono::{Duration, NaiveDate};
 
 pub const SLUG: &str = "satisfaction-colloque";
@@ -168,9 +168,41 @@ pub async fn load(db: &Db, component: i64, symposium_end: NaiveDate) -> Result<(
                 answers.insert(kept, Answer::Text((*text).into()));
             }
         }
-        store::insert_demo_response(db, survey, &answers, input.opens_on).await?;
+        insert_response(db, survey, &answers, input.opens_on).await?;
     }
     store::set_results_published(db, survey, true).await
+}
+
+/// Writes one response as a respondent of the open link would, without a
+/// browser: a participant of its own marks it answered, and the response is
+/// stored as anonymous (no invitation, no participant on it).
+pub async fn insert_response(
+    db: &Db,
+    survey: i64,
+    answers: &Answers,
+    on: NaiveDate,
+) -> Result<(), sqlx::Error> {
+    let s = Survey {
+        id: survey,
+        component_id: 0,
+        slug: String::new(),
+        title: String::new(),
+        intro: String::new(),
+        access: Access::Open,
+        anonymous: true,
+        opens_on: on,
+        closes_on: on,
+        results_published: false,
+    };
+    let participant: i64 = sqlx::query_scalar(
+        "INSERT INTO participants (public_id, created_at) VALUES ($1, $2) RETURNING id",
+    )
+    .bind(format!("{:032x}", rand::random::<u128>()))
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await?;
+    store::submit(db, &s, Respondent::Participant(participant), answers, on).await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ impl PhaseForm {
             (&self.consultation, ComponentKind::Consultation),
             (&self.event, ComponentKind::Event),
             (&self.survey, ComponentKind::Survey),
-            (&self.evaluation, ComponentKind::Evaluation),
+            (&self.evaluation, ComponentKind::Rendezvous),
         ]
         .into_iter()
         .filter(|(v, _)| !v.is_empty())

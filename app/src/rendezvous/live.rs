@@ -8,9 +8,11 @@
 //! The state travels through the app's one live hub (`crate::ssr::live`):
 //! hundreds of phones cost one read, nudged by each answer or decision.
 
+use super::logic::hosts;
+use super::service::topic;
 use super::store;
 use crate::ssr::context::RequestInfo;
-use crate::ssr::live::{self, sse_response, LiveHub, Pace, Topic};
+use crate::ssr::live::{self, sse_response, LiveHub, Pace};
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};
 use axum::http::StatusCode;
@@ -27,16 +29,6 @@ pub const PACE: Pace = Pace {
     min_gap: Duration::from_millis(100),
 };
 
-/// The hub's topic for one meeting's live state.
-pub fn topic(rendezvous: i64) -> Topic {
-    ("rendezvous", rendezvous)
-}
-
-/// Nudges the reader of `rendezvous` from within a server function.
-pub fn nudge_current(rendezvous: i64) {
-    live::nudge_current(topic(rendezvous));
-}
-
 /// How often a console's queue of pending questions is read. A meeting has a
 /// console or two, so each stream reads for itself.
 pub const PENDING_POLL: Duration = Duration::from_millis(500);
@@ -52,7 +44,7 @@ pub async fn pending_stream(
 ) -> Response {
     match &info.viewer {
         None => return StatusCode::UNAUTHORIZED.into_response(),
-        Some(u) if !super::service::hosts(u.role) => return StatusCode::FORBIDDEN.into_response(),
+        Some(u) if !hosts(u.role) => return StatusCode::FORBIDDEN.into_response(),
         Some(_) => {}
     }
     let rendezvous = match store::by_slug(&db, &slug).await {

@@ -7,12 +7,15 @@
 //! `state` is shared with the browser: the JSON every live page receives.
 
 pub mod api;
+pub mod forms;
 pub mod state;
 
 #[cfg(feature = "ssr")]
 pub mod live;
 #[cfg(feature = "ssr")]
 pub mod logic;
+#[cfg(feature = "ssr")]
+pub mod mails;
 #[cfg(feature = "ssr")]
 pub mod qr;
 #[cfg(feature = "ssr")]

@@ -52,7 +52,7 @@ const REFUSALS: &[Refusal] = &[
         postgres: "rendezvous_slug_key",
         sqlite: "rendezvous.slug",
         field: "slug",
-        message: "process-error-slug-taken",
+        message: "rendezvous-error-slug-taken",
     },
     Refusal {
         postgres: "event_days_event_id_day_key",

@@ -3,13 +3,14 @@
 //! anonymous), with drafts, results, exports and publication.
 
 pub mod api;
+pub mod forms;
 
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
-pub mod invitations;
-#[cfg(feature = "ssr")]
 pub mod logic;
+#[cfg(feature = "ssr")]
+pub mod mails;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

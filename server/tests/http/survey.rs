@@ -537,7 +537,7 @@ async fn results_show_shares_once_published_and_export(engine: Engine) {
             (ids.profile, Answer::Choice(usize::from(i % 5 == 0))),
             (ids.satisfaction, Answer::Choice(rating)),
         ]);
-        store::insert_demo_response(&app.db, survey.id, &answers, today)
+        app::demo::survey::insert_response(&app.db, survey.id, &answers, today)
             .await
             .unwrap();
     }
@@ -836,7 +836,7 @@ async fn an_admin_builds_a_survey_with_a_condition_and_previews_it(engine: Engin
     // Once answered, a question keeps its shape; its labels may be reworded.
     let today = app.config.settings().today();
     let answers = Answers::from([(rating, Answer::Choice(0))]);
-    store::insert_demo_response(&app.db, survey.id, &answers, today)
+    app::demo::survey::insert_response(&app.db, survey.id, &answers, today)
         .await
         .unwrap();
     let mut edit = question(

@@ -3,7 +3,6 @@
 
 pub mod event_edit;
 pub mod mail;
-pub mod survey_edit;
 
 use crate::components::{load_page, Page};
 use crate::error::AppError;

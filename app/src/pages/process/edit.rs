@@ -109,7 +109,7 @@ fn phases_list(
                         {phase
                             .components
                             .iter()
-                            .filter(|c| c.kind == ComponentKind::Evaluation)
+                            .filter(|c| c.kind == ComponentKind::Rendezvous)
                             .map(|c| view! {
                                 <a href=format!("/admin/components/{}/rendezvous", c.id)>{tr.t_args("rendezvous-settings-link", &[("title", name.clone())])}</a>
                             })

@@ -14,7 +14,7 @@ fn component_view(tr: Tr, component: &store::Component, link: Option<String>) ->
         ComponentKind::Consultation => ("component-consultation", "component-consultation-what"),
         ComponentKind::Event => ("component-event", "component-event-what"),
         ComponentKind::Survey => ("component-survey", "component-survey-what"),
-        ComponentKind::Evaluation => ("component-evaluation", "component-evaluation-what"),
+        ComponentKind::Rendezvous => ("component-evaluation", "component-evaluation-what"),
     };
     let title = (!component.title.is_empty())
         .then(|| view! { <p class="question">{component.title.clone()}</p> });

@@ -10,10 +10,10 @@ use crate::error::AppError;
 use crate::islands::LiveRoom;
 use crate::pages::{param, query};
 use crate::rendezvous::api::{Moderate, QuestionState as QuestionStateFn, SaveQuestion};
-use crate::rendezvous::logic::{AudienceStatus, Kind, QuestionState, SeenOpen};
+use crate::rendezvous::logic::{AudienceStatus, Kind, Mode, QuestionState, SeenOpen};
 use crate::rendezvous::service;
 use crate::rendezvous::state::{AudienceItem, LiveState, PendingFeed};
-use crate::rendezvous::store::{self, AudienceQuestion, Question, Rendezvous};
+use crate::rendezvous::store::{AudienceQuestion, Question, Rendezvous};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -32,25 +32,15 @@ struct ConsoleData {
 
 async fn load(slug: String) -> Result<ConsoleData, AppError> {
     let ctx = Ctx::get()?;
-    service::require_host(&ctx)?;
-    let r = service::rendezvous(&ctx, &slug).await?;
-    let err = |e| ctx.internal(e);
-    let questions = store::questions(&ctx.db, r.id).await.map_err(err)?;
-    let state = store::live_state(&ctx.db, r.id).await.map_err(err)?;
-    let pending = store::pending(&ctx.db, r.id).await.map_err(err)?;
-    let approved = store::audience(&ctx.db, r.id, &[AudienceStatus::Approved])
-        .await
-        .map_err(err)?;
-    let done = store::audience(
-        &ctx.db,
-        r.id,
-        &[AudienceStatus::Answered, AudienceStatus::Rejected],
-    )
-    .await
-    .map_err(err)?;
-    let registrations = store::registration_counts(&ctx.db, r.id)
-        .await
-        .map_err(err)?;
+    let service::ConsolePageData {
+        r,
+        questions,
+        state,
+        pending,
+        approved,
+        done,
+        registrations,
+    } = service::console_page(&ctx, &slug).await?;
     Ok(ConsoleData {
         ctx,
         r,
@@ -160,7 +150,8 @@ fn question_form(tr: Tr, ctx: &Ctx, r: &Rendezvous, editing: Option<&Question>) 
     let form = FormState::of(ctx, "rendezvous-question");
     let kind = form.value("kind", editing.map_or("single", |q| q.kind.as_str()));
     let kinds = Kind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|k| {
             view! { <option value=k.as_str() selected=kind == k.as_str()>{kind_label(tr, k)}</option> }
         })
@@ -221,7 +212,7 @@ fn audience_list(tr: Tr, r: &Rendezvous, items: &[AudienceQuestion], empty: &str
     let list = items
         .iter()
         .map(|a| {
-            let mode = tr.t(if a.mode == "room" { "rendezvous-live-room" } else { "rendezvous-live-remote" });
+            let mode = tr.t(if a.mode == Mode::Room { "rendezvous-live-room" } else { "rendezvous-live-remote" });
             let actions: Vec<(AudienceStatus, &str)> = match a.status {
                 AudienceStatus::Pending => vec![
                     (AudienceStatus::Approved, "rendezvous-moderate-approve"),

@@ -9,43 +9,15 @@ use crate::error::AppError;
 use crate::islands::{LiveRoom, VideoPlayer};
 use crate::pages::{param, query};
 use crate::rendezvous::api::{Ask, ChooseMode};
-use crate::rendezvous::logic::{AudienceStatus, Mode};
+use crate::rendezvous::logic::Mode;
 use crate::rendezvous::restitution::{self, Restitution};
-use crate::rendezvous::service;
+use crate::rendezvous::service::{self, Evaluation};
 use crate::rendezvous::state::LiveState;
-use crate::rendezvous::store::{self, Rendezvous};
+use crate::rendezvous::store::Rendezvous;
 use crate::ssr::form::FormState;
 use crate::ssr::{markdown, Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-
-/// The final evaluation survey: its address, whether it takes answers now,
-/// and whether its results are published.
-pub struct Evaluation {
-    pub slug: String,
-    pub open: bool,
-    pub published: bool,
-}
-
-pub async fn evaluation(ctx: &Ctx, r: &Rendezvous) -> Result<Option<Evaluation>, AppError> {
-    let Some(id) = r.survey_id else {
-        return Ok(None);
-    };
-    let Some(slug) = store::survey_slug(&ctx.db, id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-    else {
-        return Ok(None);
-    };
-    let s = crate::survey::store::survey_by_slug(&ctx.db, &slug)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok(s.map(|s| Evaluation {
-        open: s.is_open(ctx.settings.today()),
-        published: s.results_published,
-        slug,
-    }))
-}
 
 struct LiveData {
     ctx: Ctx,
@@ -61,43 +33,16 @@ struct LiveData {
 
 async fn load(slug: String, asked_mode: Option<String>) -> Result<LiveData, AppError> {
     let ctx = Ctx::get()?;
-    let r = service::rendezvous(&ctx, &slug).await?;
-    // The room's QR code and link carry `?mode=room`.
-    if let Some(m) = asked_mode.as_deref().and_then(Mode::parse) {
-        service::set_mode(&ctx, &r, m).await?;
-    }
-    let mode = service::mode(&ctx, &r).await;
-    let state = store::live_state(&ctx.db, r.id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let (answered, upvoted, pending_mine) =
-        match crate::account::participant::current(&ctx.session).await {
-            Some(p) => {
-                let pending = store::audience(&ctx.db, r.id, &[AudienceStatus::Pending])
-                    .await
-                    .map_err(|e| ctx.internal(e))?
-                    .iter()
-                    .filter(|a| a.participant_id == Some(p))
-                    .count();
-                (
-                    store::answered_by(&ctx.db, r.id, p)
-                        .await
-                        .map_err(|e| ctx.internal(e))?,
-                    store::upvoted_by(&ctx.db, r.id, p)
-                        .await
-                        .map_err(|e| ctx.internal(e))?,
-                    pending,
-                )
-            }
-            None => (Vec::new(), Vec::new(), 0),
-        };
-    let process = store::process_of(&ctx.db, &r)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let restitution = restitution::restitution(&ctx.db, process, r.survey_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let evaluation = evaluation(&ctx, &r).await?;
+    let service::LivePageData {
+        r,
+        state,
+        mode,
+        answered,
+        upvoted,
+        pending_mine,
+        restitution,
+        evaluation,
+    } = service::live_page(&ctx, &slug, asked_mode.as_deref().and_then(Mode::parse)).await?;
     Ok(LiveData {
         ctx,
         r,

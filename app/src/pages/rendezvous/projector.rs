@@ -11,17 +11,14 @@ use crate::pages::param;
 use crate::rendezvous::qr::join_svg;
 use crate::rendezvous::service;
 use crate::rendezvous::state::LiveState;
-use crate::rendezvous::store::{self, Rendezvous};
+use crate::rendezvous::store::Rendezvous;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 async fn load(slug: String) -> Result<(Ctx, Rendezvous, LiveState), AppError> {
     let ctx = Ctx::get()?;
-    let r = service::rendezvous(&ctx, &slug).await?;
-    let state = store::live_state(&ctx.db, r.id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    let service::ProjectorPageData { r, state } = service::projector_page(&ctx, &slug).await?;
     Ok((ctx, r, state))
 }
 

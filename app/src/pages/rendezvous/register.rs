@@ -7,6 +7,7 @@ use crate::components::{load_page, Checkbox, Field, FormAlert, Page};
 use crate::pages::event::register::radio_group;
 use crate::pages::param;
 use crate::rendezvous::api::Register;
+use crate::rendezvous::logic::Mode;
 use crate::rendezvous::service;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
@@ -70,29 +71,33 @@ pub fn RegistrationPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
         let ctx = Ctx::get()?;
-        let r = service::rendezvous(&ctx, &param("slug")).await?;
-        let reg = service::registration(&ctx, &r, &param("token")).await?;
-        Ok((r, reg))
+        service::registration_page(&ctx, &param("slug"), &param("token")).await
     };
-    load_page(data, move |(r, reg)| {
-        let title = tr.t("rendezvous-registration-title");
-        let mode = tr.t(if reg.mode == "room" {
-            "rendezvous-mode-room"
-        } else {
-            "rendezvous-mode-remote"
-        });
-        view! {
-            <Page title=format!("{title} · {}", r.title)>
-                {breadcrumb(tr, &r, Some(title.clone()))}
-                <h1>{title.clone()}</h1>
-                <dl class="ticket">
-                    <dt>{tr.t("rendezvous-register-name")}</dt><dd>{reg.name.clone()}</dd>
-                    <dt>{tr.t("rendezvous-registration-when")}</dt><dd>{when_where(tr, &r)}</dd>
-                    <dt>{tr.t("rendezvous-registration-mode")}</dt><dd>{mode}</dd>
-                </dl>
-                <p>{tr.t("rendezvous-registration-keep")}</p>
-                <p><a class="button" href=format!("/rendezvous/{}", r.slug)>{tr.t("rendezvous-registration-live")}</a></p>
-            </Page>
-        }
-    })
+    load_page(
+        data,
+        move |service::RegistrationPageData {
+                  r,
+                  registration: reg,
+              }| {
+            let title = tr.t("rendezvous-registration-title");
+            let mode = tr.t(if reg.mode == Mode::Room {
+                "rendezvous-mode-room"
+            } else {
+                "rendezvous-mode-remote"
+            });
+            view! {
+                <Page title=format!("{title} · {}", r.title)>
+                    {breadcrumb(tr, &r, Some(title.clone()))}
+                    <h1>{title.clone()}</h1>
+                    <dl class="ticket">
+                        <dt>{tr.t("rendezvous-register-name")}</dt><dd>{reg.name.clone()}</dd>
+                        <dt>{tr.t("rendezvous-registration-when")}</dt><dd>{when_where(tr, &r)}</dd>
+                        <dt>{tr.t("rendezvous-registration-mode")}</dt><dd>{mode}</dd>
+                    </dl>
+                    <p>{tr.t("rendezvous-registration-keep")}</p>
+                    <p><a class="button" href=format!("/rendezvous/{}", r.slug)>{tr.t("rendezvous-registration-live")}</a></p>
+                </Page>
+            }
+        },
+    )
 }

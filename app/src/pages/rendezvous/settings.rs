@@ -9,7 +9,7 @@ use crate::pages::admin::staff_ctx;
 use crate::pages::param;
 use crate::rendezvous::api::SaveSettings;
 use crate::rendezvous::service;
-use crate::rendezvous::store::{self, Rendezvous};
+use crate::rendezvous::store::Rendezvous;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -19,15 +19,13 @@ type SettingsData = (Ctx, i64, String, Option<Rendezvous>, Vec<(i64, String)>);
 
 async fn load(component: String) -> Result<SettingsData, AppError> {
     let ctx = staff_ctx(Role::Admin)?;
-    let id: i64 = component.parse().map_err(|_| ctx.not_found())?;
-    let (process, title) = service::evaluation_component(&ctx, id).await?;
-    let r = store::by_component(&ctx.db, id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let surveys = store::process_surveys(&ctx.db, process)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok((ctx, id, title, r, surveys))
+    let service::SettingsPageData {
+        component_id,
+        title,
+        r,
+        surveys,
+    } = service::settings_page(&ctx, &component).await?;
+    Ok((ctx, component_id, title, r, surveys))
 }
 
 #[component]

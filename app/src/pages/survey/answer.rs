@@ -32,10 +32,13 @@ struct Data {
 
 async fn load(slug: String, token: Option<String>) -> Result<Data, AppError> {
     let ctx = Ctx::get()?;
-    let survey = service::survey(&ctx, &slug).await?;
-    let gate = service::gate(&ctx, &survey, token.as_deref()).await?;
-    let (sections, questions) = service::definition(&ctx, &survey).await?;
-    let draft = service::load_draft(&ctx, &survey, token.as_deref()).await;
+    let service::AnswerPageData {
+        survey,
+        gate,
+        sections,
+        questions,
+        draft,
+    } = service::answer_page(&ctx, &slug, token.as_deref()).await?;
     let answers = logic::check(&questions, &draft.values, |_| false).answers;
     let section = query("section")
         .and_then(|s| s.parse::<usize>().ok())

@@ -1,6 +1,8 @@
 //! The survey's pages: answering (open link and invitations), thanks, and
-//! results. The question renderer is shared with the staff preview.
+//! results; for admins, the builder with its preview. The question renderer
+//! is shared by answering and the preview.
 
 pub mod answer;
+pub mod builder;
 pub mod question;
 pub mod results;

@@ -151,7 +151,7 @@ pub fn component_path(kind: ComponentKind, slug: &str, show_results: bool) -> St
     match kind {
         ComponentKind::Consultation => format!("/consultations/{slug}"),
         ComponentKind::Event => format!("/events/{slug}"),
-        ComponentKind::Evaluation => format!("/rendezvous/{slug}"),
+        ComponentKind::Rendezvous => format!("/rendezvous/{slug}"),
         ComponentKind::Survey if show_results => format!("/surveys/{slug}/results"),
         ComponentKind::Survey => format!("/surveys/{slug}"),
     }
@@ -176,7 +176,7 @@ mod tests {
             "/events/e"
         );
         assert_eq!(
-            component_path(ComponentKind::Evaluation, "r", false),
+            component_path(ComponentKind::Rendezvous, "r", false),
             "/rendezvous/r"
         );
         assert_eq!(

@@ -3,12 +3,14 @@
 //! missing from it, and how answers add up to results.
 
 mod answers;
+mod recipients;
 mod results;
 
 pub use answers::{
     check, field_names, next_section, parse_answer, previous_section, section_shows, shown_on_page,
     visible, Answers, Checked, Problem,
 };
+pub use recipients::{parse_recipients, Recipient};
 pub use results::{
     aggregate, matches_filter, percent, ItemResult, OptionCount, QuestionResult, Summary,
 };
@@ -35,37 +37,19 @@ pub enum Kind {
     Ranking,
 }
 
+crate::text_enum!(Kind {
+    Single = "single",
+    Multiple = "multiple",
+    Rating = "rating",
+    Scale = "scale",
+    YesNo = "yes_no",
+    ShortText = "short_text",
+    LongText = "long_text",
+    Matrix = "matrix",
+    Ranking = "ranking",
+});
+
 impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::Single,
-        Kind::Multiple,
-        Kind::Rating,
-        Kind::Scale,
-        Kind::YesNo,
-        Kind::ShortText,
-        Kind::LongText,
-        Kind::Matrix,
-        Kind::Ranking,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Single => "single",
-            Kind::Multiple => "multiple",
-            Kind::Rating => "rating",
-            Kind::Scale => "scale",
-            Kind::YesNo => "yes_no",
-            Kind::ShortText => "short_text",
-            Kind::LongText => "long_text",
-            Kind::Matrix => "matrix",
-            Kind::Ranking => "ranking",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Whether the staff write the options (the others have fixed ones or none).
     pub fn has_options(self) -> bool {
         matches!(
@@ -92,22 +76,10 @@ pub enum ConditionOp {
     Includes,
 }
 
-impl ConditionOp {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConditionOp::Equals => "equals",
-            ConditionOp::Includes => "includes",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ConditionOp> {
-        match s {
-            "equals" => Some(ConditionOp::Equals),
-            "includes" => Some(ConditionOp::Includes),
-            _ => None,
-        }
-    }
-}
+crate::text_enum!(ConditionOp {
+    Equals = "equals",
+    Includes = "includes",
+});
 
 /// "Shown only when question `question` equals / includes option `option`".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +131,15 @@ pub enum Answer {
     Matrix(Vec<Option<usize>>),
     /// Option indices, most preferred first.
     Ranking(Vec<usize>),
+}
+
+/// Options and items as typed by staff and as stored: one a line, blanks dropped.
+pub fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Longest text answers, in characters.
@@ -235,7 +216,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(Kind::parse("essay"), None);

@@ -3,13 +3,13 @@
 //! section before opening, publishing the results, and invitations with
 //! reminders. The same page creates the survey the first time.
 
-use super::staff_ctx;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
 use crate::model::Role;
+use crate::pages::admin::staff_ctx;
 use crate::pages::param;
 use crate::pages::survey::question::{condition_note, option_label, question_view, Rendering};
-use crate::process::store::{self, Phase, Process};
+use crate::process::store::{Phase, Process};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use crate::survey::api::{
@@ -18,7 +18,7 @@ use crate::survey::api::{
 };
 use crate::survey::logic::{ConditionOp, Kind, Question};
 use crate::survey::service;
-use crate::survey::store::{self as surveys, Access, Invitation, Section, Survey};
+use crate::survey::store::{Access, Invitation, Section, Survey};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
@@ -39,42 +39,16 @@ struct Data {
 
 async fn load(component_id: i64) -> Result<Data, AppError> {
     let ctx = staff_ctx(Role::Admin)?;
-    let location = store::component_location(&ctx.db, component_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let Some((process_id, phase_id, _)) = location.filter(|l| l.2 == "survey") else {
-        return Err(ctx.not_found());
-    };
-    let process = store::process_by_id(&ctx.db, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
-    let phase = store::phases_of(&ctx.db, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .into_iter()
-        .find(|p| p.id == phase_id)
-        .ok_or_else(|| ctx.not_found())?;
-    let survey = service::staff_survey(&ctx, component_id).await?;
-    let (sections, questions, invitations, responses) = match &survey {
-        Some(s) => {
-            let (sections, questions) = service::definition(&ctx, s).await?;
-            let invitations = surveys::invitations(&ctx.db, s.id)
-                .await
-                .map_err(|e| ctx.internal(e))?;
-            let responses = surveys::response_count(&ctx.db, s.id)
-                .await
-                .map_err(|e| ctx.internal(e))?;
-            (sections, questions, invitations, responses)
-        }
-        None => Default::default(),
-    };
-    let events = crate::event::store::list_events(&ctx.db)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .into_iter()
-        .map(|e| (e.id, e.title))
-        .collect();
+    let service::BuilderPageData {
+        process,
+        phase,
+        survey,
+        sections,
+        questions,
+        invitations,
+        responses,
+        events,
+    } = service::builder_page(&ctx, component_id).await?;
     Ok(Data {
         events,
         ctx,
@@ -171,7 +145,8 @@ fn question_form(tr: Tr, d: &Data, q: Option<&Question>) -> impl IntoView {
         .collect_view();
     let kind = form.value("kind", q.map_or("single", |q| q.kind.as_str()));
     let kinds = Kind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|k| view! { <option value=k.as_str() selected=kind == k.as_str()>{kind_label(tr, k)}</option> })
         .collect_view();
     // Conditions may test an earlier question whose answer is one option (or several).

@@ -1,18 +1,36 @@
 //! What the Rendez-vous citoyen's server functions and pages do: checks,
-//! translated refusals, and where the browser goes next.
+//! translated refusals, and where the browser goes next. The pages' read
+//! models are in `pages`.
 
-use super::api::{
+mod pages;
+
+pub use pages::*;
+
+use super::forms::{
     AnswerForm, AskForm, ModeForm, ModerateForm, QuestionForm, QuestionStateForm, RegisterForm,
     SettingsForm, UpvoteForm,
 };
-use super::live::nudge_current;
-use super::logic::{self, Action, AnswerError, AudienceStatus, Kind, Mode, OptionsError, SeenOpen};
-use super::store::{self, AnswerOutcome, Rendezvous, RendezvousInput};
+use super::logic::{
+    self, hosts, Action, AnswerError, AudienceStatus, Kind, Mode, OptionsError, SeenOpen,
+};
+use super::mails;
+use super::store::{self, AnswerOutcome, Rendezvous};
 use crate::error::AppError;
-use crate::mail::{EmailAddress, OutgoingMail};
-use crate::model::{ComponentKind, Role};
+use crate::model::Role;
 use crate::ssr::form::Next;
-use crate::ssr::{Ctx, Tr};
+use crate::ssr::live::Topic;
+use crate::ssr::Ctx;
+
+/// The live hub's topic for one meeting's live state (`super::live`).
+pub fn topic(rendezvous: i64) -> Topic {
+    ("rendezvous", rendezvous)
+}
+
+/// Tells the live pages of `rendezvous` that something changed, from within
+/// a server function: the hub reads the state again.
+fn nudge_current(rendezvous: i64) {
+    crate::ssr::live::nudge_current(topic(rendezvous));
+}
 
 pub fn live_path(r: &Rendezvous) -> String {
     format!("/rendezvous/{}", r.slug)
@@ -24,16 +42,8 @@ pub fn console_path(r: &Rendezvous) -> String {
 
 pub async fn rendezvous(ctx: &Ctx, slug: &str) -> Result<Rendezvous, AppError> {
     store::by_slug(&ctx.db, slug)
-        .await
-        .map_err(|e| ctx.internal(e))?
+        .await?
         .ok_or_else(|| ctx.not_found())
-}
-
-/// The staff who run the meeting: event staff and moderators (and admins).
-pub fn hosts(role: Role) -> bool {
-    [Role::EventStaff, Role::Moderator]
-        .iter()
-        .any(|r| role.allows(*r))
 }
 
 pub fn require_host(ctx: &Ctx) -> Result<(), AppError> {
@@ -57,22 +67,16 @@ pub async fn mode(ctx: &Ctx, r: &Rendezvous) -> Option<Mode> {
 /// Remembers the mode, and gives the visitor their participant identity now:
 /// created later, at the first answer, a double tap would make two.
 pub async fn set_mode(ctx: &Ctx, r: &Rendezvous, mode: Mode) -> Result<(), AppError> {
-    crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
     ctx.session
         .insert(&mode_key(r), mode.as_str())
         .await
         .map_err(|e| ctx.internal(e))
 }
 
-fn parse_mode(ctx: &Ctx, raw: &str) -> Result<Mode, AppError> {
-    Mode::parse(raw).ok_or_else(|| ctx.invalid("mode", "rendezvous-error-mode"))
-}
-
 pub async fn choose_mode(ctx: &Ctx, form: &ModeForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
-    let mode = parse_mode(ctx, &form.mode)?;
+    let mode = logic::parse_mode(&form.mode).map_err(|(f, k)| ctx.invalid(f, k))?;
     set_mode(ctx, &r, mode).await?;
     Ok(((), Next::to(format!("{}#live-question", live_path(&r)))))
 }
@@ -83,89 +87,37 @@ fn registration_path(r: &Rendezvous, token: &str) -> String {
     format!("/rendezvous/{}/registration/{token}", r.slug)
 }
 
-fn confirmation_mail(
-    tr: Tr,
-    to: EmailAddress,
-    r: &Rendezvous,
-    name: &str,
-    mode: Mode,
-    link: &str,
-    live: &str,
-) -> OutgoingMail {
-    let how = tr.t(match mode {
-        Mode::Room => "rendezvous-mode-room",
-        Mode::Remote => "rendezvous-mode-remote",
-    });
-    let text = tr.t_args(
-        "rendezvous-mail-body",
-        &[
-            ("name", name.to_owned()),
-            ("title", r.title.clone()),
-            ("date", tr.date(r.starts_on)),
-            ("time", r.starts_at.clone()),
-            ("venue", r.venue.clone()),
-            ("mode", how),
-            ("live", live.to_owned()),
-            ("link", link.to_owned()),
-        ],
-    );
-    OutgoingMail::new(
-        to,
-        &tr.t_args("rendezvous-mail-subject", &[("title", r.title.clone())]),
-        &text,
-    )
-}
-
 pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
     if !r.registration_open {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-closed"))));
     }
-    let name = form.name.trim();
-    if name.is_empty() || name.chars().count() > 120 {
-        return Err(ctx.invalid("name", "rendezvous-error-name"));
-    }
-    let email = form.email.trim();
-    let address = if email.is_empty() {
-        None
-    } else {
-        Some(
-            EmailAddress::parse(email)
-                .map_err(|_| ctx.invalid("email", "rendezvous-error-email"))?,
-        )
-    };
-    let mode = parse_mode(ctx, &form.mode)?;
-    if form.consent.is_empty() {
-        return Err(ctx.invalid("consent", "rendezvous-error-consent"));
-    }
+    let reg = logic::parse_registration(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     let token = crate::survey::store::new_token();
     let base = ctx.settings.base_url.trim_end_matches('/');
     let link = format!("{base}{}", registration_path(&r, &token));
     let live = format!("{base}{}", live_path(&r));
-    let mail = address.map(|a| confirmation_mail(ctx.tr, a, &r, name, mode, &link, &live));
+    let mail = reg.email.as_ref().map(|(_, a)| {
+        mails::confirmation(ctx.tr, a.clone(), &r, &reg.name, reg.mode, &link, &live)
+    });
     store::register(
         &ctx.db,
         r.id,
         &crate::survey::store::token_hash(&token),
-        name,
-        address_text(email),
-        mode,
+        &reg.name,
+        reg.email.as_ref().map(|(text, _)| text.as_str()),
+        reg.mode,
         mail.as_ref(),
     )
-    .await
-    .map_err(|e| ctx.internal(e))?;
+    .await?;
     if mail.is_some() {
         ctx.mail.wake();
     }
-    set_mode(ctx, &r, mode).await?;
+    set_mode(ctx, &r, reg.mode).await?;
     Ok((
         (),
         Next::to(registration_path(&r, &token)).with_notice(ctx.t("rendezvous-registered")),
     ))
-}
-
-fn address_text(email: &str) -> Option<&str> {
-    (!email.is_empty()).then_some(email)
 }
 
 /// A registration through its private link.
@@ -175,63 +127,41 @@ pub async fn registration(
     token: &str,
 ) -> Result<store::Registration, AppError> {
     store::registration_by_token(&ctx.db, r.id, &crate::survey::store::token_hash(token))
-        .await
-        .map_err(|e| ctx.internal(e))?
+        .await?
         .ok_or_else(|| ctx.not_found())
 }
 
 // --- Answers -------------------------------------------------------------------
 
-/// The values of an answer form, in the order `logic::parse_answer` reads.
-fn answer_values(kind: Kind, form: &AnswerForm) -> Vec<String> {
-    match kind {
-        Kind::Word => vec![form.text.clone()],
-        Kind::Multiple => form
-            .extra
-            .iter()
-            .filter(|(k, v)| k.starts_with('o') && !v.is_empty())
-            .map(|(k, _)| k[1..].to_owned())
-            .collect(),
-        _ => vec![form.choice.clone()],
-    }
-}
-
 pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let next = Next::to(format!("{}#live-question", live_path(&r)));
     let q = match form.question_id.parse() {
-        Ok(id) => store::question(&ctx.db, r.id, id)
-            .await
-            .map_err(|e| ctx.internal(e))?,
+        Ok(id) => store::question(&ctx.db, r.id, id).await?,
         Err(_) => None,
     }
     .ok_or_else(|| ctx.not_found())?;
     let Some(mode) = mode(ctx, &r).await else {
         return Err(ctx.invalid("mode", "rendezvous-error-mode"));
     };
-    let value = logic::parse_answer(q.kind, q.options.len(), &answer_values(q.kind, form))
+    let value = logic::parse_answer(q.kind, q.options.len(), &logic::answer_values(q.kind, form))
         .map_err(|e| {
-            let key = match e {
-                AnswerError::Empty => "rendezvous-error-answer-empty",
-                AnswerError::UnknownOption => "rendezvous-error-answer-option",
-                AnswerError::TooLong => "rendezvous-error-answer-long",
-            };
-            ctx.invalid(
-                if q.kind == Kind::Word {
-                    "text"
-                } else {
-                    "choice"
-                },
-                key,
-            )
-        })?;
-    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    match store::answer(&ctx.db, q.id, participant, mode, &value)
-        .await
-        .map_err(|e| ctx.internal(e))?
-    {
+        let key = match e {
+            AnswerError::Empty => "rendezvous-error-answer-empty",
+            AnswerError::UnknownOption => "rendezvous-error-answer-option",
+            AnswerError::TooLong => "rendezvous-error-answer-long",
+        };
+        ctx.invalid(
+            if q.kind == Kind::Word {
+                "text"
+            } else {
+                "choice"
+            },
+            key,
+        )
+    })?;
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
+    match store::answer(&ctx.db, q.id, participant, mode, &value).await? {
         AnswerOutcome::Stored => {
             nudge_current(r.id);
             Ok(((), next.with_notice(ctx.t("rendezvous-answered"))))
@@ -261,13 +191,9 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
     let Some(mode) = mode(ctx, &r).await else {
         return Err(ctx.invalid("mode", "rendezvous-error-mode"));
     };
-    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
     ctx.rate_limit(crate::ssr::rate_limit::Action::Propose, participant)?;
-    store::ask(&ctx.db, r.id, participant, &body, mode)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    store::ask(&ctx.db, r.id, participant, &body, mode).await?;
     Ok((
         (),
         Next::to(format!("{}#audience", live_path(&r))).with_notice(ctx.t("rendezvous-asked")),
@@ -277,12 +203,8 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
 pub async fn upvote(ctx: &Ctx, form: &UpvoteForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let id: i64 = form.question_id.parse().map_err(|_| ctx.not_found())?;
-    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let counted = store::upvote(&ctx.db, r.id, id, participant)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
+    let counted = store::upvote(&ctx.db, r.id, id, participant).await?;
     if !counted {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-upvoted"))));
     }
@@ -292,88 +214,31 @@ pub async fn upvote(ctx: &Ctx, form: &UpvoteForm) -> Result<((), Next), AppError
 
 // --- Staff -------------------------------------------------------------------------
 
-fn valid_slug(slug: &str) -> bool {
-    (1..=80).contains(&slug.len())
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-}
-
-/// The evaluation component `id`, for its settings page.
-pub async fn evaluation_component(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
-    let row: Option<(i64, String)> = sqlx::query_as(
-        "SELECT p.process_id, c.title FROM components c JOIN phases p ON p.id = c.phase_id \
-         WHERE c.id = $1 AND c.kind = $2",
-    )
-    .bind(id)
-    .bind(ComponentKind::Evaluation.as_str())
-    .fetch_optional(&ctx.db.pool)
-    .await
-    .map_err(|e| ctx.internal(e))?;
-    row.ok_or_else(|| ctx.not_found())
+/// The Rendez-vous component `id`: its process and title, for its settings.
+pub async fn rendezvous_component(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
+    store::component(&ctx.db, id)
+        .await?
+        .ok_or_else(|| ctx.not_found())
 }
 
 pub async fn save_settings(ctx: &Ctx, form: &SettingsForm) -> Result<((), Next), AppError> {
     ctx.require(Role::Admin)?;
     let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
-    let (process, _) = evaluation_component(ctx, component).await?;
-    let slug = form.slug.trim().to_owned();
-    if !valid_slug(&slug) {
-        return Err(ctx.invalid("slug", "rendezvous-error-slug"));
-    }
-    let title = form.title.trim().to_owned();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(ctx.invalid("title", "rendezvous-error-title"));
-    }
-    let starts_on = chrono::NaiveDate::parse_from_str(form.starts_on.trim(), "%Y-%m-%d")
-        .map_err(|_| ctx.invalid("starts_on", "rendezvous-error-date"))?;
-    let starts_at = chrono::NaiveTime::parse_from_str(form.starts_at.trim(), "%H:%M")
-        .map_err(|_| ctx.invalid("starts_at", "rendezvous-error-time"))?
-        .format("%H:%M")
-        .to_string();
-    let video_url = form.video_url.trim().to_owned();
-    if !video_url.is_empty() && (!video_url.starts_with("https://") || video_url.len() > 500) {
-        return Err(ctx.invalid("video_url", "rendezvous-error-video"));
-    }
-    let survey_id = match form.survey_id.trim() {
-        "" => None,
-        raw => {
-            let id: i64 = raw
-                .parse()
-                .map_err(|_| ctx.invalid("survey_id", "rendezvous-error-survey"))?;
-            let surveys = store::process_surveys(&ctx.db, process)
-                .await
-                .map_err(|e| ctx.internal(e))?;
-            if !surveys.iter().any(|(s, _)| *s == id) {
-                return Err(ctx.invalid("survey_id", "rendezvous-error-survey"));
-            }
-            Some(id)
+    let (process, _) = rendezvous_component(ctx, component).await?;
+    let input = logic::parse_settings(form).map_err(|(f, k)| ctx.invalid(f, k))?;
+    if let Some(id) = input.survey_id {
+        let surveys = store::process_surveys(&ctx.db, process).await?;
+        if !surveys.iter().any(|(s, _)| *s == id) {
+            return Err(ctx.invalid("survey_id", "rendezvous-error-survey"));
         }
-    };
-    let input = RendezvousInput {
-        slug,
-        title,
-        description: form.description.trim().chars().take(4000).collect(),
-        starts_on,
-        starts_at,
-        venue: form.venue.trim().chars().take(300).collect(),
-        video_url,
-        survey_id,
-        registration_open: !form.registration_open.is_empty(),
-    };
-    match store::save(&ctx.db, component, &input)
-        .await
-        .map_err(|e| ctx.internal(e))?
-    {
-        Some(_) => Ok((
-            (),
-            Next::to(format!("/admin/components/{component}/rendezvous"))
-                .with_notice(ctx.t("rendezvous-settings-saved")),
-        )),
-        None => Err(ctx.invalid("slug", "rendezvous-error-slug-taken")),
     }
+    // An address already taken is refused by the database (`ssr::db_error`).
+    store::save(&ctx.db, component, &input).await?;
+    Ok((
+        (),
+        Next::to(format!("/admin/components/{component}/rendezvous"))
+            .with_notice(ctx.t("rendezvous-settings-saved")),
+    ))
 }
 
 pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next), AppError> {
@@ -401,15 +266,12 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
         raw => {
             let id: i64 = raw.parse().map_err(|_| ctx.not_found())?;
             store::question(&ctx.db, r.id, id)
-                .await
-                .map_err(|e| ctx.internal(e))?
+                .await?
                 .ok_or_else(|| ctx.not_found())?;
             Some(id)
         }
     };
-    store::save_question(&ctx.db, r.id, id, kind, prompt, &options)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    store::save_question(&ctx.db, r.id, id, kind, prompt, &options).await?;
     nudge_current(r.id);
     Ok((
         (),
@@ -423,8 +285,7 @@ pub async fn question_state(ctx: &Ctx, form: &QuestionStateForm) -> Result<((), 
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let id: i64 = form.question_id.parse().map_err(|_| ctx.not_found())?;
     let q = store::question(&ctx.db, r.id, id)
-        .await
-        .map_err(|e| ctx.internal(e))?
+        .await?
         .ok_or_else(|| ctx.not_found())?;
     let action = Action::parse(&form.action)
         .ok_or_else(|| ctx.invalid("action", "rendezvous-error-action"))?;
@@ -432,10 +293,7 @@ pub async fn question_state(ctx: &Ctx, form: &QuestionStateForm) -> Result<((), 
         .ok_or_else(|| ctx.invalid("seen_open", "rendezvous-error-action"))?;
     let to = logic::transition(q.state, action)
         .ok_or_else(|| ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-action"))))?;
-    if !store::set_state(&ctx.db, r.id, id, to, seen)
-        .await
-        .map_err(|e| ctx.internal(e))?
-    {
+    if !store::set_state(&ctx.db, r.id, id, to, seen).await? {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-open-conflict"))));
     }
     nudge_current(r.id);
@@ -456,14 +314,9 @@ pub async fn moderate(ctx: &Ctx, form: &ModerateForm) -> Result<((), Next), AppE
     let to = AudienceStatus::parse(&form.status)
         .ok_or_else(|| ctx.invalid("status", "rendezvous-error-action"))?;
     let from = store::audience_question(&ctx.db, r.id, id)
-        .await
-        .map_err(|e| ctx.internal(e))?
+        .await?
         .ok_or_else(|| ctx.not_found())?;
-    if !from.may_become(to)
-        || !store::set_audience_status(&ctx.db, r.id, id, from, to)
-            .await
-            .map_err(|e| ctx.internal(e))?
-    {
+    if !from.may_become(to) || !store::set_audience_status(&ctx.db, r.id, id, from, to).await? {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-action"))));
     }
     nudge_current(r.id);

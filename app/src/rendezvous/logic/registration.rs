@@ -1,0 +1,138 @@
+//! The forms that become a meeting's records: a registration, and the
+//! settings staff save. Each refusal names its field and message.
+
+use super::Mode;
+use crate::mail::EmailAddress;
+use crate::rendezvous::forms::{RegisterForm, SettingsForm};
+use chrono::NaiveDate;
+
+/// A refused field, and the message key that says why.
+pub type FieldError = (&'static str, &'static str);
+
+/// Someone who registers: to come in person or follow remotely.
+#[derive(Debug, Clone)]
+pub struct NewRegistration {
+    pub name: String,
+    /// The address as typed (trimmed), if any, and as the mail system reads it.
+    pub email: Option<(String, EmailAddress)>,
+    pub mode: Mode,
+}
+
+pub fn parse_mode(raw: &str) -> Result<Mode, FieldError> {
+    Mode::parse(raw).ok_or(("mode", "rendezvous-error-mode"))
+}
+
+pub fn parse_registration(form: &RegisterForm) -> Result<NewRegistration, FieldError> {
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(("name", "rendezvous-error-name"));
+    }
+    let email = match form.email.trim() {
+        "" => None,
+        email => Some((
+            email.to_owned(),
+            EmailAddress::parse(email).map_err(|_| ("email", "rendezvous-error-email"))?,
+        )),
+    };
+    let mode = parse_mode(&form.mode)?;
+    if form.consent.is_empty() {
+        return Err(("consent", "rendezvous-error-consent"));
+    }
+    Ok(NewRegistration {
+        name: name.to_owned(),
+        email,
+        mode,
+    })
+}
+
+/// The settings staff edit.
+#[derive(Debug, Clone)]
+pub struct RendezvousInput {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub starts_on: NaiveDate,
+    pub starts_at: String,
+    pub venue: String,
+    pub video_url: String,
+    pub survey_id: Option<i64>,
+    pub registration_open: bool,
+}
+
+fn valid_slug(slug: &str) -> bool {
+    (1..=80).contains(&slug.len())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
+/// Reads the settings form. The survey, if one is chosen, is only read as an
+/// id here: whether it belongs to the process is for the service to check.
+pub fn parse_settings(form: &SettingsForm) -> Result<RendezvousInput, FieldError> {
+    let slug = form.slug.trim().to_owned();
+    if !valid_slug(&slug) {
+        return Err(("slug", "rendezvous-error-slug"));
+    }
+    let title = form.title.trim().to_owned();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(("title", "rendezvous-error-title"));
+    }
+    let starts_on = NaiveDate::parse_from_str(form.starts_on.trim(), "%Y-%m-%d")
+        .map_err(|_| ("starts_on", "rendezvous-error-date"))?;
+    let starts_at = chrono::NaiveTime::parse_from_str(form.starts_at.trim(), "%H:%M")
+        .map_err(|_| ("starts_at", "rendezvous-error-time"))?
+        .format("%H:%M")
+        .to_string();
+    let video_url = form.video_url.trim().to_owned();
+    if !video_url.is_empty() && (!video_url.starts_with("https://") || video_url.len() > 500) {
+        return Err(("video_url", "rendezvous-error-video"));
+    }
+    let survey_id = match form.survey_id.trim() {
+        "" => None,
+        raw => Some(
+            raw.parse()
+                .map_err(|_| ("survey_id", "rendezvous-error-survey"))?,
+        ),
+    };
+    Ok(RendezvousInput {
+        slug,
+        title,
+        description: form.description.trim().chars().take(4000).collect(),
+        starts_on,
+        starts_at,
+        venue: form.venue.trim().chars().take(300).collect(),
+        video_url,
+        survey_id,
+        registration_open: !form.registration_open.is_empty(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registrations_and_settings_are_read() {
+        let form = RegisterForm {
+            name: " Anne ".into(),
+            email: "anne@example.org".into(),
+            mode: "room".into(),
+            consent: "on".into(),
+            ..Default::default()
+        };
+        let r = parse_registration(&form).unwrap();
+        assert_eq!((r.name.as_str(), r.mode), ("Anne", Mode::Room));
+        let no_consent = RegisterForm {
+            consent: String::new(),
+            ..form.clone()
+        };
+        assert_eq!(
+            parse_registration(&no_consent).unwrap_err(),
+            ("consent", "rendezvous-error-consent")
+        );
+        assert!(valid_slug("rendez-vous-2022"));
+        assert!(!valid_slug("-x") && !valid_slug("A") && !valid_slug(""));
+    }
+}
