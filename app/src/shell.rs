@@ -196,22 +196,22 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/processes/:id") view=admin::process_edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/components/:component_id/event")
-                    view=admin::event_edit::EventAdminPage
+                    view=event::setup::EventAdminPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/events/:event_id/sessions/:id")
-                    view=admin::event_edit::SessionEditPage
+                    view=event::setup::SessionEditPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/events/:event_id/speakers/:id")
-                    view=admin::event_edit::SpeakerEditPage
+                    view=event::setup::SpeakerEditPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/events/:event_id/questions/:id")
-                    view=admin::event_edit::QuestionEditPage
+                    view=event::setup::QuestionEditPage
                     ssr=a.clone()
                 />
                 <Route

@@ -5,7 +5,8 @@
 
 mod common;
 
-use app::event::store::{self, EventInput, SessionInput, SessionKind};
+use app::event::logic::programme::{EventInput, SessionInput, SessionKind};
+use app::event::store::programme as store;
 use app::model::ComponentKind;
 use app::process::domain::{PhaseInput, ProcessInput};
 use common::{engines, spawn_app, TestApp, EVENT_STAFF, MODERATOR};

@@ -102,7 +102,7 @@ pub fn ProcessPage() -> impl IntoView {
     let data = async move {
         let (data, evaluations) = evaluations(load_process(param("slug")).await?).await?;
         let ctx = Ctx::get()?;
-        let avenues = crate::event::avenues::events_with_avenues(&ctx.db, data.process.id)
+        let avenues = crate::event::service::avenues::events_with_avenues(&ctx.db, data.process.id)
             .await
             .map_err(|e| ctx.internal(e))?;
         Ok::<_, AppError>((data, evaluations, avenues))
@@ -171,7 +171,7 @@ pub fn ProcessPage() -> impl IntoView {
                     let links = avenues
                         .into_iter()
                         .map(|(title, slug, count)| view! {
-                            <li><a href=crate::event::avenues::public_path(&slug)>{format!("{} ({count})", tr.t("avenues-title"))}</a>" · "{title}</li>
+                            <li><a href=crate::event::service::avenues::public_path(&slug)>{format!("{} ({count})", tr.t("avenues-title"))}</a>" · "{title}</li>
                         })
                         .collect_view();
                     view! {

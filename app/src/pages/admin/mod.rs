@@ -2,7 +2,6 @@
 //! the server functions behind their forms check it again.
 
 pub mod consultation_edit;
-pub mod event_edit;
 pub mod mail;
 pub mod phase_edit;
 pub mod process_edit;
