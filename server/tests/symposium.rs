@@ -66,7 +66,9 @@ async fn create_event(
         offer_hours: 48,
         registration_open: true,
     };
-    let event_id = store::insert_event(db, component, &event).await.unwrap();
+    let event_id = app::event::store::events::insert_event(db, component, &event)
+        .await
+        .unwrap();
     let day_id = store::save_day(db, event_id, None, day, day_seats)
         .await
         .unwrap()

@@ -129,7 +129,7 @@ pub async fn load(
         offer_hours: 48,
         registration_open: true,
     };
-    let event_id = programme_store::insert_event(db, component_id, &event).await?;
+    let event_id = store::events::insert_event(db, component_id, &event).await?;
     let mut days = Vec::new();
     for offset in 0..2 {
         let day = first_day + chrono::Duration::days(offset);

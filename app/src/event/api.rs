@@ -148,10 +148,7 @@ pub async fn delete_item(#[server(flatten)] form: DeleteItemForm) -> Result<(), 
 #[server(endpoint = "staff/events/avenues/save")]
 pub async fn save_avenue(#[server(flatten)] form: AvenueForm) -> Result<(), AppError> {
     use super::service::avenues;
-    crate::ssr::form::answer("avenue", &form, async |ctx| {
-        avenues::save(ctx, &form).await
-    })
-    .await
+    crate::ssr::form::answer("avenue", &form, async |ctx| avenues::save(ctx, &form).await).await
 }
 
 #[server(endpoint = "staff/events/avenues/act")]

@@ -6,11 +6,11 @@ use super::logic::ticket;
 use super::store::registrations::{Details, Registration};
 use super::store::{Event, Programme};
 use super::wording::{place_label, when};
-use chrono::NaiveDate;
 use crate::lang::Lang;
 use crate::mail::Attachment;
 use crate::ssr::settings::Settings;
 use crate::ssr::Tr;
+use chrono::NaiveDate;
 
 /// A mail ready for the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,8 +13,8 @@ use crate::event::store::registrations::Attendee;
 use crate::event::store::Programme;
 use crate::event::wording::profile_label;
 use crate::model::Role;
-use crate::ssr::db_types::date_text;
 use crate::ssr::context::RequestInfo;
+use crate::ssr::db_types::date_text;
 use crate::ssr::{Db, Tr};
 use axum::extract::{Extension, Path, Query};
 use axum::http::{header, StatusCode};
@@ -286,12 +286,12 @@ pub async fn attendees_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::logic::{Profile, RegistrationStatus};
-    use crate::ssr::db_types::{DbDate, Flag};
     use crate::event::logic::programme::SessionKind;
+    use crate::event::logic::{Profile, RegistrationStatus};
     use crate::event::store::registrations::Registration;
     use crate::event::store::{Day, Event, Session};
     use crate::lang::Lang;
+    use crate::ssr::db_types::{DbDate, Flag};
 
     fn programme() -> Programme {
         Programme {

@@ -5,9 +5,9 @@
 use crate::event::logic::{ticket, PlaceStatus};
 use crate::event::store::registrations::Details;
 use crate::event::store::Programme;
+use crate::mail::{Attachment, MailError};
 use crate::ssr::settings::Settings;
 use crate::ssr::Tr;
-use crate::mail::{Attachment, MailError};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use qrcode::{Color, EcLevel, QrCode};
@@ -211,11 +211,11 @@ pub fn registration_calendar(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::logic::{Profile, RegistrationStatus};
-    use crate::ssr::db_types::{DbDate, Flag};
-    use crate::event::store::registrations::{Place, Registration};
     use crate::event::logic::programme::SessionKind;
+    use crate::event::logic::{Profile, RegistrationStatus};
+    use crate::event::store::registrations::{Place, Registration};
     use crate::event::store::{Day, Event as Ev, Session};
+    use crate::ssr::db_types::{DbDate, Flag};
 
     fn programme() -> Programme {
         let session = |id, day_id, starts: &str, ends: &str, kind| Session {

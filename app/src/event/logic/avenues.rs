@@ -68,7 +68,6 @@ pub struct ThemeAvenues {
     pub avenues: Vec<Avenue>,
 }
 
-
 /// What staff typed, checked: the title is required, lengths are bounded,
 /// and only themes and proposals offered by the page may be linked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use crate::event::forms::{
     DayForm, DeleteItemForm, EventForm, QuestionForm, SessionForm, SpeakerForm,
 };
 use crate::event::logic::programme::{self as parse, ProgrammeItem};
-use crate::event::store::programme as db;
 use crate::event::store::{self, Event, Programme};
+use crate::event::store::{events, programme as db};
 use crate::model::{ComponentKind, Role};
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
@@ -48,7 +48,7 @@ pub struct SetupView {
 
 pub async fn setup_view(ctx: &Ctx, component_id: i64) -> Result<SetupView, AppError> {
     ctx.require(Role::Admin)?;
-    let title = match db::component_of(&ctx.db, component_id).await? {
+    let title = match events::component_of(&ctx.db, component_id).await? {
         Some((ComponentKind::Event, title)) => title,
         _ => return Err(ctx.not_found()),
     };
@@ -77,7 +77,7 @@ pub async fn save_event(ctx: &Ctx, form: &EventForm) -> Result<((), Next), AppEr
     ctx.require(Role::Admin)?;
     let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
     if !matches!(
-        db::component_of(&ctx.db, component).await?,
+        events::component_of(&ctx.db, component).await?,
         Some((ComponentKind::Event, _))
     ) {
         return Err(ctx.not_found());
@@ -85,10 +85,10 @@ pub async fn save_event(ctx: &Ctx, form: &EventForm) -> Result<((), Next), AppEr
     let input = parse::event(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     match store::event_by_component(&ctx.db, component).await? {
         Some(e) => {
-            db::update_event(&ctx.db, e.id, &input).await?;
+            events::update_event(&ctx.db, e.id, &input).await?;
         }
         None => {
-            db::insert_event(&ctx.db, component, &input).await?;
+            events::insert_event(&ctx.db, component, &input).await?;
         }
     }
     let to = format!("/admin/components/{component}/event");

@@ -4,7 +4,7 @@
 
 use super::mailing::{send_confirmation, send_offers};
 use super::seats::{self, OfferAnswer, Origin, Refusal};
-use super::{programme, registration_path, accepts_registrations};
+use super::{accepts_registrations, programme, registration_path};
 use crate::error::AppError;
 use crate::event::api::RegisterResult;
 use crate::event::forms::{CancelForm, OfferForm, RegistrationForm};
@@ -89,11 +89,7 @@ pub async fn register(
 }
 
 /// The registration behind a private link, for this event; not found otherwise.
-pub async fn by_token(
-    ctx: &Ctx,
-    p: &Programme,
-    token: &str,
-) -> Result<Registration, AppError> {
+pub async fn by_token(ctx: &Ctx, p: &Programme, token: &str) -> Result<Registration, AppError> {
     regs::by_token(&ctx.db, token)
         .await?
         .filter(|r| r.event_id == p.event.id)

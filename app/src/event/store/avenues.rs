@@ -1,8 +1,8 @@
 //! Action avenues in the database, with their links to themes and to the
 //! consultation proposals they grew from.
 
-use crate::event::logic::avenues::{Avenue, AvenueInput, LinkedProposal, Theme};
 use super::grouped;
+use crate::event::logic::avenues::{Avenue, AvenueInput, LinkedProposal, Theme};
 use crate::ssr::db::replace_links;
 use crate::ssr::db_types::Flag;
 use crate::ssr::Db;
@@ -84,16 +84,18 @@ async fn load(db: &Db, filter: Filter) -> Result<Vec<Avenue>, sqlx::Error> {
     .fetch_all(&db.pool)
     .await?;
     let mut theme_map = grouped(themes);
-    let mut proposal_map = grouped(proposals.into_iter().map(|(a, id, consultation_slug, content)| {
-        (
-            a,
-            LinkedProposal {
-                id,
-                consultation_slug,
-                content,
-            },
-        )
-    }));
+    let mut proposal_map = grouped(proposals.into_iter().map(
+        |(a, id, consultation_slug, content)| {
+            (
+                a,
+                LinkedProposal {
+                    id,
+                    consultation_slug,
+                    content,
+                },
+            )
+        },
+    ));
     Ok(rows
         .into_iter()
         .map(|r| Avenue {

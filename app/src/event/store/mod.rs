@@ -1,17 +1,16 @@
-//! The event component's SQL, one file per aggregate: the programme (event,
-//! days, sessions, speakers, questions), registrations, seats and waiting
+//! The event component's SQL, one file per aggregate: events, the programme
+//! (days, sessions, speakers, questions), registrations, seats and waiting
 //! lists, check-in, and action avenues. Rows are typed; no rules live here.
 
 pub mod avenues;
 pub mod checkin;
+pub mod events;
 pub mod programme;
 pub mod registrations;
 pub mod seats;
 
-pub use programme::{
-    event_by_component, event_by_id, event_by_slug, list_events, Day, Event, Programme,
-    Question, Session, Speaker,
-};
+pub use events::{event_by_component, event_by_id, event_by_slug, list_events, Event};
+pub use programme::{Day, Programme, Question, Session, Speaker};
 
 /// A transaction on either engine.
 pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;

@@ -1,107 +1,21 @@
-//! The programme in the database: events, days, sessions, speakers and the
-//! extra questions of the registration form, with typed rows.
+//! The programme in the database: an event's days, sessions, speakers and
+//! the extra questions of its registration form, read as one `Programme`
+//! and edited one item at a time. The event row itself is in `events`.
 
+use super::events::Event;
+use super::grouped;
 use crate::event::logic::programme::{
-    EventInput, ProgrammeItem, QuestionInput, SessionInput, SessionKind, SpeakerInput,
+    ProgrammeItem, QuestionInput, SessionInput, SessionKind, SpeakerInput,
 };
 use crate::event::logic::{EventShape, QuestionKind, QuestionShape, WorkshopShape};
-use super::grouped;
-use crate::model::ComponentKind;
-use crate::ssr::db::{now, replace_links, Db};
+use crate::ssr::db::{replace_links, Db};
 use crate::ssr::db_types::{date_text, DbDate, Flag};
 use chrono::NaiveDate;
 use sqlx::FromRow;
 
-#[derive(Debug, Clone, PartialEq, FromRow)]
-pub struct Event {
-    pub id: i64,
-    pub component_id: i64,
-    pub slug: String,
-    pub title: String,
-    pub description_md: String,
-    pub venue: String,
-    #[sqlx(try_from = "i64")]
-    pub seats: u32,
-    #[sqlx(try_from = "i64")]
-    pub offer_hours: u32,
-    #[sqlx(try_from = "i64")]
-    pub registration_open: Flag,
-}
-
 /// A stored count; never negative, so a negative one reads as zero.
 fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
-}
-
-const EVENT_COLUMNS: &str =
-    "id, component_id, slug, title, description_md, venue, seats, offer_hours, registration_open";
-
-pub async fn event_by_slug(db: &Db, slug: &str) -> Result<Option<Event>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE slug = $1"
-    ))
-    .bind(slug)
-    .fetch_optional(&db.pool)
-    .await
-}
-
-/// Every event, for the staff dashboard.
-pub async fn list_events(db: &Db) -> Result<Vec<Event>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))
-        .fetch_all(&db.pool)
-        .await
-}
-
-pub async fn event_by_id(db: &Db, id: i64) -> Result<Option<Event>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
-}
-
-pub async fn event_by_component(db: &Db, component_id: i64) -> Result<Option<Event>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE component_id = $1"
-    ))
-    .bind(component_id)
-    .fetch_optional(&db.pool)
-    .await
-}
-
-pub async fn insert_event(db: &Db, component_id: i64, e: &EventInput) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO events (component_id, slug, title, description_md, venue, seats, offer_hours, registration_open, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(component_id)
-    .bind(&e.slug)
-    .bind(&e.title)
-    .bind(&e.description_md)
-    .bind(&e.venue)
-    .bind(i64::from(e.seats))
-    .bind(i64::from(e.offer_hours))
-    .bind(i64::from(e.registration_open))
-    .bind(now())
-    .fetch_one(&db.pool)
-    .await
-}
-
-pub async fn update_event(db: &Db, id: i64, e: &EventInput) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE events SET slug = $1, title = $2, description_md = $3, venue = $4, seats = $5, offer_hours = $6, \
-         registration_open = $7 WHERE id = $8",
-    )
-    .bind(&e.slug)
-    .bind(&e.title)
-    .bind(&e.description_md)
-    .bind(&e.venue)
-    .bind(i64::from(e.seats))
-    .bind(i64::from(e.offer_hours))
-    .bind(i64::from(e.registration_open))
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
 }
 
 #[derive(Debug, Clone, PartialEq, FromRow)]
@@ -286,17 +200,17 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
     let sessions = rows
         .into_iter()
         .map(|r| Session {
-                kind: r.kind,
-                theme_ids: theme_map.remove(&r.id).unwrap_or_default(),
-                speaker_ids: speaker_map.remove(&r.id).unwrap_or_default(),
-                id: r.id,
-                day_id: r.day_id,
-                title: r.title,
-                description_md: r.description_md,
-                starts_at: r.starts_at,
-                ends_at: r.ends_at,
-                room: r.room,
-                seats: r.seats.map(count),
+            kind: r.kind,
+            theme_ids: theme_map.remove(&r.id).unwrap_or_default(),
+            speaker_ids: speaker_map.remove(&r.id).unwrap_or_default(),
+            id: r.id,
+            day_id: r.day_id,
+            title: r.title,
+            description_md: r.description_md,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            room: r.room,
+            seats: r.seats.map(count),
         })
         .collect();
     let speakers: Vec<Speaker> = sqlx::query_as(
@@ -341,44 +255,12 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
     })
 }
 
-/// A component's kind and title; `None` if there is no such component.
-pub async fn component_of(
-    db: &Db,
-    component_id: i64,
-) -> Result<Option<(ComponentKind, String)>, sqlx::Error> {
-    #[derive(FromRow)]
-    struct Row {
-        #[sqlx(try_from = "String")]
-        kind: ComponentKind,
-        title: String,
-    }
-    let row: Option<Row> = sqlx::query_as("SELECT kind, title FROM components WHERE id = $1")
-        .bind(component_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(row.map(|r| (r.kind, r.title)))
-}
-
 /// A session's title (for mails about one workshop).
 pub async fn session_title(db: &Db, session_id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT title FROM event_sessions WHERE id = $1")
         .bind(session_id)
         .fetch_optional(&db.pool)
         .await
-}
-
-/// Where the event sits: the process slug and phase id, for breadcrumbs.
-pub async fn event_place(
-    db: &Db,
-    component_id: i64,
-) -> Result<Option<(String, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT pr.slug, pr.title, p.id FROM components c JOIN phases p ON p.id = c.phase_id \
-         JOIN processes pr ON pr.id = p.process_id WHERE c.id = $1",
-    )
-    .bind(component_id)
-    .fetch_optional(&db.pool)
-    .await
 }
 
 // ---- Programme editing (admin) ----

@@ -127,7 +127,11 @@ pub async fn days_of(tx: &mut Tx<'_>, registration_id: i64) -> Result<Vec<i64>, 
         .await
 }
 
-pub async fn add_day(tx: &mut Tx<'_>, registration_id: i64, day_id: i64) -> Result<(), sqlx::Error> {
+pub async fn add_day(
+    tx: &mut Tx<'_>,
+    registration_id: i64,
+    day_id: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO registration_days (registration_id, day_id) VALUES ($1, $2)")
         .bind(registration_id)
         .bind(day_id)

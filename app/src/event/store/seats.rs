@@ -210,10 +210,7 @@ pub async fn delete_expired_places(
 }
 
 /// The workshops a registration has a place in (or waits for).
-pub async fn workshops_of(
-    tx: &mut Tx<'_>,
-    registration_id: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn workshops_of(tx: &mut Tx<'_>, registration_id: i64) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT session_id FROM workshop_places WHERE registration_id = $1")
         .bind(registration_id)
         .fetch_all(&mut **tx)

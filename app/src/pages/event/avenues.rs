@@ -6,9 +6,7 @@ use super::breadcrumb;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
 use crate::event::api::{ActOnAvenue, SaveAvenue};
-use crate::event::logic::avenues::{
-    Avenue, LinkedProposal, MAX_ACTORS_CHARS, MAX_TITLE_CHARS,
-};
+use crate::event::logic::avenues::{Avenue, LinkedProposal, MAX_ACTORS_CHARS, MAX_TITLE_CHARS};
 use crate::event::service::avenues::{self, AvenuesView, WorkshopAvenuesView};
 use crate::event::store::{Programme, Session};
 use crate::model::Role;
@@ -284,7 +282,10 @@ pub fn AvenuesStaffPage() -> impl IntoView {
                 None => tr.t("avenue-add"),
             };
             let title = tr.t_args("avenues-staff-page", &[("workshop", s.title.clone())]);
-            let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
+            let day = p
+                .day(s.day_id)
+                .map(|d| tr.date(*d.date))
+                .unwrap_or_default();
             view! {
                 <Page title=title.clone()>
                     {breadcrumb(tr, &p, Some(title.clone()))}

@@ -5,11 +5,11 @@
 use super::breadcrumb;
 use crate::components::{load_page, Page};
 use crate::error::AppError;
+use crate::event::service;
 use crate::event::service::AttendeesView;
 use crate::event::store::registrations::Attendee;
-use crate::event::service;
-use crate::event::wording::profile_label;
 use crate::event::store::Programme;
+use crate::event::wording::profile_label;
 use crate::islands::PrintButton;
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;

@@ -191,7 +191,10 @@ pub fn ArrivalsPage() -> impl IntoView {
             .map(|s| {
                 let seats = s.seats.unwrap_or(0);
                 let (held, waiting) = occupancy.workshops.get(&s.id).copied().unwrap_or((0, 0));
-                let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
+                let day = p
+                    .day(s.day_id)
+                    .map(|d| tr.date(*d.date))
+                    .unwrap_or_default();
                 view! {
                     <tr>
                         <th scope="row">{s.title.clone()}</th>

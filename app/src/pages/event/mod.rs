@@ -86,7 +86,8 @@ pub fn speaker_line(s: &Speaker) -> String {
 
 /// The mark on invented people of the demo programme.
 pub fn demo_mark(tr: Tr, s: &Speaker) -> impl IntoView {
-    s.is_demo.then(|| view! { <span class="badge badge-demo">{tr.t("speaker-demo")}</span> })
+    s.is_demo
+        .then(|| view! { <span class="badge badge-demo">{tr.t("speaker-demo")}</span> })
 }
 
 /// The name of a kind of session.

@@ -97,9 +97,8 @@ pub fn registration_fields(
     occupancy: &Occupancy,
 ) -> impl IntoView {
     let r = stored.map(|d| &d.registration);
-    let value = |name: &str, f: fn(&Registration) -> String| {
-        form.value(name, r.map(f).unwrap_or_default())
-    };
+    let value =
+        |name: &str, f: fn(&Registration) -> String| form.value(name, r.map(f).unwrap_or_default());
     let profiles = Profile::ALL
         .iter()
         .map(|pr| {

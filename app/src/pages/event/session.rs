@@ -22,7 +22,10 @@ pub fn SessionPage() -> impl IntoView {
             return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
         };
         let base = service::event_path(&p.event);
-        let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
+        let day = p
+            .day(s.day_id)
+            .map(|d| tr.date(*d.date))
+            .unwrap_or_default();
         let themes = s
             .theme_ids
             .iter()

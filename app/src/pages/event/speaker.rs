@@ -1,6 +1,6 @@
 //! One speaker: who they are and the sessions they speak at.
 
-use super::{breadcrumb, demo_mark, kind_label, hours, load, speaker_line};
+use super::{breadcrumb, demo_mark, hours, kind_label, load, speaker_line};
 use crate::components::{load_page, Page};
 use crate::event::service;
 use crate::pages::param;
@@ -22,7 +22,10 @@ pub fn SpeakerPage() -> impl IntoView {
             .iter()
             .filter(|s| s.speaker_ids.contains(&sp.id))
             .map(|s| {
-                let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
+                let day = p
+                    .day(s.day_id)
+                    .map(|d| tr.date(*d.date))
+                    .unwrap_or_default();
                 view! {
                     <li class="card">
                         <p class="session-when">{day}", "{hours(s)}</p>
