@@ -2,8 +2,7 @@
 //! page's status code and redirects are known before the first byte is sent.
 
 use crate::pages::{
-    account, admin, consultation as c, event, home, not_found, process,
-    rendezvous as rdv, survey,
+    account, admin, consultation as c, event, home, not_found, process, rendezvous as rdv, survey,
 };
 use crate::ssr::context::current_lang;
 use leptos::prelude::*;
@@ -196,22 +195,22 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/processes/:id") view=process::edit::ProcessEditPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/components/:component_id/event")
-                    view=admin::event_edit::EventAdminPage
+                    view=event::setup::EventAdminPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/events/:event_id/sessions/:id")
-                    view=admin::event_edit::SessionEditPage
+                    view=event::setup::SessionEditPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/events/:event_id/speakers/:id")
-                    view=admin::event_edit::SpeakerEditPage
+                    view=event::setup::SpeakerEditPage
                     ssr=a.clone()
                 />
                 <Route
                     path=path!("/admin/events/:event_id/questions/:id")
-                    view=admin::event_edit::QuestionEditPage
+                    view=event::setup::QuestionEditPage
                     ssr=a.clone()
                 />
                 <Route

@@ -85,19 +85,19 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         )
         .route(
             "/api/staff/events/{slug}/attendees.csv",
-            get(app::event::export::attendees_csv),
+            get(app::event::exports::attendees_csv),
         )
         .route(
             "/api/staff/events/{slug}/attendees.xlsx",
-            get(app::event::export::attendees_xlsx),
+            get(app::event::exports::attendees_xlsx),
         )
         .route(
             "/events/{slug}/registration/{token}/ticket.png",
-            get(app::event::downloads::ticket_png),
+            get(app::event::exports::ticket_png),
         )
         .route(
             "/events/{slug}/registration/{token}/calendar.ics",
-            get(app::event::downloads::calendar_ics),
+            get(app::event::exports::calendar_ics),
         )
         .leptos_routes(&options, routes, {
             let options = options.clone();

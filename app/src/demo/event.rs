@@ -6,12 +6,13 @@
 //! a few people wait for it. The workshops also have 18 invented action
 //! avenues (16 published), linked to their themes and to published proposals.
 
-use crate::event::avenues;
-use crate::event::logic::{NewRegistration, Profile, QuestionKind};
-use crate::event::registrations::{self, Origin};
-use crate::event::store::{
-    self, EventInput, QuestionInput, SessionInput, SessionKind, SpeakerInput,
+use crate::event::logic::avenues::AvenueInput;
+use crate::event::logic::programme::{
+    EventInput, QuestionInput, SessionInput, SessionKind, SpeakerInput,
 };
+use crate::event::logic::{NewRegistration, Profile, QuestionKind};
+use crate::event::service::seats::{self, Origin};
+use crate::event::store::{self, avenues, programme as programme_store};
 use crate::ssr::db::{now, Db};
 use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
@@ -128,12 +129,12 @@ pub async fn load(
         offer_hours: 48,
         registration_open: true,
     };
-    let event_id = store::insert_event(db, component_id, &event).await?;
+    let event_id = store::events::insert_event(db, component_id, &event).await?;
     let mut days = Vec::new();
     for offset in 0..2 {
         let day = first_day + chrono::Duration::days(offset);
         days.push(
-            store::save_day(db, event_id, None, day, 250)
+            programme_store::save_day(db, event_id, None, day, 250)
                 .await?
                 .unwrap_or_default(),
         );
@@ -154,7 +155,7 @@ pub async fn load(
             is_demo: true,
         };
         speaker_ids.push(
-            store::save_speaker(db, event_id, None, &input)
+            programme_store::save_speaker(db, event_id, None, &input)
                 .await?
                 .unwrap_or_default(),
         );
@@ -177,7 +178,7 @@ pub async fn load(
                 .collect(),
             speaker_ids: s.speakers.iter().map(|i| speaker_ids[*i]).collect(),
         };
-        let id = store::save_session(db, event_id, None, &input)
+        let id = programme_store::save_session(db, event_id, None, &input)
             .await?
             .unwrap_or_default();
         if s.kind == SessionKind::Workshop {
@@ -207,7 +208,7 @@ pub async fn load(
     let mut question_ids = Vec::new();
     for q in &questions {
         question_ids.push(
-            store::save_question(db, event_id, None, q)
+            programme_store::save_question(db, event_id, None, q)
                 .await?
                 .unwrap_or_default(),
         );
@@ -288,7 +289,7 @@ pub async fn load(
         now: now(),
     };
     // A refusal cannot happen with these capacities; it would only mean fewer demo rows.
-    registrations::register_many(db, &event, &people, origin).await?;
+    seats::register_many(db, &event, &people, origin).await?;
     let workshop_ids: Vec<i64> = workshops.iter().map(|w| w.1).collect();
     load_avenues(db, process_id, &workshop_ids).await
 }
@@ -346,7 +347,7 @@ async fn load_avenues(db: &Db, process_id: i64, workshops: &[i64]) -> Result<(),
             .take(2)
             .map(|(p, _)| p.id)
             .collect();
-        let input = avenues::AvenueInput {
+        let input = AvenueInput {
             title: (*title).into(),
             description: (*description).into(),
             lead_actors: (*actors).into(),

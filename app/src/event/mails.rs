@@ -2,8 +2,15 @@
 //! subject and a plain-text body, in the registrant's language. Sending is
 //! not done here: see `notify::queue`.
 
+use super::logic::ticket;
+use super::store::registrations::{Details, Registration};
+use super::store::{Event, Programme};
+use super::wording::{place_label, when};
+use crate::lang::Lang;
 use crate::mail::Attachment;
+use crate::ssr::settings::Settings;
 use crate::ssr::Tr;
+use chrono::NaiveDate;
 
 /// A mail ready for the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,10 +197,83 @@ pub fn reminder(
     }
 }
 
+/// Who a registration's mails go to, in the language they registered in.
+pub fn recipient(r: &Registration) -> Recipient {
+    Recipient {
+        registration_id: r.id,
+        email: r.email.clone(),
+        first_name: r.first_name.clone(),
+        tr: Tr(Lang::from_code(&r.lang).unwrap_or_default()),
+    }
+}
+
+/// The ticket mail of a registration as it stands: the confirmation, or with
+/// `accepted` the confirmation of that waiting-list seat. Attachments are
+/// added by the caller.
+pub fn ticket_mail(
+    settings: &Settings,
+    p: &Programme,
+    d: &Details,
+    link: &str,
+    accepted: Option<i64>,
+) -> Mail {
+    let to = recipient(&d.registration);
+    let days: Vec<String> = d
+        .days
+        .iter()
+        .filter_map(|(id, _)| p.day(*id))
+        .map(|day| to.tr.date(*day.date))
+        .collect();
+    let workshops: Vec<WorkshopLine> = d
+        .places
+        .iter()
+        .filter_map(|pl| {
+            Some(WorkshopLine {
+                title: p.session(pl.session_id)?.title.clone(),
+                status: place_label(to.tr, settings, pl),
+            })
+        })
+        .collect();
+    let code = ticket::display_code(&d.registration.ticket_code);
+    match accepted.and_then(|id| p.session(id)) {
+        Some(w) => seat_confirmed(
+            &to,
+            &p.event.title,
+            &w.title,
+            &code,
+            link,
+            &days,
+            &workshops,
+        ),
+        None => confirmation(&to, &p.event.title, &code, link, &days, &workshops),
+    }
+}
+
+/// The offer of a waiting-list seat, with its deadline in the city's time.
+pub fn offer_mail(
+    settings: &Settings,
+    r: &Registration,
+    event_title: &str,
+    workshop: &str,
+    expires_at: i64,
+    link: &str,
+) -> Mail {
+    let to = recipient(r);
+    let deadline = when(to.tr, settings, expires_at);
+    seat_offer(&to, event_title, workshop, &deadline, link)
+}
+
+/// The reminder before the first day the person attends.
+pub fn reminder_mail(r: &Registration, event: &Event, first_day: NaiveDate, link: &str) -> Mail {
+    let to = recipient(r);
+    let day = to.tr.date(first_day);
+    let code = ticket::display_code(&r.ticket_code);
+    reminder(&to, &event.title, &day, &event.venue, &code, link)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
 
     fn to(lang: Lang) -> Recipient {
         Recipient {

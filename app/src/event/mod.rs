@@ -1,19 +1,18 @@
 //! The event component (the symposium): a programme of days, sessions and
 //! speakers; registration with seats per event, day and workshop, waiting
 //! lists with timed offers; private links; check-in at the door; attendee
-//! lists and exports.
+//! lists, exports and action avenues.
+//!
+//! Inner shape: `forms` (input) -> `logic` (pure rules) -> `store` (SQL) ->
+//! `service` (commands and read models) -> `api` (server functions). Its
+//! outputs beside pages: `mails` (with `notify`, the outbox), `exports`
+//! (attendee lists, tickets) and `wording` (the words they share).
 
 pub mod api;
+pub mod forms;
 
 #[cfg(feature = "ssr")]
-pub mod admin;
-
-#[cfg(feature = "ssr")]
-pub mod avenues;
-#[cfg(feature = "ssr")]
-pub mod downloads;
-#[cfg(feature = "ssr")]
-pub mod export;
+pub mod exports;
 #[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
@@ -21,10 +20,8 @@ pub mod mails;
 #[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
-pub mod registrations;
-#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
-pub mod tickets;
+pub mod wording;

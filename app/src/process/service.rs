@@ -126,7 +126,7 @@ pub async fn process_page(ctx: &Ctx, slug: &str) -> Result<ProcessView, AppError
     let themes = store::themes_of(&ctx.db, process.id).await?;
     let evaluations =
         crate::rendezvous::restitution::published_evaluations(&ctx.db, process.id).await?;
-    let avenues = crate::event::avenues::events_with_avenues(&ctx.db, process.id).await?;
+    let avenues = crate::event::service::avenues::events_with_avenues(&ctx.db, process.id).await?;
     let today = ctx.settings.today();
     Ok(ProcessView {
         current: current_index(&phases, today),

@@ -57,7 +57,7 @@ pub struct Avenue {
 /// themes is listed once, under its first.
 async fn action_avenues(db: &Db, process: i64) -> Result<Vec<Avenue>, sqlx::Error> {
     let mut seen = std::collections::HashSet::new();
-    let groups = crate::event::avenues::published_by_theme(db, process).await?;
+    let groups = crate::event::service::avenues::published_by_theme(db, process).await?;
     Ok(groups
         .into_iter()
         .flat_map(|group| {

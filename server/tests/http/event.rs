@@ -4,7 +4,8 @@
 //! admitted once at the door. Every scenario runs on each engine.
 
 use crate::common::{spawn_app, Engine, TestApp, EVENT_STAFF, MODERATOR};
-use app::event::store::{self, EventInput, SessionInput, SessionKind};
+use app::event::logic::programme::{EventInput, SessionInput, SessionKind};
+use app::event::store::programme as store;
 use app::model::ComponentKind;
 use app::process::logic::{PhaseInput, ProcessInput};
 use serde_json::Value;
@@ -63,7 +64,9 @@ async fn create_event(
         offer_hours: 48,
         registration_open: true,
     };
-    let event_id = store::insert_event(db, component, &event).await.unwrap();
+    let event_id = app::event::store::events::insert_event(db, component, &event)
+        .await
+        .unwrap();
     let day_id = store::save_day(db, event_id, None, day, day_seats)
         .await
         .unwrap()

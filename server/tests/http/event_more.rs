@@ -332,7 +332,7 @@ async fn staff_record_action_avenues_and_the_public_sees_the_published_by_theme(
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    let groups = app::event::avenues::published_by_theme(&app.db, process_id)
+    let groups = app::event::service::avenues::published_by_theme(&app.db, process_id)
         .await
         .unwrap();
     let group = groups
@@ -349,7 +349,7 @@ async fn staff_record_action_avenues_and_the_public_sees_the_published_by_theme(
         vec![proposal]
     );
     assert_eq!(
-        app::event::avenues::distinct_count(&groups),
+        app::event::logic::avenues::distinct_count(&groups),
         17,
         "16 demo avenues and this one"
     );

@@ -13,27 +13,12 @@ pub enum PlaceStatus {
     Expired,
 }
 
-impl PlaceStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlaceStatus::Confirmed => "confirmed",
-            PlaceStatus::Offered => "offered",
-            PlaceStatus::Waiting => "waiting",
-            PlaceStatus::Expired => "expired",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PlaceStatus> {
-        [
-            PlaceStatus::Confirmed,
-            PlaceStatus::Offered,
-            PlaceStatus::Waiting,
-            PlaceStatus::Expired,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == s)
-    }
-}
+crate::text_enum!(PlaceStatus {
+    Confirmed = "confirmed",
+    Offered = "offered",
+    Waiting = "waiting",
+    Expired = "expired",
+});
 
 /// One row of a workshop's places, as the store read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,10 +3,85 @@
 //! and the Fluent id of its message.
 
 use super::registration::QuestionKind;
-use crate::event::api::{DayForm, EventForm, QuestionForm, SessionForm, SpeakerForm};
-use crate::event::store::{EventInput, QuestionInput, SessionInput, SessionKind, SpeakerInput};
+use crate::event::forms::{DayForm, EventForm, QuestionForm, SessionForm, SpeakerForm};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+/// What a session is: workshops alone have seats and waiting lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SessionKind {
+    Plenary,
+    RoundTable,
+    Workshop,
+}
+
+crate::text_enum!(SessionKind {
+    Plenary = "plenary",
+    RoundTable = "round_table",
+    Workshop = "workshop",
+});
+
+/// The event's settings, as an admin edits them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventInput {
+    pub slug: String,
+    pub title: String,
+    pub description_md: String,
+    pub venue: String,
+    pub seats: u32,
+    pub offer_hours: u32,
+    pub registration_open: bool,
+}
+
+/// A session as an admin (or the demo loader) writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionInput {
+    pub day_id: i64,
+    pub kind: SessionKind,
+    pub title: String,
+    pub description_md: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub room: String,
+    pub seats: Option<u32>,
+    pub theme_ids: Vec<i64>,
+    pub speaker_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerInput {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub bio: String,
+    pub photo_url: String,
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionInput {
+    pub position: i64,
+    pub kind: QuestionKind,
+    pub label: String,
+    pub options: Vec<String>,
+    pub required: bool,
+}
+
+/// What an admin may delete from the programme, by the name the forms use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgrammeItem {
+    Day,
+    Session,
+    Speaker,
+    Question,
+}
+
+crate::text_enum!(ProgrammeItem {
+    Day = "day",
+    Session = "session",
+    Speaker = "speaker",
+    Question = "question",
+});
 
 pub type Invalid = (&'static str, &'static str);
 

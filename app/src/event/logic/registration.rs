@@ -3,7 +3,7 @@
 //! per time slot (on a day attended), consent, and the event's extra questions.
 
 use crate::account::logic::normalise_email;
-use crate::event::api::RegistrationForm;
+use crate::event::forms::RegistrationForm;
 
 /// A refused field: the form field and the Fluent id of the message.
 pub type Invalid = (String, &'static str);
@@ -17,29 +17,26 @@ pub enum Profile {
     Resident,
 }
 
-impl Profile {
-    pub const ALL: [Profile; 5] = [
-        Profile::Professional,
-        Profile::Volunteer,
-        Profile::Institution,
-        Profile::Elected,
-        Profile::Resident,
-    ];
+crate::text_enum!(Profile {
+    Professional = "professional",
+    Volunteer = "volunteer",
+    Institution = "institution",
+    Elected = "elected",
+    Resident = "resident",
+});
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Professional => "professional",
-            Profile::Volunteer => "volunteer",
-            Profile::Institution => "institution",
-            Profile::Elected => "elected",
-            Profile::Resident => "resident",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| p.as_str() == s)
-    }
+/// A registration is live until cancelled; a cancelled one keeps its row (and
+/// its ticket code, so the door can say "cancelled" rather than "unknown").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RegistrationStatus {
+    Active,
+    Cancelled,
 }
+
+crate::text_enum!(RegistrationStatus {
+    Active = "active",
+    Cancelled = "cancelled",
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionKind {
@@ -48,25 +45,11 @@ pub enum QuestionKind {
     YesNo,
 }
 
-impl QuestionKind {
-    pub const ALL: [QuestionKind; 3] = [
-        QuestionKind::Text,
-        QuestionKind::Choice,
-        QuestionKind::YesNo,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::Text => "text",
-            QuestionKind::Choice => "choice",
-            QuestionKind::YesNo => "yes_no",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<QuestionKind> {
-        QuestionKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+crate::text_enum!(QuestionKind {
+    Text = "text",
+    Choice = "choice",
+    YesNo = "yes_no",
+});
 
 /// What the parser needs to know of a workshop.
 #[derive(Debug, Clone, PartialEq)]
@@ -450,10 +433,10 @@ mod tests {
 
     #[test]
     fn profiles_and_question_kinds_round_trip() {
-        for p in Profile::ALL {
+        for &p in Profile::ALL {
             assert_eq!(Profile::parse(p.as_str()), Some(p));
         }
-        for k in QuestionKind::ALL {
+        for &k in QuestionKind::ALL {
             assert_eq!(QuestionKind::parse(k.as_str()), Some(k));
         }
         assert_eq!(slot_field(3, "14:00"), "w_3_1400");

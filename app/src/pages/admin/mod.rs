@@ -1,7 +1,6 @@
 //! Staff pages. Each checks the role on the server before showing anything;
 //! the server functions behind their forms check it again.
 
-pub mod event_edit;
 pub mod mail;
 
 use crate::components::{load_page, Page};

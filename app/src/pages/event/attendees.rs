@@ -4,9 +4,9 @@
 use super::hours;
 use crate::components::{load_page, Page};
 use crate::error::AppError;
-use crate::event::export::{table, Filter};
-use crate::event::registrations as regs;
+use crate::event::exports::attendees::{table, Filter};
 use crate::event::service;
+use crate::event::service::AttendeesView;
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
 use crate::pages::{param, query};
@@ -19,11 +19,11 @@ pub fn AttendeesPage() -> impl IntoView {
     let filter = Filter::parse(query("day").as_deref(), query("workshop").as_deref());
     let data = async move {
         let ctx = staff_ctx(Role::EventStaff)?;
-        let p = service::programme(&ctx, &param("slug")).await?;
-        let attendees = regs::attendees(&ctx.db, p.event.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        Ok::<_, AppError>((p, attendees))
+        let AttendeesView {
+            programme,
+            attendees,
+        } = service::attendees_view(&ctx, &param("slug")).await?;
+        Ok::<_, AppError>((programme, attendees))
     };
     load_page(data, move |(p, attendees)| {
         let base = service::event_path(&p.event);
@@ -35,12 +35,12 @@ pub fn AttendeesPage() -> impl IntoView {
         let day_options = p
             .days
             .iter()
-            .map(|d| view! { <option value=d.id selected=filter.day == Some(d.id)>{tr.date(d.date)}</option> })
+            .map(|d| view! { <option value=d.id selected=filter.day == Some(d.id)>{tr.date(*d.date)}</option> })
             .collect_view();
         let workshop_options = p
             .workshops()
             .map(|s| {
-                let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+                let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
                 view! { <option value=s.id selected=filter.workshop == Some(s.id)>{format!("{} ({day}, {})", s.title, hours(s))}</option> }
             })
             .collect_view();

@@ -6,8 +6,8 @@ use super::breadcrumb;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
 use crate::event::api::{ActOnAvenue, SaveAvenue};
-use crate::event::avenues::{self, Avenue, LinkedProposal, ThemeAvenues};
-use crate::event::service;
+use crate::event::logic::avenues::{Avenue, LinkedProposal, MAX_ACTORS_CHARS, MAX_TITLE_CHARS};
+use crate::event::service::avenues::{self, AvenuesView, WorkshopAvenuesView};
 use crate::event::store::{Programme, Session};
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
@@ -70,25 +70,22 @@ fn avenue_card(tr: Tr, p: &Programme, a: &Avenue, group: usize) -> impl IntoView
     }
 }
 
-async fn load_public(slug: String) -> Result<(Ctx, Programme, Vec<ThemeAvenues>), AppError> {
+async fn load_public(slug: String) -> Result<(Ctx, AvenuesView), AppError> {
     let ctx = Ctx::get()?;
-    let p = service::programme(&ctx, &slug).await?;
-    let process_id = avenues::process_of_event(&ctx.db, p.event.component_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
-    let groups = avenues::published_of_event(&ctx.db, p.event.id, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok((ctx, p, groups))
+    let view = avenues::avenues_view(&ctx, &slug).await?;
+    Ok((ctx, view))
 }
 
 #[component]
 pub fn ActionAvenuesPage() -> impl IntoView {
     let tr = Tr::current();
-    load_page(load_public(param("slug")), move |(ctx, p, groups)| {
+    load_page(load_public(param("slug")), move |(ctx, view)| {
+        let AvenuesView {
+            programme: p,
+            groups,
+            count,
+        } = view;
         let title = tr.t("avenues-title");
-        let count = avenues::distinct_count(&groups);
         let toc = groups
             .iter()
             .enumerate()
@@ -165,19 +162,13 @@ type StaffData = (Ctx, Programme, Session, Vec<Avenue>, Vec<LinkedProposal>);
 
 async fn load_staff(event_id: String, session_id: String) -> Result<StaffData, AppError> {
     let ctx = staff_ctx(Role::EventStaff)?;
-    let (p, s, process_id) = avenues::workshop(&ctx, &event_id, &session_id).await?;
-    let list = avenues::of_session(&ctx.db, s.id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let candidates = avenues::candidate_proposals(&ctx.db, process_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let linked: Vec<i64> = list
-        .iter()
-        .flat_map(|a| a.proposals.iter().map(|p| p.id))
-        .collect();
-    let offered = avenues::offered_proposals(&candidates, &s.theme_ids, &linked);
-    Ok((ctx, p, s, list, offered))
+    let WorkshopAvenuesView {
+        programme,
+        workshop,
+        avenues,
+        offered,
+    } = avenues::workshop_avenues_view(&ctx, &event_id, &session_id).await?;
+    Ok((ctx, programme, workshop, avenues, offered))
 }
 
 /// Publish or unpublish, and delete (with a confirmation box), for one avenue.
@@ -291,7 +282,10 @@ pub fn AvenuesStaffPage() -> impl IntoView {
                 None => tr.t("avenue-add"),
             };
             let title = tr.t_args("avenues-staff-page", &[("workshop", s.title.clone())]);
-            let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+            let day = p
+                .day(s.day_id)
+                .map(|d| tr.date(*d.date))
+                .unwrap_or_default();
             view! {
                 <Page title=title.clone()>
                     {breadcrumb(tr, &p, Some(title.clone()))}
@@ -313,11 +307,11 @@ pub fn AvenuesStaffPage() -> impl IntoView {
                             <input type="hidden" name="session_id" value=s.id/>
                             <input type="hidden" name="avenue_id" value=current_id/>
                             <Field name="title" label=tr.t("field-title") value=title_value
-                                error=form.error("title") required=true maxlength=Some(avenues::MAX_TITLE_CHARS as u32)/>
+                                error=form.error("title") required=true maxlength=Some(MAX_TITLE_CHARS as u32)/>
                             <TextArea name="description" label=tr.t("field-description") value=description_value
                                 error=form.error("description") hint=tr.t("avenue-description-hint") rows=5/>
                             <Field name="lead_actors" label=tr.t("avenue-lead-actors") value=actors_value
-                                error=form.error("lead_actors") hint=tr.t("avenue-lead-actors-hint") maxlength=Some(avenues::MAX_ACTORS_CHARS as u32)/>
+                                error=form.error("lead_actors") hint=tr.t("avenue-lead-actors-hint") maxlength=Some(MAX_ACTORS_CHARS as u32)/>
                             <fieldset>
                                 <legend>{tr.t("avenue-themes")}</legend>
                                 {themes}

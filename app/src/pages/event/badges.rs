@@ -5,9 +5,11 @@
 use super::breadcrumb;
 use crate::components::{load_page, Page};
 use crate::error::AppError;
-use crate::event::registrations::{self as regs, Attendee};
 use crate::event::service;
+use crate::event::service::AttendeesView;
+use crate::event::store::registrations::Attendee;
 use crate::event::store::Programme;
+use crate::event::wording::profile_label;
 use crate::islands::PrintButton;
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
@@ -48,7 +50,7 @@ fn badge(tr: Tr, p: &Programme, a: &Attendee) -> impl IntoView {
                 <span class="badge-last">{r.last_name.clone()}</span>
             </p>
             {(!r.organisation.is_empty()).then(|| view! { <p class="badge-org">{r.organisation.clone()}</p> })}
-            <p class="badge-profile">{service::profile_label(tr, &r.profile)}</p>
+            <p class="badge-profile">{profile_label(tr, r.profile)}</p>
         </li>
     }
 }
@@ -60,11 +62,11 @@ pub fn BadgesPage() -> impl IntoView {
     let registration: Option<i64> = query("registration").and_then(|d| d.parse().ok());
     let data = async move {
         let ctx = staff_ctx(Role::EventStaff)?;
-        let p = service::programme(&ctx, &param("slug")).await?;
-        let attendees = regs::attendees(&ctx.db, p.event.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        Ok::<_, AppError>((p, attendees))
+        let AttendeesView {
+            programme,
+            attendees,
+        } = service::attendees_view(&ctx, &param("slug")).await?;
+        Ok::<_, AppError>((programme, attendees))
     };
     load_page(data, move |(p, attendees)| {
         let holders = badge_holders(&attendees, day, registration);
@@ -79,7 +81,7 @@ pub fn BadgesPage() -> impl IntoView {
         let day_options = p
             .days
             .iter()
-            .map(|d| view! { <option value=d.id selected=day == Some(d.id)>{tr.date(d.date)}</option> })
+            .map(|d| view! { <option value=d.id selected=day == Some(d.id)>{tr.date(*d.date)}</option> })
             .collect_view();
         let title = tr.t("badges-title");
         view! {

@@ -7,14 +7,14 @@ use super::{breadcrumb, hours};
 use crate::components::{load_page, FormAlert, Page};
 use crate::error::AppError;
 use crate::event::api::{CheckIn, CheckInResult};
-use crate::event::registrations::{self as regs, Occupancy};
-use crate::event::service::{self, CHECK_IN_KEY};
+use crate::event::service::checkin::CHECK_IN_KEY;
+use crate::event::service::{self, DoorView};
+use crate::event::store::registrations::Occupancy;
 use crate::event::store::{Day, Programme};
 use crate::islands::{CheckInScanner, ScanLabels};
 use crate::model::Role;
 use crate::pages::admin::staff_ctx;
 use crate::pages::{param, query};
-use crate::ssr::db::now;
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -24,18 +24,18 @@ use leptos_meta::Meta;
 /// The event, for event staff only, with its seats and arrivals.
 async fn load_staff(slug: String) -> Result<(Ctx, Programme, Occupancy), AppError> {
     let ctx = staff_ctx(Role::EventStaff)?;
-    let p = service::programme(&ctx, &slug).await?;
-    let occupancy = regs::occupancy(&ctx.db, p.event.id, now())
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok((ctx, p, occupancy))
+    let DoorView {
+        programme,
+        occupancy,
+    } = service::door_view(&ctx, &slug).await?;
+    Ok((ctx, programme, occupancy))
 }
 
 /// The day asked for, else today if the event runs today, else its first day.
 fn chosen_day(p: &Programme, asked: Option<i64>, today: chrono::NaiveDate) -> Option<Day> {
     asked
         .and_then(|id| p.day(id))
-        .or_else(|| p.days.iter().find(|d| d.date == today))
+        .or_else(|| p.days.iter().find(|d| *d.date == today))
         .or_else(|| p.days.first())
         .cloned()
 }
@@ -50,7 +50,7 @@ pub fn arrival_counts(tr: Tr, p: &Programme, occupancy: &Occupancy) -> impl Into
             view! {
                 <li>
                     <strong>{arrived}</strong>" "
-                    {tr.t_args("arrivals-of", &[("registered", registered.to_string()), ("date", tr.date(d.date))])}
+                    {tr.t_args("arrivals-of", &[("registered", registered.to_string()), ("date", tr.date(*d.date))])}
                 </li>
             }
         })
@@ -112,7 +112,7 @@ pub fn CheckInPage() -> impl IntoView {
             .days
             .iter()
             .map(
-                |d| view! { <option value=d.id selected=d.id == day.id>{tr.date(d.date)}</option> },
+                |d| view! { <option value=d.id selected=d.id == day.id>{tr.date(*d.date)}</option> },
             )
             .collect_view();
         let code_error = form.error("code");
@@ -145,7 +145,7 @@ pub fn CheckInPage() -> impl IntoView {
                     <input type="hidden" name="event" value=p.event.slug.clone()/>
                     <input type="hidden" name="day_id" value=day.id/>
                     <div class="field" class:has-problem=code_error.is_some()>
-                        <label for="f-code">{tr.t_args("checkin-code-label", &[("date", tr.date(day.date))])}</label>
+                        <label for="f-code">{tr.t_args("checkin-code-label", &[("date", tr.date(*day.date))])}</label>
                         <p class="hint" id="f-code-hint">{tr.t("checkin-code-hint")}</p>
                         {code_error.clone().map(|e| view! { <p class="field-problem" id="f-code-err"><span class="visually-hidden">{tr.t("form-error-prefix")}</span>{e}</p> })}
                         <input id="f-code" name="code" type="text" class="ticket-input" autocomplete="off" autocapitalize="characters"
@@ -191,7 +191,10 @@ pub fn ArrivalsPage() -> impl IntoView {
             .map(|s| {
                 let seats = s.seats.unwrap_or(0);
                 let (held, waiting) = occupancy.workshops.get(&s.id).copied().unwrap_or((0, 0));
-                let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+                let day = p
+                    .day(s.day_id)
+                    .map(|d| tr.date(*d.date))
+                    .unwrap_or_default();
                 view! {
                     <tr>
                         <th scope="row">{s.title.clone()}</th>

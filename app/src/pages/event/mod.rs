@@ -1,4 +1,5 @@
-//! The symposium's pages: the public programme (by day and theme), one page
+//! The event's pages, views only (each gets one read model from
+//! `event::service`): the public programme (by day and theme), one page
 //! per session and speaker, the registration form, the private registration
 //! page, and for event staff the check-in, arrivals and attendee lists.
 
@@ -10,24 +11,22 @@ pub mod programme;
 pub mod register;
 pub mod registration;
 pub mod session;
+pub mod setup;
 pub mod speaker;
 
 use crate::error::AppError;
-use crate::event::registrations::{self as regs, Occupancy};
-use crate::event::service;
+use crate::event::logic::programme::SessionKind;
+use crate::event::service::{self, EventView};
+use crate::event::store::registrations::Occupancy;
 use crate::event::store::{Programme, Session, Speaker};
-use crate::ssr::db::now;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 
-/// The event named in the route, its programme and its seats taken.
-pub async fn load(slug: String) -> Result<(Ctx, Programme, Occupancy), AppError> {
+/// The event named in the route: its read model for the public pages.
+pub async fn load(slug: String) -> Result<(Ctx, EventView), AppError> {
     let ctx = Ctx::get()?;
-    let p = service::programme(&ctx, &slug).await?;
-    let occupancy = regs::occupancy(&ctx.db, p.event.id, now())
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok((ctx, p, occupancy))
+    let view = service::event_view(&ctx, &slug).await?;
+    Ok((ctx, view))
 }
 
 pub fn breadcrumb(tr: Tr, p: &Programme, here: Option<String>) -> impl IntoView {
@@ -87,5 +86,15 @@ pub fn speaker_line(s: &Speaker) -> String {
 
 /// The mark on invented people of the demo programme.
 pub fn demo_mark(tr: Tr, s: &Speaker) -> impl IntoView {
-    (s.is_demo != 0).then(|| view! { <span class="badge badge-demo">{tr.t("speaker-demo")}</span> })
+    s.is_demo
+        .then(|| view! { <span class="badge badge-demo">{tr.t("speaker-demo")}</span> })
+}
+
+/// The name of a kind of session.
+pub fn kind_label(tr: Tr, kind: SessionKind) -> String {
+    tr.t(match kind {
+        SessionKind::Plenary => "session-kind-plenary",
+        SessionKind::RoundTable => "session-kind-round-table",
+        SessionKind::Workshop => "session-kind-workshop",
+    })
 }

@@ -1,9 +1,9 @@
 //! The public programme: days, sessions with times, rooms, themes and
 //! speakers; filterable by day and theme with a plain GET form.
 
-use super::{breadcrumb, demo_mark, hours, load, seats_left, speaker_line};
+use super::{breadcrumb, demo_mark, hours, kind_label, load, seats_left, speaker_line};
 use crate::components::{load_page, Page};
-use crate::event::{avenues, service};
+use crate::event::service::{self, avenues, EventView};
 use crate::pages::{param, query};
 use crate::ssr::{markdown, Tr};
 use leptos::prelude::*;
@@ -13,18 +13,16 @@ pub fn ProgrammePage() -> impl IntoView {
     let tr = Tr::current();
     let day_filter: Option<i64> = query("day").and_then(|d| d.parse().ok());
     let theme_filter: Option<i64> = query("theme").and_then(|d| d.parse().ok());
-    let data = async move {
-        let (ctx, p, occupancy) = load(param("slug")).await?;
-        let avenues = avenues::published_count(&ctx.db, p.event.id)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        Ok::<_, crate::error::AppError>((ctx, p, occupancy, avenues))
-    };
-    load_page(data, move |(ctx, p, occupancy, avenues)| {
+    load_page(load(param("slug")), move |(ctx, view)| {
+        let EventView {
+            programme: p,
+            occupancy,
+            open,
+            published_avenues: avenues,
+        } = view;
         let base = service::event_path(&p.event);
-        let open = service::accepts_registrations(&p, ctx.settings.today());
         let dates = match (p.days.first(), p.days.last()) {
-            (Some(a), Some(b)) => tr.date_range(a.date, b.date),
+            (Some(a), Some(b)) => tr.date_range(*a.date, *b.date),
             _ => String::new(),
         };
         let cta = if open {
@@ -35,7 +33,7 @@ pub fn ProgrammePage() -> impl IntoView {
         let day_options = p
             .days
             .iter()
-            .map(|d| view! { <option value=d.id selected=day_filter == Some(d.id)>{tr.date(d.date)}</option> })
+            .map(|d| view! { <option value=d.id selected=day_filter == Some(d.id)>{tr.date(*d.date)}</option> })
             .collect_view();
         let theme_options = p
             .themes
@@ -72,7 +70,7 @@ pub fn ProgrammePage() -> impl IntoView {
                             view! {
                                 <li class=format!("card session session-{}", s.kind.as_str())>
                                     <p class="session-when"><strong>{hours(s)}</strong>{room}</p>
-                                    <p class="session-kind">{tr.t(s.kind.label_key())}</p>
+                                    <p class="session-kind">{kind_label(tr, s.kind)}</p>
                                     <h3><a href=format!("{base}/sessions/{}", s.id)>{s.title.clone()}</a></h3>
                                     {seats}
                                     {(!s.speaker_ids.is_empty()).then(|| view! { <ul class="speaker-names" aria-label=tr.t("session-speakers")>{speakers}</ul> })}
@@ -85,7 +83,7 @@ pub fn ProgrammePage() -> impl IntoView {
                 };
                 view! {
                     <section class="programme-day" aria-labelledby=format!("day-{}", d.id)>
-                        <h2 id=format!("day-{}", d.id)>{tr.date(d.date)}</h2>
+                        <h2 id=format!("day-{}", d.id)>{tr.date(*d.date)}</h2>
                         {items}
                     </section>
                 }

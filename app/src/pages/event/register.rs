@@ -8,8 +8,8 @@ use crate::components::{load_page, Field, FormAlert, Page, TextArea};
 use crate::event::api::Register;
 use crate::event::logic::registration::{day_field, slot_field, NO, YES};
 use crate::event::logic::{PlaceStatus, Profile, QuestionKind};
-use crate::event::registrations::{Details, Occupancy};
-use crate::event::service;
+use crate::event::service::EventView;
+use crate::event::store::registrations::{Details, Occupancy, Registration};
 use crate::event::store::{Programme, Session};
 use crate::pages::param;
 use crate::ssr::form::FormState;
@@ -97,11 +97,10 @@ pub fn registration_fields(
     occupancy: &Occupancy,
 ) -> impl IntoView {
     let r = stored.map(|d| &d.registration);
-    let value = |name: &str, f: fn(&crate::event::registrations::Registration) -> String| {
-        form.value(name, r.map(f).unwrap_or_default())
-    };
+    let value =
+        |name: &str, f: fn(&Registration) -> String| form.value(name, r.map(f).unwrap_or_default());
     let profiles = Profile::ALL
-        .into_iter()
+        .iter()
         .map(|pr| {
             (
                 pr.as_str().to_owned(),
@@ -122,9 +121,9 @@ pub fn registration_fields(
                 let (taken, _) = occupancy.days.get(&d.id).copied().unwrap_or((0, 0));
                 let full = taken >= d.seats && !stored_day;
                 let label = if full {
-                    tr.t_args("registration-day-full", &[("date", tr.date(d.date))])
+                    tr.t_args("registration-day-full", &[("date", tr.date(*d.date))])
                 } else {
-                    tr.date(d.date)
+                    tr.date(*d.date)
                 };
                 view! {
                     <div class="field checkbox">
@@ -146,7 +145,7 @@ pub fn registration_fields(
     let workshop_groups = slots(p)
         .into_iter()
         .map(|(field, day_id, start, workshops)| {
-            let date = p.day(day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+            let date = p.day(day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
             let legend = tr.t_args(
                 "registration-workshop-slot",
                 &[("date", date), ("time", start)],
@@ -238,7 +237,7 @@ pub fn registration_fields(
                     error=form.error("organisation") autocomplete=Some("organization") maxlength=Some(200)/>
             </div>
         </fieldset>
-        {radio_group("profile".into(), tr.t("registration-profile"), profiles, value("profile", |r| r.profile.clone()), form.error("profile"), true)}
+        {radio_group("profile".into(), tr.t("registration-profile"), profiles, value("profile", |r| r.profile.as_str().to_owned()), form.error("profile"), true)}
         {days}
         {p.workshops().next().is_some().then(|| view! { <h2>{tr.t("registration-workshops")}</h2><p class="hint">{tr.t("registration-workshops-hint")}</p> })}
         {workshop_groups}
@@ -261,9 +260,14 @@ pub fn registration_fields(
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let tr = Tr::current();
-    load_page(load(param("slug")), move |(ctx, p, occupancy)| {
+    load_page(load(param("slug")), move |(ctx, view)| {
+        let EventView {
+            programme: p,
+            occupancy,
+            open,
+            ..
+        } = view;
         let form = FormState::of(&ctx, "registration");
-        let open = service::accepts_registrations(&p, ctx.settings.today());
         let full = occupancy.registered >= p.event.seats;
         let content = if !open {
             view! { <p class="notice">{tr.t("registration-error-closed")}</p> }.into_any()

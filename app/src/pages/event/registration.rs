@@ -4,14 +4,16 @@
 //! cancellation. No account is needed; the link is the key.
 
 use super::register::registration_fields;
-use super::{breadcrumb, hours, load};
+use super::{breadcrumb, hours};
 use crate::components::{load_page, FormAlert, Page};
 use crate::event::api::{AnswerOffer, CancelRegistration, ChangeRegistration};
+use crate::event::exports::tickets;
 use crate::event::logic::{ticket, PlaceStatus};
-use crate::event::registrations as regs;
-use crate::event::{service, tickets};
+use crate::event::service::{self, RegistrationView};
+use crate::event::wording::{place_label, when};
 use crate::pages::param;
 use crate::ssr::form::FormState;
+use crate::ssr::Ctx;
 use crate::ssr::Tr;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -21,14 +23,13 @@ pub fn RegistrationPage() -> impl IntoView {
     let tr = Tr::current();
     let token = param("token");
     let data = async move {
-        let (ctx, p, occupancy) = load(param("slug")).await?;
-        let r = service::by_token(&ctx, &p, &token).await?;
-        let details = regs::details(&ctx.db, r)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-        Ok((ctx, p, occupancy, details, token))
+        let ctx = Ctx::get()?;
+        let view = service::registration_view(&ctx, &param("slug"), &token).await?;
+        Ok::<_, crate::error::AppError>((ctx, view, token))
     };
-    load_page(data, move |(ctx, p, occupancy, d, token)| {
+    load_page(data, move |(ctx, view, token)| {
+        let RegistrationView { event, details: d } = view;
+        let (p, occupancy) = (event.programme, event.occupancy);
         let cancelled = d.registration.is_cancelled();
         let name = format!("{} {}", d.registration.first_name, d.registration.last_name);
         let code = ticket::display_code(&d.registration.ticket_code);
@@ -41,8 +42,8 @@ pub fn RegistrationPage() -> impl IntoView {
             .iter()
             .filter_map(|(id, at)| {
                 let day = p.day(*id)?;
-                let arrived = at.map(|t| view! { " · "{tr.t_args("registration-arrived", &[("when", service::when(tr, &ctx.settings, t))])} });
-                Some(view! { <li>{tr.date(day.date)}{arrived}</li> })
+                let arrived = at.map(|t| view! { " · "{tr.t_args("registration-arrived", &[("when", when(tr, &ctx.settings, t))])} });
+                Some(view! { <li>{tr.date(*day.date)}{arrived}</li> })
             })
             .collect_view();
         let places = d
@@ -50,7 +51,7 @@ pub fn RegistrationPage() -> impl IntoView {
             .iter()
             .filter_map(|pl| {
                 let s = p.session(pl.session_id)?;
-                let status = service::place_label(tr, &ctx.settings, pl);
+                let status = place_label(tr, &ctx.settings, pl);
                 let actions = (pl.status == PlaceStatus::Offered && !cancelled).then(|| {
                     let buttons = [("accept", "registration-offer-accept", "button"), ("decline", "registration-offer-decline", "button secondary")]
                         .into_iter()
@@ -68,7 +69,7 @@ pub fn RegistrationPage() -> impl IntoView {
                         .collect_view();
                     view! { <div class="actions">{buttons}</div> }
                 });
-                let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+                let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
                 Some(view! {
                     <li class=format!("card place place-{}", pl.status.as_str())>
                         <h3>{s.title.clone()}</h3>

@@ -1,8 +1,8 @@
 //! One session: when and where, what it is about, its themes and speakers.
 
-use super::{breadcrumb, demo_mark, hours, load, seats_left, speaker_line};
+use super::{breadcrumb, demo_mark, hours, kind_label, load, seats_left, speaker_line};
 use crate::components::{load_page, Page};
-use crate::event::service;
+use crate::event::service::{self, EventView};
 use crate::pages::param;
 use crate::ssr::{markdown, Tr};
 use leptos::prelude::*;
@@ -11,12 +11,21 @@ use leptos::prelude::*;
 pub fn SessionPage() -> impl IntoView {
     let tr = Tr::current();
     let id: i64 = param("id").parse().unwrap_or(-1);
-    load_page(load(param("slug")), move |(ctx, p, occupancy)| {
+    load_page(load(param("slug")), move |(_ctx, view)| {
+        let EventView {
+            programme: p,
+            occupancy,
+            open,
+            ..
+        } = view;
         let Some(s) = p.session(id).cloned() else {
             return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
         };
         let base = service::event_path(&p.event);
-        let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+        let day = p
+            .day(s.day_id)
+            .map(|d| tr.date(*d.date))
+            .unwrap_or_default();
         let themes = s
             .theme_ids
             .iter()
@@ -37,11 +46,11 @@ pub fn SessionPage() -> impl IntoView {
             })
             .collect_view();
         let seats = seats_left(tr, &s, &occupancy);
-        let open = s.is_workshop() && service::accepts_registrations(&p, ctx.settings.today());
+        let open = s.is_workshop() && open;
         view! {
             <Page title=format!("{} · {}", s.title, p.event.title)>
                 {breadcrumb(tr, &p, Some(s.title.clone()))}
-                <p class="eyebrow">{tr.t(s.kind.label_key())}</p>
+                <p class="eyebrow">{kind_label(tr, s.kind)}</p>
                 <h1>{s.title.clone()}</h1>
                 <dl class="facts">
                     <dt>{tr.t("session-when")}</dt><dd>{day}", "{hours(&s)}</dd>

@@ -1,6 +1,6 @@
 //! One speaker: who they are and the sessions they speak at.
 
-use super::{breadcrumb, demo_mark, hours, load, speaker_line};
+use super::{breadcrumb, demo_mark, hours, kind_label, load, speaker_line};
 use crate::components::{load_page, Page};
 use crate::event::service;
 use crate::pages::param;
@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub fn SpeakerPage() -> impl IntoView {
     let tr = Tr::current();
     let id: i64 = param("id").parse().unwrap_or(-1);
-    load_page(load(param("slug")), move |(_ctx, p, _)| {
+    load_page(load(param("slug")), move |(_ctx, view)| {
+        let p = view.programme;
         let Some(sp) = p.speaker(id).cloned() else {
             return view! { <crate::pages::not_found::NotFoundPage/> }.into_any();
         };
@@ -21,12 +22,15 @@ pub fn SpeakerPage() -> impl IntoView {
             .iter()
             .filter(|s| s.speaker_ids.contains(&sp.id))
             .map(|s| {
-                let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+                let day = p
+                    .day(s.day_id)
+                    .map(|d| tr.date(*d.date))
+                    .unwrap_or_default();
                 view! {
                     <li class="card">
                         <p class="session-when">{day}", "{hours(s)}</p>
                         <h3><a href=format!("{base}/sessions/{}", s.id)>{s.title.clone()}</a></h3>
-                        <p class="session-kind">{tr.t(s.kind.label_key())}</p>
+                        <p class="session-kind">{kind_label(tr, s.kind)}</p>
                     </li>
                 }
             })

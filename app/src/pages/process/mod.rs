@@ -119,7 +119,7 @@ pub fn ProcessPage() -> impl IntoView {
                     let links = avenues
                         .into_iter()
                         .map(|(title, slug, count)| view! {
-                            <li><a href=crate::event::avenues::public_path(&slug)>{format!("{} ({count})", tr.t("avenues-title"))}</a>" · "{title}</li>
+                            <li><a href=crate::event::service::avenues::public_path(&slug)>{format!("{} ({count})", tr.t("avenues-title"))}</a>" · "{title}</li>
                         })
                         .collect_view();
                     view! {

@@ -1,12 +1,15 @@
 //! Editing the programme (admins): event settings, days, sessions, speakers
-//! and the registration form's extra questions.
+//! and the registration form's extra questions; and the editor's read model.
 
-use super::api::{DayForm, DeleteItemForm, EventForm, QuestionForm, SessionForm, SpeakerForm};
-use super::logic::programme as parse;
-use super::store::{self, Event};
+use super::programme_of;
 use crate::error::AppError;
+use crate::event::forms::{
+    DayForm, DeleteItemForm, EventForm, QuestionForm, SessionForm, SpeakerForm,
+};
+use crate::event::logic::programme::{self as parse, ProgrammeItem};
+use crate::event::store::{self, Event, Programme};
+use crate::event::store::{events, programme as db};
 use crate::model::{ComponentKind, Role};
-use crate::ssr::db::is_unique_violation;
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
 
@@ -19,8 +22,7 @@ async fn event_of(ctx: &Ctx, id: &str) -> Result<Event, AppError> {
     ctx.require(Role::Admin)?;
     let id: i64 = id.parse().map_err(|_| ctx.not_found())?;
     store::event_by_id(&ctx.db, id)
-        .await
-        .map_err(|e| ctx.internal(e))?
+        .await?
         .ok_or_else(|| ctx.not_found())
 }
 
@@ -36,34 +38,58 @@ fn saved(ctx: &Ctx, event: &Event, anchor: &str) -> Next {
     Next::to(format!("{}#{anchor}", admin_path(event))).with_notice(ctx.t("programme-saved"))
 }
 
+/// The editor's page of an event component: the component's title and its
+/// event's programme (none yet if it was never set up).
+pub struct SetupView {
+    pub component_id: i64,
+    pub title: String,
+    pub programme: Option<Programme>,
+}
+
+pub async fn setup_view(ctx: &Ctx, component_id: i64) -> Result<SetupView, AppError> {
+    ctx.require(Role::Admin)?;
+    let title = match events::component_of(&ctx.db, component_id).await? {
+        Some((ComponentKind::Event, title)) => title,
+        _ => return Err(ctx.not_found()),
+    };
+    let programme = match store::event_by_component(&ctx.db, component_id).await? {
+        Some(e) => Some(programme_of(ctx, e).await?),
+        None => None,
+    };
+    Ok(SetupView {
+        component_id,
+        title,
+        programme,
+    })
+}
+
+/// The programme of an event, for the pages editing one of its parts.
+pub async fn editor_view(ctx: &Ctx, event_id: i64) -> Result<Programme, AppError> {
+    ctx.require(Role::Admin)?;
+    let event = store::event_by_id(&ctx.db, event_id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    programme_of(ctx, event).await
+}
+
 /// Creates the event of an event component, or changes its settings.
 pub async fn save_event(ctx: &Ctx, form: &EventForm) -> Result<((), Next), AppError> {
     ctx.require(Role::Admin)?;
     let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
-    let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM components WHERE id = $1")
-        .bind(component)
-        .fetch_optional(&ctx.db.pool)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    if kind.as_deref() != Some(ComponentKind::Event.as_str()) {
+    if !matches!(
+        events::component_of(&ctx.db, component).await?,
+        Some((ComponentKind::Event, _))
+    ) {
         return Err(ctx.not_found());
     }
     let input = parse::event(form).map_err(|(f, k)| ctx.invalid(f, k))?;
-    let existing = store::event_by_component(&ctx.db, component)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let result = match &existing {
-        Some(e) => store::update_event(&ctx.db, e.id, &input).await.map(|_| ()),
-        None => store::insert_event(&ctx.db, component, &input)
-            .await
-            .map(|_| ()),
-    };
-    match result {
-        Ok(()) => {}
-        Err(e) if is_unique_violation(&e) => {
-            return Err(ctx.invalid("slug", "process-error-slug-taken"))
+    match store::event_by_component(&ctx.db, component).await? {
+        Some(e) => {
+            events::update_event(&ctx.db, e.id, &input).await?;
         }
-        Err(e) => return Err(ctx.internal(e)),
+        None => {
+            events::insert_event(&ctx.db, component, &input).await?;
+        }
     }
     let to = format!("/admin/components/{component}/event");
     Ok(((), Next::to(to).with_notice(ctx.t("programme-saved"))))
@@ -73,28 +99,23 @@ pub async fn save_day(ctx: &Ctx, form: &DayForm) -> Result<((), Next), AppError>
     let event = event_of(ctx, &form.event_id).await?;
     let (date, seats) = parse::day(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     let id = optional_id(ctx, &form.day_id)?;
-    match store::save_day(&ctx.db, event.id, id, date, seats).await {
-        Ok(Some(_)) => Ok(((), saved(ctx, &event, "days"))),
-        Ok(None) => Err(ctx.not_found()),
-        Err(e) if is_unique_violation(&e) => Err(ctx.invalid("day", "programme-error-day-taken")),
-        Err(e) => Err(ctx.internal(e)),
-    }
+    db::save_day(&ctx.db, event.id, id, date, seats)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    Ok(((), saved(ctx, &event, "days")))
 }
 
 pub async fn save_session(ctx: &Ctx, form: &SessionForm) -> Result<((), Next), AppError> {
     let event = event_of(ctx, &form.event_id).await?;
-    let p = store::programme(&ctx.db, event.clone())
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    let p = programme_of(ctx, event.clone()).await?;
     let day_ids: Vec<i64> = p.days.iter().map(|d| d.id).collect();
     let mut input = parse::session(form, &day_ids).map_err(|(f, k)| ctx.invalid(f, k))?;
     // Only this event's speakers and this process's themes.
     input.speaker_ids.retain(|id| p.speaker(*id).is_some());
     input.theme_ids.retain(|id| p.theme(*id).is_some());
     let id = optional_id(ctx, &form.session_id)?;
-    store::save_session(&ctx.db, event.id, id, &input)
-        .await
-        .map_err(|e| ctx.internal(e))?
+    db::save_session(&ctx.db, event.id, id, &input)
+        .await?
         .ok_or_else(|| ctx.not_found())?;
     Ok(((), saved(ctx, &event, "sessions")))
 }
@@ -103,9 +124,8 @@ pub async fn save_speaker(ctx: &Ctx, form: &SpeakerForm) -> Result<((), Next), A
     let event = event_of(ctx, &form.event_id).await?;
     let input = parse::speaker(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     let id = optional_id(ctx, &form.speaker_id)?;
-    store::save_speaker(&ctx.db, event.id, id, &input)
-        .await
-        .map_err(|e| ctx.internal(e))?
+    db::save_speaker(&ctx.db, event.id, id, &input)
+        .await?
         .ok_or_else(|| ctx.not_found())?;
     Ok(((), saved(ctx, &event, "speakers")))
 }
@@ -114,9 +134,8 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
     let event = event_of(ctx, &form.event_id).await?;
     let input = parse::question(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     let id = optional_id(ctx, &form.question_id)?;
-    store::save_question(&ctx.db, event.id, id, &input)
-        .await
-        .map_err(|e| ctx.internal(e))?
+    db::save_question(&ctx.db, event.id, id, &input)
+        .await?
         .ok_or_else(|| ctx.not_found())?;
     Ok(((), saved(ctx, &event, "questions")))
 }
@@ -125,15 +144,12 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
 /// a session, a speaker or a question, once the admin confirmed.
 pub async fn delete_item(ctx: &Ctx, form: &DeleteItemForm) -> Result<((), Next), AppError> {
     let event = event_of(ctx, &form.event_id).await?;
-    let table = store::deletable_table(&form.kind).ok_or_else(|| ctx.not_found())?;
+    let item = ProgrammeItem::parse(&form.kind).ok_or_else(|| ctx.not_found())?;
     let id: i64 = form.id.parse().map_err(|_| ctx.not_found())?;
     if form.confirm.is_empty() {
         return Err(ctx.invalid("confirm", "programme-error-confirm-delete"));
     }
-    let done = store::delete_item(&ctx.db, event.id, table, id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    if !done {
+    if !db::delete_item(&ctx.db, event.id, item, id).await? {
         return Err(ctx.not_found());
     }
     let to = format!("{}#{}s", admin_path(&event), form.kind);

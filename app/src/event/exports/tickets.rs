@@ -2,10 +2,12 @@
 //! PNG that door staff scan or read) and an `.ics` calendar file of their
 //! days. Pure functions: the mails attach them, the private page serves them.
 
-use super::logic::PlaceStatus;
-use super::registrations::Details;
-use super::store::Programme;
+use crate::event::logic::{ticket, PlaceStatus};
+use crate::event::store::registrations::Details;
+use crate::event::store::Programme;
 use crate::mail::{Attachment, MailError};
+use crate::ssr::settings::Settings;
+use crate::ssr::Tr;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use qrcode::{Color, EcLevel, QrCode};
@@ -132,10 +134,10 @@ pub fn calendar<Tz: TimeZone>(
             event.location(&p.event.venue);
         }
         match day_hours(p, day.id)
-            .and_then(|(start, end)| Some((utc(tz, day.date, start)?, utc(tz, day.date, end)?)))
+            .and_then(|(start, end)| Some((utc(tz, *day.date, start)?, utc(tz, *day.date, end)?)))
         {
             Some((start, end)) => event.starts(start).ends(end),
-            None => event.all_day(day.date),
+            None => event.all_day(*day.date),
         };
         cal.push(event.done());
     }
@@ -161,11 +163,59 @@ pub fn qr_file_name(code: &str) -> String {
 
 pub const CALENDAR_FILE_NAME: &str = "evenement.ics";
 
+pub fn ticket_files(
+    settings: &Settings,
+    p: &Programme,
+    d: &Details,
+    tr: Tr,
+    link: &str,
+) -> Vec<crate::mail::Attachment> {
+    let ics = registration_calendar(settings, p, d, tr, link);
+    attachments(&d.registration.ticket_code, ics).unwrap_or_else(|e| {
+        tracing::error!("ticket files of registration {}: {e}", d.registration.id);
+        Vec::new()
+    })
+}
+
+/// The `.ics` of a registration (mails and the private page's download).
+pub fn registration_calendar(
+    settings: &Settings,
+    p: &Programme,
+    d: &Details,
+    tr: Tr,
+    link: &str,
+) -> String {
+    let host = settings
+        .base_url
+        .split_once("://")
+        .map_or(settings.base_url.as_str(), |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let text = CalendarText {
+        ticket_line: tr.t_args(
+            "ticket-calendar-line",
+            &[("code", ticket::display_code(&d.registration.ticket_code))],
+        ),
+        link: link.to_owned(),
+        host,
+    };
+    calendar(p, d, &text, &settings.timezone, chrono::Utc::now())
+}
+
+/// Mails are best effort here: a failure is logged and never undoes the
+/// registration it is about (the outbox will make them reliable). With
+/// `accepted`, the mail confirms that waiting-list seat rather than the
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::registrations::{Place, Registration};
-    use crate::event::store::{Day, Event as Ev, Session, SessionKind};
+    use crate::event::logic::programme::SessionKind;
+    use crate::event::logic::{Profile, RegistrationStatus};
+    use crate::event::store::registrations::{Place, Registration};
+    use crate::event::store::{Day, Event as Ev, Session};
+    use crate::ssr::db_types::{DbDate, Flag};
 
     fn programme() -> Programme {
         let session = |id, day_id, starts: &str, ends: &str, kind| Session {
@@ -191,22 +241,22 @@ mod tests {
                 venue: "Parc des expositions".into(),
                 seats: 10,
                 offer_hours: 48,
-                registration_open: true,
+                registration_open: Flag(true),
             },
             days: vec![
                 Day {
                     id: 1,
-                    date: NaiveDate::from_ymd_opt(2022, 5, 4).unwrap(),
+                    date: DbDate(NaiveDate::from_ymd_opt(2022, 5, 4).unwrap()),
                     seats: 10,
                 },
                 Day {
                     id: 2,
-                    date: NaiveDate::from_ymd_opt(2022, 5, 5).unwrap(),
+                    date: DbDate(NaiveDate::from_ymd_opt(2022, 5, 5).unwrap()),
                     seats: 10,
                 },
                 Day {
                     id: 3,
-                    date: NaiveDate::from_ymd_opt(2022, 5, 6).unwrap(),
+                    date: DbDate(NaiveDate::from_ymd_opt(2022, 5, 6).unwrap()),
                     seats: 10,
                 },
             ],
@@ -230,13 +280,13 @@ mod tests {
                 last_name: "B".into(),
                 email: "nadia@example.org".into(),
                 organisation: String::new(),
-                profile: "resident".into(),
+                profile: Profile::Resident,
                 accessibility: String::new(),
                 dietary: String::new(),
                 ticket_code: "K7MQ2XRD".into(),
-                status: "active".into(),
+                status: RegistrationStatus::Active,
                 lang: "fr".into(),
-                is_demo: 0,
+                is_demo: Flag(false),
                 created_at: 0,
             },
             days: days.iter().map(|d| (*d, None)).collect(),
@@ -292,7 +342,7 @@ mod tests {
     #[test]
     fn winter_dates_shift_by_one_hour() {
         let mut p = programme();
-        p.days[0].date = NaiveDate::from_ymd_opt(2022, 12, 1).unwrap();
+        p.days[0].date = DbDate(NaiveDate::from_ymd_opt(2022, 12, 1).unwrap());
         let ics = calendar(
             &p,
             &details(&[1]),

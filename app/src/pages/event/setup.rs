@@ -1,15 +1,17 @@
-//! Editing an event's programme (admins): its settings, days, sessions,
+//! Setting up an event's programme (admins): its settings, days, sessions,
 //! speakers and the extra questions of its registration form.
 
-use super::staff_ctx;
+use super::kind_label;
 use crate::components::{load_page, Checkbox, Field, FormAlert, Page, TextArea};
 use crate::error::AppError;
-use crate::event::admin::admin_path;
 use crate::event::api::{DeleteItem, SaveDay, SaveEvent, SaveQuestion, SaveSession, SaveSpeaker};
+use crate::event::logic::programme::SessionKind;
 use crate::event::logic::QuestionKind;
 use crate::event::service;
-use crate::event::store::{self, Programme, SessionKind};
+use crate::event::service::programme::{self, admin_path, SetupView};
+use crate::event::store::{self, Programme};
 use crate::model::Role;
+use crate::pages::admin::staff_ctx;
 use crate::pages::event::register::radio_group;
 use crate::pages::param;
 use crate::ssr::form::FormState;
@@ -36,39 +38,17 @@ async fn load_by_component(
     component_id: i64,
 ) -> Result<(Ctx, i64, String, Option<Programme>), AppError> {
     let ctx = staff_ctx(Role::Admin)?;
-    let component: Option<(String, String)> =
-        sqlx::query_as("SELECT kind, title FROM components WHERE id = $1")
-            .bind(component_id)
-            .fetch_optional(&ctx.db.pool)
-            .await
-            .map_err(|e| ctx.internal(e))?;
-    let title = match component {
-        Some((kind, title)) if kind == "event" => title,
-        _ => return Err(ctx.not_found()),
-    };
-    let event = store::event_by_component(&ctx.db, component_id)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let p = match event {
-        Some(e) => Some(
-            store::programme(&ctx.db, e)
-                .await
-                .map_err(|e| ctx.internal(e))?,
-        ),
-        None => None,
-    };
-    Ok((ctx, component_id, title, p))
+    let SetupView {
+        component_id,
+        title,
+        programme,
+    } = programme::setup_view(&ctx, component_id).await?;
+    Ok((ctx, component_id, title, programme))
 }
 
 async fn load_by_event(event_id: i64) -> Result<(Ctx, Programme), AppError> {
     let ctx = staff_ctx(Role::Admin)?;
-    let event = store::event_by_id(&ctx.db, event_id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
-    let p = store::programme(&ctx.db, event)
-        .await
-        .map_err(|e| ctx.internal(e))?;
+    let p = programme::editor_view(&ctx, event_id).await?;
     Ok((ctx, p))
 }
 
@@ -149,7 +129,7 @@ pub fn EventAdminPage() -> impl IntoView {
                             error=form.error("offer_hours") required=true hint=tr.t("programme-offer-hours-hint")/>
                     </div>
                     <Checkbox name="registration_open" label=tr.t("programme-registration-open")
-                        checked=form.checked("registration_open", e.is_none_or(|e| e.registration_open))/>
+                        checked=form.checked("registration_open", e.is_none_or(|e| *e.registration_open))/>
                     <button type="submit" class="button">{tr.t("form-save")}</button>
                 </form>
             };
@@ -160,11 +140,11 @@ pub fn EventAdminPage() -> impl IntoView {
                 .sessions
                 .iter()
                 .map(|s| {
-                    let day = p.day(s.day_id).map(|d| tr.date(d.date)).unwrap_or_default();
+                    let day = p.day(s.day_id).map(|d| tr.date(*d.date)).unwrap_or_default();
                     view! {
                         <li class="admin-phase">
                             <p><strong>{s.title.clone()}</strong><br/>
-                            <span class="dates">{day}", "{s.starts_at.clone()}" – "{s.ends_at.clone()}" · "{tr.t(s.kind.label_key())}</span></p>
+                            <span class="dates">{day}", "{s.starts_at.clone()}" – "{s.ends_at.clone()}" · "{kind_label(tr, s.kind)}</span></p>
                             <p class="actions"><a href=format!("/admin/events/{id}/sessions/{}", s.id)>{tr.t_args("programme-edit-item", &[("title", s.title.clone())])}</a></p>
                         </li>
                     }
@@ -284,11 +264,11 @@ pub fn SessionEditPage() -> impl IntoView {
         let days = p
             .days
             .iter()
-            .map(|d| (d.id.to_string(), tr.date(d.date), None))
+            .map(|d| (d.id.to_string(), tr.date(*d.date), None))
             .collect();
         let kinds = SessionKind::ALL
             .into_iter()
-            .map(|k| (k.as_str().to_owned(), tr.t(k.label_key()), None))
+            .map(|k| (k.as_str().to_owned(), kind_label(tr, *k), None))
             .collect();
         let themes = p
             .themes

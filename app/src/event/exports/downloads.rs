@@ -2,9 +2,10 @@
 //! (and downloadable) and the `.ics` calendar file. The link's token is the
 //! key, as for the page itself; a cancelled registration has no ticket.
 
-use super::registrations::{self as regs, Details};
-use super::store::{self, Programme};
-use super::{service, tickets};
+use super::tickets;
+use crate::event::service::{self, live_ticket};
+use crate::event::store::registrations::Details;
+use crate::event::store::Programme;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::settings::Settings;
 use crate::ssr::{Db, Tr};
@@ -13,25 +14,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use std::sync::Arc;
-
-/// The live registration behind `token` for the event `slug`, with its programme.
-async fn live(
-    db: &Db,
-    slug: &str,
-    token: &str,
-) -> Result<Option<(Programme, Details)>, sqlx::Error> {
-    let Some(event) = store::event_by_slug(db, slug).await? else {
-        return Ok(None);
-    };
-    let Some(r) = regs::by_token(db, token).await? else {
-        return Ok(None);
-    };
-    if r.event_id != event.id || r.is_cancelled() {
-        return Ok(None);
-    }
-    let d = regs::details(db, r).await?;
-    Ok(Some((store::programme(db, event).await?, d)))
-}
 
 /// The file, kept out of shared caches and search engines (it is a private link).
 fn file(content_type: &'static str, disposition: String, body: Vec<u8>) -> Response {
@@ -67,7 +49,7 @@ pub async fn ticket_png(
     Extension(db): Extension<Db>,
     Path((slug, token)): Path<(String, String)>,
 ) -> Response {
-    match refused(live(&db, &slug, &token).await) {
+    match refused(live_ticket(&db, &slug, &token).await) {
         Ok((_, d)) => {
             let code = &d.registration.ticket_code;
             let name = tickets::qr_file_name(code);
@@ -87,14 +69,14 @@ pub async fn calendar_ics(
     Extension(info): Extension<RequestInfo>,
     Path((slug, token)): Path<(String, String)>,
 ) -> Response {
-    match refused(live(&db, &slug, &token).await) {
+    match refused(live_ticket(&db, &slug, &token).await) {
         Ok((p, d)) => {
             let link = format!(
                 "{}{}",
                 settings.base_url,
                 service::registration_path(&p.event, &token)
             );
-            let ics = service::calendar(&settings, &p, &d, Tr(info.lang), &link);
+            let ics = tickets::registration_calendar(&settings, &p, &d, Tr(info.lang), &link);
             file(
                 "text/calendar; charset=utf-8",
                 format!("attachment; filename=\"{}\"", tickets::CALENDAR_FILE_NAME),

@@ -1,188 +1,29 @@
-//! The programme in the database: events, days, sessions, speakers and the
-//! extra questions of the registration form. Registrations live in
-//! `registrations`.
+//! The programme in the database: an event's days, sessions, speakers and
+//! the extra questions of its registration form, read as one `Programme`
+//! and edited one item at a time. The event row itself is in `events`.
 
-use super::logic::{EventShape, QuestionKind, QuestionShape, WorkshopShape};
-use crate::ssr::db::{now, replace_links, Db};
+use super::events::Event;
+use super::grouped;
+use crate::event::logic::programme::{
+    ProgrammeItem, QuestionInput, SessionInput, SessionKind, SpeakerInput,
+};
+use crate::event::logic::{EventShape, QuestionKind, QuestionShape, WorkshopShape};
+use crate::ssr::db::{replace_links, Db};
+use crate::ssr::db_types::{date_text, DbDate, Flag};
 use chrono::NaiveDate;
 use sqlx::FromRow;
-use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SessionKind {
-    Plenary,
-    RoundTable,
-    Workshop,
-}
-
-impl SessionKind {
-    pub const ALL: [SessionKind; 3] = [
-        SessionKind::Plenary,
-        SessionKind::RoundTable,
-        SessionKind::Workshop,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionKind::Plenary => "plenary",
-            SessionKind::RoundTable => "round_table",
-            SessionKind::Workshop => "workshop",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SessionKind> {
-        SessionKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    /// The Fluent id of the kind's name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            SessionKind::Plenary => "session-kind-plenary",
-            SessionKind::RoundTable => "session-kind-round-table",
-            SessionKind::Workshop => "session-kind-workshop",
-        }
-    }
-}
-
-#[derive(Debug, Clone, FromRow)]
-struct EventRow {
-    id: i64,
-    component_id: i64,
-    slug: String,
-    title: String,
-    description_md: String,
-    venue: String,
-    seats: i64,
-    offer_hours: i64,
-    registration_open: i64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    pub id: i64,
-    pub component_id: i64,
-    pub slug: String,
-    pub title: String,
-    pub description_md: String,
-    pub venue: String,
-    pub seats: u32,
-    pub offer_hours: u32,
-    pub registration_open: bool,
-}
-
+/// A stored count; never negative, so a negative one reads as zero.
 fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
-impl From<EventRow> for Event {
-    fn from(r: EventRow) -> Self {
-        Event {
-            id: r.id,
-            component_id: r.component_id,
-            slug: r.slug,
-            title: r.title,
-            description_md: r.description_md,
-            venue: r.venue,
-            seats: count(r.seats),
-            offer_hours: count(r.offer_hours),
-            registration_open: r.registration_open != 0,
-        }
-    }
-}
-
-const EVENT_COLUMNS: &str =
-    "id, component_id, slug, title, description_md, venue, seats, offer_hours, registration_open";
-
-pub async fn event_by_slug(db: &Db, slug: &str) -> Result<Option<Event>, sqlx::Error> {
-    let row: Option<EventRow> = sqlx::query_as(&format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE slug = $1"
-    ))
-    .bind(slug)
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(row.map(Event::from))
-}
-
-/// Every event, for the staff dashboard.
-pub async fn list_events(db: &Db) -> Result<Vec<Event>, sqlx::Error> {
-    let rows: Vec<EventRow> =
-        sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(rows.into_iter().map(Event::from).collect())
-}
-
-pub async fn event_by_id(db: &Db, id: i64) -> Result<Option<Event>, sqlx::Error> {
-    let row: Option<EventRow> =
-        sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(row.map(Event::from))
-}
-
-pub async fn event_by_component(db: &Db, component_id: i64) -> Result<Option<Event>, sqlx::Error> {
-    let row: Option<EventRow> = sqlx::query_as(&format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE component_id = $1"
-    ))
-    .bind(component_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(row.map(Event::from))
-}
-
-/// The event's settings, as an admin edits them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventInput {
-    pub slug: String,
-    pub title: String,
-    pub description_md: String,
-    pub venue: String,
-    pub seats: u32,
-    pub offer_hours: u32,
-    pub registration_open: bool,
-}
-
-pub async fn insert_event(db: &Db, component_id: i64, e: &EventInput) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO events (component_id, slug, title, description_md, venue, seats, offer_hours, registration_open, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(component_id)
-    .bind(&e.slug)
-    .bind(&e.title)
-    .bind(&e.description_md)
-    .bind(&e.venue)
-    .bind(i64::from(e.seats))
-    .bind(i64::from(e.offer_hours))
-    .bind(i64::from(e.registration_open))
-    .bind(now())
-    .fetch_one(&db.pool)
-    .await
-}
-
-pub async fn update_event(db: &Db, id: i64, e: &EventInput) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE events SET slug = $1, title = $2, description_md = $3, venue = $4, seats = $5, offer_hours = $6, \
-         registration_open = $7 WHERE id = $8",
-    )
-    .bind(&e.slug)
-    .bind(&e.title)
-    .bind(&e.description_md)
-    .bind(&e.venue)
-    .bind(i64::from(e.seats))
-    .bind(i64::from(e.offer_hours))
-    .bind(i64::from(e.registration_open))
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, FromRow)]
 pub struct Day {
     pub id: i64,
-    pub date: NaiveDate,
+    #[sqlx(rename = "day", try_from = "String")]
+    pub date: DbDate,
+    #[sqlx(try_from = "i64")]
     pub seats: u32,
 }
 
@@ -217,7 +58,8 @@ pub struct Speaker {
     pub organisation: String,
     pub bio: String,
     pub photo_url: String,
-    pub is_demo: i64,
+    #[sqlx(try_from = "i64")]
+    pub is_demo: Flag,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -290,10 +132,6 @@ impl Programme {
     }
 }
 
-fn date(s: &str) -> Result<NaiveDate, sqlx::Error> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| sqlx::Error::Decode(Box::new(e)))
-}
-
 fn lines(s: &str) -> Vec<String> {
     s.lines()
         .map(str::trim)
@@ -303,10 +141,24 @@ fn lines(s: &str) -> Vec<String> {
 }
 
 #[derive(FromRow)]
+struct QuestionRow {
+    id: i64,
+    position: i64,
+    #[sqlx(try_from = "String")]
+    kind: QuestionKind,
+    label: String,
+    /// One choice a line.
+    options: String,
+    #[sqlx(try_from = "i64")]
+    required: Flag,
+}
+
+#[derive(FromRow)]
 struct SessionRow {
     id: i64,
     day_id: i64,
-    kind: String,
+    #[sqlx(try_from = "String")]
+    kind: SessionKind,
     title: String,
     description_md: String,
     starts_at: String,
@@ -316,21 +168,11 @@ struct SessionRow {
 }
 
 pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> {
-    let days: Vec<(i64, String, i64)> =
+    let days: Vec<Day> =
         sqlx::query_as("SELECT id, day, seats FROM event_days WHERE event_id = $1 ORDER BY day")
             .bind(event.id)
             .fetch_all(&db.pool)
             .await?;
-    let days = days
-        .into_iter()
-        .map(|(id, d, seats)| {
-            Ok(Day {
-                id,
-                date: date(&d)?,
-                seats: count(seats),
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let rows: Vec<SessionRow> = sqlx::query_as(
         "SELECT s.id, s.day_id, s.kind, s.title, s.description_md, s.starts_at, s.ends_at, s.room, s.seats \
          FROM event_sessions s JOIN event_days d ON d.id = s.day_id WHERE s.event_id = $1 \
@@ -353,30 +195,22 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
     .bind(event.id)
     .fetch_all(&db.pool)
     .await?;
-    let mut theme_map: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (s, t) in themes_of {
-        theme_map.entry(s).or_default().push(t);
-    }
-    let mut speaker_map: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (s, sp) in speakers_of {
-        speaker_map.entry(s).or_default().push(sp);
-    }
+    let mut theme_map = grouped(themes_of);
+    let mut speaker_map = grouped(speakers_of);
     let sessions = rows
         .into_iter()
-        .filter_map(|r| {
-            Some(Session {
-                kind: SessionKind::parse(&r.kind)?,
-                theme_ids: theme_map.remove(&r.id).unwrap_or_default(),
-                speaker_ids: speaker_map.remove(&r.id).unwrap_or_default(),
-                id: r.id,
-                day_id: r.day_id,
-                title: r.title,
-                description_md: r.description_md,
-                starts_at: r.starts_at,
-                ends_at: r.ends_at,
-                room: r.room,
-                seats: r.seats.map(count),
-            })
+        .map(|r| Session {
+            kind: r.kind,
+            theme_ids: theme_map.remove(&r.id).unwrap_or_default(),
+            speaker_ids: speaker_map.remove(&r.id).unwrap_or_default(),
+            id: r.id,
+            day_id: r.day_id,
+            title: r.title,
+            description_md: r.description_md,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            room: r.room,
+            seats: r.seats.map(count),
         })
         .collect();
     let speakers: Vec<Speaker> = sqlx::query_as(
@@ -386,7 +220,7 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
     .bind(event.id)
     .fetch_all(&db.pool)
     .await?;
-    let questions: Vec<(i64, i64, String, String, String, i64)> = sqlx::query_as(
+    let questions: Vec<QuestionRow> = sqlx::query_as(
         "SELECT id, position, kind, label, options, required FROM event_questions WHERE event_id = $1 \
          ORDER BY position, id",
     )
@@ -395,15 +229,13 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
     .await?;
     let questions = questions
         .into_iter()
-        .filter_map(|(id, position, kind, label, options, required)| {
-            Some(Question {
-                id,
-                position,
-                kind: QuestionKind::parse(&kind)?,
-                label,
-                options: lines(&options),
-                required: required != 0,
-            })
+        .map(|q| Question {
+            id: q.id,
+            position: q.position,
+            kind: q.kind,
+            label: q.label,
+            options: lines(&q.options),
+            required: *q.required,
         })
         .collect();
     let themes: Vec<(i64, String)> = sqlx::query_as(
@@ -423,18 +255,12 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
     })
 }
 
-/// Where the event sits: the process slug and phase id, for breadcrumbs.
-pub async fn event_place(
-    db: &Db,
-    component_id: i64,
-) -> Result<Option<(String, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT pr.slug, pr.title, p.id FROM components c JOIN phases p ON p.id = c.phase_id \
-         JOIN processes pr ON pr.id = p.process_id WHERE c.id = $1",
-    )
-    .bind(component_id)
-    .fetch_optional(&db.pool)
-    .await
+/// A session's title (for mails about one workshop).
+pub async fn session_title(db: &Db, session_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT title FROM event_sessions WHERE id = $1")
+        .bind(session_id)
+        .fetch_optional(&db.pool)
+        .await
 }
 
 // ---- Programme editing (admin) ----
@@ -447,7 +273,7 @@ pub async fn save_day(
     day: NaiveDate,
     seats: u32,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let d = day.format("%Y-%m-%d").to_string();
+    let d = date_text(day);
     match id {
         Some(id) => {
             let done = sqlx::query(
@@ -471,21 +297,6 @@ pub async fn save_day(
         .await
         .map(Some),
     }
-}
-
-/// A session as an admin (or the demo loader) writes it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionInput {
-    pub day_id: i64,
-    pub kind: SessionKind,
-    pub title: String,
-    pub description_md: String,
-    pub starts_at: String,
-    pub ends_at: String,
-    pub room: String,
-    pub seats: Option<u32>,
-    pub theme_ids: Vec<i64>,
-    pub speaker_ids: Vec<i64>,
 }
 
 /// Creates (`id` None) or replaces a session with its themes and speakers.
@@ -564,16 +375,6 @@ pub async fn save_session(
     Ok(Some(id))
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct SpeakerInput {
-    pub name: String,
-    pub role: String,
-    pub organisation: String,
-    pub bio: String,
-    pub photo_url: String,
-    pub is_demo: bool,
-}
-
 pub async fn save_speaker(
     db: &Db,
     event_id: i64,
@@ -612,15 +413,6 @@ pub async fn save_speaker(
         .await
         .map(Some),
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuestionInput {
-    pub position: i64,
-    pub kind: QuestionKind,
-    pub label: String,
-    pub options: Vec<String>,
-    pub required: bool,
 }
 
 pub async fn save_question(
@@ -663,14 +455,13 @@ pub async fn save_question(
     }
 }
 
-/// The tables an admin may delete rows of, by the name the forms use.
-pub fn deletable_table(kind: &str) -> Option<&'static str> {
-    match kind {
-        "day" => Some("event_days"),
-        "session" => Some("event_sessions"),
-        "speaker" => Some("event_speakers"),
-        "question" => Some("event_questions"),
-        _ => None,
+/// The table an item is stored in.
+fn table(item: ProgrammeItem) -> &'static str {
+    match item {
+        ProgrammeItem::Day => "event_days",
+        ProgrammeItem::Session => "event_sessions",
+        ProgrammeItem::Speaker => "event_speakers",
+        ProgrammeItem::Question => "event_questions",
     }
 }
 
@@ -678,11 +469,12 @@ pub fn deletable_table(kind: &str) -> Option<&'static str> {
 pub async fn delete_item(
     db: &Db,
     event_id: i64,
-    table: &'static str,
+    item: ProgrammeItem,
     id: i64,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(&format!(
-        "DELETE FROM {table} WHERE id = $1 AND event_id = $2"
+        "DELETE FROM {} WHERE id = $1 AND event_id = $2",
+        table(item)
     ))
     .bind(id)
     .bind(event_id)

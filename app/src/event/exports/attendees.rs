@@ -7,12 +7,14 @@
 //! The CSV is for spreadsheets set to French: `;` between fields and a UTF-8
 //! byte order mark, so accents survive a double click.
 
-use super::logic::{ticket, PlaceStatus};
-use super::registrations::{self as regs, Attendee};
-use super::service::profile_label;
-use super::store::{self, Programme};
+use crate::event::logic::{ticket, PlaceStatus};
+use crate::event::service::{attendee_list, AttendeesView};
+use crate::event::store::registrations::Attendee;
+use crate::event::store::Programme;
+use crate::event::wording::profile_label;
 use crate::model::Role;
 use crate::ssr::context::RequestInfo;
+use crate::ssr::db_types::date_text;
 use crate::ssr::{Db, Tr};
 use axum::extract::{Extension, Path, Query};
 use axum::http::{header, StatusCode};
@@ -105,7 +107,7 @@ pub fn table(
                 .days
                 .iter()
                 .filter_map(|(id, _)| p.day(*id))
-                .map(|d| d.date.format("%Y-%m-%d").to_string())
+                .map(|d| date_text(*d.date))
                 .collect::<Vec<_>>()
                 .join(", ");
             let arrived = a
@@ -113,7 +115,7 @@ pub fn table(
                 .iter()
                 .filter(|(_, at)| at.is_some())
                 .filter_map(|(id, _)| p.day(*id))
-                .map(|d| d.date.format("%Y-%m-%d").to_string())
+                .map(|d| date_text(*d.date))
                 .collect::<Vec<_>>()
                 .join(", ");
             let workshops = a
@@ -133,7 +135,7 @@ pub fn table(
                 r.first_name.clone(),
                 r.email.clone(),
                 r.organisation.clone(),
-                profile_label(tr, &r.profile),
+                profile_label(tr, r.profile),
                 days,
                 arrived,
                 workshops,
@@ -225,17 +227,12 @@ async fn export(db: Db, info: RequestInfo, slug: String, q: ListQuery, format: F
         tracing::error!("attendee export: {e}");
         StatusCode::INTERNAL_SERVER_ERROR.into_response()
     };
-    let event = match store::event_by_slug(&db, &slug).await {
-        Ok(Some(e)) => e,
+    let AttendeesView {
+        programme: p,
+        attendees,
+    } = match attendee_list(&db, &slug).await {
+        Ok(Some(list)) => list,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return internal(&e),
-    };
-    let p = match store::programme(&db, event).await {
-        Ok(p) => p,
-        Err(e) => return internal(&e),
-    };
-    let attendees = match regs::attendees(&db, p.event.id).await {
-        Ok(a) => a,
         Err(e) => return internal(&e),
     };
     let tr = Tr(info.lang);
@@ -289,9 +286,12 @@ pub async fn attendees_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::registrations::Registration;
-    use crate::event::store::{Day, Event, Session, SessionKind};
+    use crate::event::logic::programme::SessionKind;
+    use crate::event::logic::{Profile, RegistrationStatus};
+    use crate::event::store::registrations::Registration;
+    use crate::event::store::{Day, Event, Session};
     use crate::lang::Lang;
+    use crate::ssr::db_types::{DbDate, Flag};
 
     fn programme() -> Programme {
         Programme {
@@ -304,17 +304,17 @@ mod tests {
                 venue: String::new(),
                 seats: 10,
                 offer_hours: 48,
-                registration_open: true,
+                registration_open: Flag(true),
             },
             days: vec![
                 Day {
                     id: 1,
-                    date: chrono::NaiveDate::from_ymd_opt(2022, 5, 4).unwrap(),
+                    date: DbDate(chrono::NaiveDate::from_ymd_opt(2022, 5, 4).unwrap()),
                     seats: 10,
                 },
                 Day {
                     id: 2,
-                    date: chrono::NaiveDate::from_ymd_opt(2022, 5, 5).unwrap(),
+                    date: DbDate(chrono::NaiveDate::from_ymd_opt(2022, 5, 5).unwrap()),
                     seats: 10,
                 },
             ],
@@ -352,13 +352,13 @@ mod tests {
                 last_name: last.into(),
                 email: format!("{id}@example.org"),
                 organisation: "Asso; « spéciale »".into(),
-                profile: "volunteer".into(),
+                profile: Profile::Volunteer,
                 accessibility: String::new(),
                 dietary: String::new(),
                 ticket_code: "K7MQ2XRD".into(),
-                status: status.into(),
+                status: RegistrationStatus::parse(status).unwrap(),
                 lang: "fr".into(),
-                is_demo: 0,
+                is_demo: Flag(false),
                 created_at: 0,
             },
             days: days.iter().map(|d| (*d, (*d == 1).then_some(1))).collect(),

@@ -1,0 +1,155 @@
+//! The person's commands: registering through the form, and changing,
+//! cancelling or answering a seat offer through the private link. The seats
+//! themselves are taken and freed in `seats`; mails go through `mailing`.
+
+use super::mailing::{send_confirmation, send_offers};
+use super::seats::{self, OfferAnswer, Origin, Refusal};
+use super::{accepts_registrations, programme, registration_path};
+use crate::error::AppError;
+use crate::event::api::RegisterResult;
+use crate::event::forms::{CancelForm, OfferForm, RegistrationForm};
+use crate::event::logic::{ticket, NewRegistration};
+use crate::event::store::registrations::{self as regs, Registration};
+use crate::event::store::Programme;
+use crate::ssr::db::now;
+use crate::ssr::form::Next;
+use crate::ssr::Ctx;
+
+/// The message of a refusal, pointed at the field it concerns.
+fn refusal(ctx: &Ctx, p: &Programme, r: Refusal) -> AppError {
+    let err = match r {
+        Refusal::EventFull => AppError::Conflict(ctx.t("registration-error-event-full")),
+        Refusal::DayFull(day) => {
+            let date = p.day(day).map(|d| ctx.tr.date(*d.date)).unwrap_or_default();
+            AppError::invalid(
+                "days",
+                ctx.tr
+                    .t_args("registration-error-day-full", &[("date", date)]),
+            )
+        }
+        Refusal::AlreadyRegistered => {
+            AppError::invalid("email", ctx.t("registration-error-already"))
+        }
+        Refusal::Cancelled => AppError::Conflict(ctx.t("registration-error-cancelled")),
+        Refusal::NoOffer => AppError::Conflict(ctx.t("registration-error-no-offer")),
+    };
+    ctx.respond_err(err)
+}
+
+fn parse(ctx: &Ctx, p: &Programme, form: &RegistrationForm) -> Result<NewRegistration, AppError> {
+    NewRegistration::parse(form, &p.shape()).map_err(|(field, key)| ctx.invalid(&field, key))
+}
+
+pub async fn register(
+    ctx: &Ctx,
+    form: &RegistrationForm,
+) -> Result<(RegisterResult, Next), AppError> {
+    let p = programme(ctx, &form.event).await?;
+    if !accepts_registrations(&p, ctx.settings.today()) {
+        return Err(ctx.respond_err(AppError::Conflict(ctx.t("registration-error-closed"))));
+    }
+    let new = parse(ctx, &p, form)?;
+    // Counted once the form is valid, so a person correcting mistakes is not held back.
+    if !ctx.limits.allow_registration(ctx.address) {
+        return Err(ctx.respond_err(AppError::TooManyRequests(
+            ctx.t("registration-error-rate-limited"),
+        )));
+    }
+    let origin = Origin {
+        lang: ctx.tr.lang().code(),
+        is_demo: false,
+        now: now(),
+    };
+    let done = seats::register(&ctx.db, &p.event, &new, origin)
+        .await?
+        .map_err(|r| refusal(ctx, &p, r))?;
+    send_offers(&ctx.db, &ctx.settings, &done.offers).await;
+    let path = registration_path(&p.event, &done.token);
+    send_confirmation(
+        &ctx.db,
+        &ctx.settings,
+        &p,
+        done.registration_id,
+        &done.token,
+        None,
+    )
+    .await;
+    ctx.mail.wake();
+    let notice = ctx.tr.t_args(
+        "registration-done",
+        &[("code", ticket::display_code(&done.ticket_code))],
+    );
+    Ok((
+        RegisterResult {
+            ticket_code: ticket::display_code(&done.ticket_code),
+            path: path.clone(),
+        },
+        Next::to(path).with_notice(notice),
+    ))
+}
+
+/// The registration behind a private link, for this event; not found otherwise.
+pub async fn by_token(ctx: &Ctx, p: &Programme, token: &str) -> Result<Registration, AppError> {
+    regs::by_token(&ctx.db, token)
+        .await?
+        .filter(|r| r.event_id == p.event.id)
+        .ok_or_else(|| ctx.not_found())
+}
+
+pub async fn change(ctx: &Ctx, form: &RegistrationForm) -> Result<((), Next), AppError> {
+    let p = programme(ctx, &form.event).await?;
+    let r = by_token(ctx, &p, &form.token).await?;
+    let new = parse(ctx, &p, form)?;
+    let offers = seats::update(&ctx.db, &p.event, r.id, &new, now())
+        .await?
+        .map_err(|refused| refusal(ctx, &p, refused))?;
+    send_offers(&ctx.db, &ctx.settings, &offers).await;
+    let path = registration_path(&p.event, &form.token);
+    Ok((
+        (),
+        Next::to(path).with_notice(ctx.t("registration-changed")),
+    ))
+}
+
+pub async fn cancel(ctx: &Ctx, form: &CancelForm) -> Result<((), Next), AppError> {
+    let p = programme(ctx, &form.event).await?;
+    let r = by_token(ctx, &p, &form.token).await?;
+    if form.confirm.is_empty() {
+        return Err(ctx.invalid("confirm", "registration-error-confirm-cancel"));
+    }
+    let offers = seats::cancel(&ctx.db, &p.event, r.id, now())
+        .await?
+        .map_err(|refused| refusal(ctx, &p, refused))?;
+    send_offers(&ctx.db, &ctx.settings, &offers).await;
+    let path = registration_path(&p.event, &form.token);
+    Ok((
+        (),
+        Next::to(path).with_notice(ctx.t("registration-cancelled")),
+    ))
+}
+
+pub async fn answer_offer(ctx: &Ctx, form: &OfferForm) -> Result<((), Next), AppError> {
+    let p = programme(ctx, &form.event).await?;
+    let r = by_token(ctx, &p, &form.token).await?;
+    let session: i64 = form.session_id.parse().map_err(|_| ctx.not_found())?;
+    let answer = match form.answer.as_str() {
+        "accept" => OfferAnswer::Accept,
+        "decline" => OfferAnswer::Decline,
+        _ => return Err(ctx.invalid("answer", "registration-error-offer-answer")),
+    };
+    let offers = seats::answer_offer(&ctx.db, &p.event, r.id, session, answer, now())
+        .await?
+        .map_err(|refused| refusal(ctx, &p, refused))?;
+    send_offers(&ctx.db, &ctx.settings, &offers).await;
+    if answer == OfferAnswer::Accept {
+        send_confirmation(&ctx.db, &ctx.settings, &p, r.id, &form.token, Some(session)).await;
+        ctx.mail.wake();
+    }
+    let key = if answer == OfferAnswer::Accept {
+        "registration-offer-accepted"
+    } else {
+        "registration-offer-declined"
+    };
+    let path = registration_path(&p.event, &form.token);
+    Ok(((), Next::to(path).with_notice(ctx.t(key))))
+}

@@ -1,0 +1,388 @@
+//! The registration commands that take or free seats, each owning its
+//! transaction: register, change, cancel, answer a seat offer, and the sweep
+//! that passes on seats nobody confirmed.
+//!
+//! Every one starts by locking the event (`store::seats::lock_event`); seats
+//! are then counted inside the transaction, so concurrent requests for the
+//! last seats get exactly as many seats as exist. Waiting-list offers are made
+//! in the same transaction as the seat they fill is freed.
+
+use crate::event::logic::capacity::{self, PlaceStatus, Placement};
+use crate::event::logic::{ticket, NewRegistration};
+use crate::event::store::registrations::{self as regs, NewRow};
+use crate::event::store::seats::{self, Place};
+use crate::event::store::{self, Event, Tx};
+use crate::ssr::db::is_unique_violation;
+use crate::ssr::Db;
+
+/// Why a registration or a change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    EventFull,
+    DayFull(i64),
+    AlreadyRegistered,
+    /// The registration was cancelled: nothing more can change.
+    Cancelled,
+    /// The offer is no longer running (expired, or never made).
+    NoOffer,
+}
+
+/// A seat offered to someone who was waiting: they are to be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    pub registration_id: i64,
+    pub session_id: i64,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registered {
+    pub registration_id: i64,
+    pub token: String,
+    pub ticket_code: String,
+    /// Offers made to others while settling workshops on the way.
+    pub offers: Vec<Offer>,
+}
+
+/// Who registers, beside what they asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub lang: &'a str,
+    pub is_demo: bool,
+    pub now: i64,
+}
+
+/// What the person does with an offered seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferAnswer {
+    Accept,
+    Decline,
+}
+
+/// Expires stale offers of a workshop and offers its free seats to the first
+/// people waiting (see `capacity::settle`). The caller holds the event lock.
+async fn settle_workshop(
+    tx: &mut Tx<'_>,
+    event: &Event,
+    session_id: i64,
+    now: i64,
+) -> Result<(Vec<Place>, Vec<Offer>), sqlx::Error> {
+    let Some(seats) = seats::workshop_seats(tx, event.id, session_id).await? else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let places = seats::places_of(tx, session_id).await?;
+    let rows: Vec<_> = places.iter().map(Place::row).collect();
+    let settlement = capacity::settle(seats, &rows, now, event.offer_hours);
+    if settlement.is_empty() {
+        return Ok((places, Vec::new()));
+    }
+    for id in &settlement.expire {
+        seats::expire_place(tx, *id, now).await?;
+    }
+    let mut offers = Vec::new();
+    for id in &settlement.offer {
+        seats::offer_place(tx, *id, settlement.offer_expires_at, now).await?;
+        if let Some(place) = places.iter().find(|p| p.id == *id) {
+            offers.push(Offer {
+                registration_id: place.registration_id,
+                session_id,
+                expires_at: settlement.offer_expires_at,
+            });
+        }
+    }
+    let places = seats::places_of(tx, session_id).await?;
+    Ok((places, offers))
+}
+
+/// Puts the registration in a workshop: a seat if one is free and nobody
+/// waits, else the end of the waiting list. Returns offers made to others.
+async fn request_place(
+    tx: &mut Tx<'_>,
+    event: &Event,
+    registration_id: i64,
+    session_id: i64,
+    now: i64,
+) -> Result<Vec<Offer>, sqlx::Error> {
+    let Some(seats) = seats::workshop_seats(tx, event.id, session_id).await? else {
+        return Ok(Vec::new());
+    };
+    // Lazily expire stale offers first, so a seat nobody confirmed is not kept from anyone.
+    let (places, offers) = settle_workshop(tx, event, session_id, now).await?;
+    let rows: Vec<_> = places.iter().map(Place::row).collect();
+    let status = match capacity::place(seats, &rows, now) {
+        Placement::Confirmed => PlaceStatus::Confirmed,
+        Placement::Waiting => PlaceStatus::Waiting,
+    };
+    seats::insert_place(tx, registration_id, session_id, status, now).await?;
+    Ok(offers)
+}
+
+/// Takes a registration out of a workshop and passes its seat on.
+async fn leave_workshop(
+    tx: &mut Tx<'_>,
+    event: &Event,
+    registration_id: i64,
+    session_id: i64,
+    now: i64,
+) -> Result<Vec<Offer>, sqlx::Error> {
+    seats::delete_place(tx, registration_id, session_id).await?;
+    Ok(settle_workshop(tx, event, session_id, now).await?.1)
+}
+
+/// Whether a day still has a seat, inside the transaction.
+async fn day_has_room(tx: &mut Tx<'_>, event_id: i64, day: i64) -> Result<bool, sqlx::Error> {
+    Ok(matches!(
+        seats::day_load(tx, event_id, day).await?,
+        Some((seats, taken)) if capacity::has_room(seats, taken)
+    ))
+}
+
+/// A fresh private link for a mail, outside any other transaction.
+pub async fn new_link_token(
+    db: &Db,
+    registration_id: i64,
+    now: i64,
+) -> Result<String, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let token = mint_token(&mut tx, registration_id, now).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// Mints a private link for a registration; only its hash is stored.
+async fn mint_token(
+    tx: &mut Tx<'_>,
+    registration_id: i64,
+    now: i64,
+) -> Result<String, sqlx::Error> {
+    let token = ticket::new_token(&mut rand::thread_rng());
+    regs::insert_token(tx, &ticket::token_hash(&token), registration_id, now).await?;
+    Ok(token)
+}
+
+/// Registers someone: refused when the event or a chosen day is full or the
+/// email already has a live registration; workshops that are full put the
+/// person on their waiting list.
+pub async fn register(
+    db: &Db,
+    event: &Event,
+    new: &NewRegistration,
+    origin: Origin<'_>,
+) -> Result<Result<Registered, Refusal>, sqlx::Error> {
+    // A ticket code may (very rarely) collide with another event's: draw again.
+    for attempt in 0..3 {
+        match try_register(db, event, new, origin).await {
+            Err(e) if is_unique_violation(&e) && attempt < 2 => continue,
+            other => return other,
+        }
+    }
+    unreachable!("the loop returns on its last attempt")
+}
+
+async fn try_register(
+    db: &Db,
+    event: &Event,
+    new: &NewRegistration,
+    origin: Origin<'_>,
+) -> Result<Result<Registered, Refusal>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let done = register_in(&mut tx, event, new, origin).await?;
+    if done.is_ok() {
+        tx.commit().await?;
+    }
+    Ok(done)
+}
+
+/// Registers several people in one transaction (the demo loader's hundred):
+/// the same rules, one commit. Refused ones are skipped.
+pub async fn register_many(
+    db: &Db,
+    event: &Event,
+    people: &[NewRegistration],
+    origin: Origin<'_>,
+) -> Result<usize, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let mut registered = 0;
+    for new in people {
+        registered += usize::from(register_in(&mut tx, event, new, origin).await?.is_ok());
+    }
+    tx.commit().await?;
+    Ok(registered)
+}
+
+/// The registration itself, inside the caller's transaction.
+async fn register_in(
+    tx: &mut Tx<'_>,
+    event: &Event,
+    new: &NewRegistration,
+    origin: Origin<'_>,
+) -> Result<Result<Registered, Refusal>, sqlx::Error> {
+    let now = origin.now;
+    seats::lock_event(tx, event.id).await?;
+    let seats_of_event = seats::event_seats(tx, event.id).await?;
+    if !capacity::has_room(seats_of_event, seats::active_count(tx, event.id).await?) {
+        return Ok(Err(Refusal::EventFull));
+    }
+    if regs::live_with_email(tx, event.id, &new.email, None)
+        .await?
+        .is_some()
+    {
+        return Ok(Err(Refusal::AlreadyRegistered));
+    }
+    for day in &new.days {
+        if !day_has_room(tx, event.id, *day).await? {
+            return Ok(Err(Refusal::DayFull(*day)));
+        }
+    }
+    let code = ticket::new_code(&mut rand::thread_rng());
+    let row = NewRow {
+        event_id: event.id,
+        new,
+        ticket_code: &code,
+        lang: origin.lang,
+        is_demo: origin.is_demo,
+        now,
+    };
+    let id = regs::insert(tx, &row).await?;
+    for day in &new.days {
+        regs::add_day(tx, id, *day).await?;
+    }
+    let mut offers = Vec::new();
+    for workshop in &new.workshops {
+        offers.extend(request_place(tx, event, id, *workshop, now).await?);
+    }
+    regs::write_answers(tx, id, &new.answers).await?;
+    let token = mint_token(tx, id, now).await?;
+    Ok(Ok(Registered {
+        registration_id: id,
+        token,
+        ticket_code: code,
+        offers,
+    }))
+}
+
+/// Changes a live registration: details, days (a new day needs a seat) and
+/// workshops (a kept workshop keeps its place; a new one is asked for; a
+/// dropped one passes its seat on).
+pub async fn update(
+    db: &Db,
+    event: &Event,
+    registration_id: i64,
+    new: &NewRegistration,
+    now: i64,
+) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    seats::lock_event(&mut tx, event.id).await?;
+    if !regs::is_live(&mut tx, event.id, registration_id).await? {
+        return Ok(Err(Refusal::Cancelled));
+    }
+    if regs::live_with_email(&mut tx, event.id, &new.email, Some(registration_id))
+        .await?
+        .is_some()
+    {
+        return Ok(Err(Refusal::AlreadyRegistered));
+    }
+    let days = regs::days_of(&mut tx, registration_id).await?;
+    for day in new.days.iter().filter(|d| !days.contains(d)) {
+        if !day_has_room(&mut tx, event.id, *day).await? {
+            return Ok(Err(Refusal::DayFull(*day)));
+        }
+        regs::add_day(&mut tx, registration_id, *day).await?;
+    }
+    for day in days.iter().filter(|d| !new.days.contains(d)) {
+        regs::remove_day(&mut tx, registration_id, *day).await?;
+    }
+    seats::delete_expired_places(&mut tx, registration_id).await?;
+    let current = seats::workshops_of(&mut tx, registration_id).await?;
+    let mut offers = Vec::new();
+    for session in current.iter().filter(|s| !new.workshops.contains(s)) {
+        offers.extend(leave_workshop(&mut tx, event, registration_id, *session, now).await?);
+    }
+    for session in new.workshops.iter().filter(|s| !current.contains(s)) {
+        offers.extend(request_place(&mut tx, event, registration_id, *session, now).await?);
+    }
+    regs::update_details(&mut tx, registration_id, new, now).await?;
+    regs::write_answers(&mut tx, registration_id, &new.answers).await?;
+    tx.commit().await?;
+    Ok(Ok(offers))
+}
+
+/// Cancels a registration: its day seats and workshop places are freed, and
+/// the first people waiting are offered the seats, in the same transaction.
+pub async fn cancel(
+    db: &Db,
+    event: &Event,
+    registration_id: i64,
+    now: i64,
+) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    seats::lock_event(&mut tx, event.id).await?;
+    if !regs::mark_cancelled(&mut tx, event.id, registration_id, now).await? {
+        return Ok(Err(Refusal::Cancelled));
+    }
+    let sessions = seats::workshops_of(&mut tx, registration_id).await?;
+    let mut offers = Vec::new();
+    for session in sessions {
+        offers.extend(leave_workshop(&mut tx, event, registration_id, session, now).await?);
+    }
+    tx.commit().await?;
+    Ok(Ok(offers))
+}
+
+/// Confirms or declines an offered seat. An offer past its deadline cannot be
+/// accepted: the seat goes to the next person instead.
+pub async fn answer_offer(
+    db: &Db,
+    event: &Event,
+    registration_id: i64,
+    session_id: i64,
+    answer: OfferAnswer,
+    now: i64,
+) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    seats::lock_event(&mut tx, event.id).await?;
+    if !regs::is_live(&mut tx, event.id, registration_id).await? {
+        return Ok(Err(Refusal::Cancelled));
+    }
+    // Settling first expires this offer if its time is up.
+    let (places, mut offers) = settle_workshop(&mut tx, event, session_id, now).await?;
+    let running = places
+        .iter()
+        .find(|p| p.registration_id == registration_id)
+        .is_some_and(|p| p.status == PlaceStatus::Offered);
+    if !running {
+        tx.commit().await?;
+        return Ok(Err(Refusal::NoOffer));
+    }
+    match answer {
+        OfferAnswer::Accept => {
+            seats::confirm_place(&mut tx, registration_id, session_id, now).await?;
+        }
+        OfferAnswer::Decline => {
+            offers.extend(leave_workshop(&mut tx, event, registration_id, session_id, now).await?);
+        }
+    }
+    tx.commit().await?;
+    Ok(Ok(offers))
+}
+
+/// Settles every workshop with an offer past its deadline or people waiting:
+/// run by the background sweep. Returns the offers made.
+pub async fn settle_due(db: &Db, now: i64) -> Result<Vec<Offer>, sqlx::Error> {
+    let due = seats::due_workshops(db, now).await?;
+    let mut offers = Vec::new();
+    let mut events: Vec<i64> = due.iter().map(|(e, _)| *e).collect();
+    events.dedup();
+    for event_id in events {
+        let Some(event) = store::event_by_id(db, event_id).await? else {
+            continue;
+        };
+        let mut tx = db.pool.begin().await?;
+        seats::lock_event(&mut tx, event_id).await?;
+        for (_, session) in due.iter().filter(|(e, _)| *e == event_id) {
+            offers.extend(settle_workshop(&mut tx, &event, *session, now).await?.1);
+        }
+        tx.commit().await?;
+    }
+    Ok(offers)
+}
