@@ -2,21 +2,11 @@
 //! command, and the answer (`crate::ssr::form::answer`).
 
 use super::forms::{
-    AvenueActionForm, AvenueForm, CancelForm, CheckInForm, DayForm, DeleteItemForm, EventForm,
-    OfferForm, QuestionForm, RegistrationForm, SessionForm, SpeakerForm,
+    AvenueActionForm, AvenueForm, CancelForm, CheckInForm, CheckInResult, DayForm, DeleteItemForm,
+    EventForm, OfferForm, QuestionForm, RegisterResult, RegistrationForm, SessionForm, SpeakerForm,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// What a registration gives back to a script (a browser is redirected to `path`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RegisterResult {
-    /// "K7MQ-2XRD".
-    pub ticket_code: String,
-    /// The private link's path.
-    pub path: String,
-}
 
 #[server(endpoint = "events/register")]
 pub async fn register(
@@ -56,21 +46,6 @@ pub async fn answer_offer(#[server(flatten)] form: OfferForm) -> Result<(), AppE
         registration::answer_offer(ctx, &form).await
     })
     .await
-}
-
-/// What the door staff are shown about a ticket.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CheckInResult {
-    /// "admitted", "already-used", "cancelled", "not-this-day", "unknown".
-    pub outcome: String,
-    pub admitted: bool,
-    pub message: String,
-    pub code: String,
-    pub name: String,
-    pub organisation: String,
-    /// Confirmed workshops: "14:00 · title · room".
-    pub workshops: Vec<String>,
-    pub days: Vec<String>,
 }
 
 #[server(endpoint = "staff/events/check-in")]

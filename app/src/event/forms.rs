@@ -165,3 +165,28 @@ pub struct AvenueActionForm {
     /// "on" when staff ticked "I confirm" (deleting).
     pub confirm: String,
 }
+
+/// What the door staff are shown about a ticket: the check-in server
+/// function's answer, read by the scanner island.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckInResult {
+    /// "admitted", "already-used", "cancelled", "not-this-day", "unknown".
+    pub outcome: String,
+    pub admitted: bool,
+    pub message: String,
+    pub code: String,
+    pub name: String,
+    pub organisation: String,
+    /// Confirmed workshops: "14:00 · title · room".
+    pub workshops: Vec<String>,
+    pub days: Vec<String>,
+}
+
+/// What a registration gives back to a script (a browser is redirected to `path`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterResult {
+    /// "K7MQ-2XRD".
+    pub ticket_code: String,
+    /// The private link's path.
+    pub path: String,
+}

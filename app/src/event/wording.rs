@@ -3,7 +3,7 @@
 //! where a person stands in a workshop, the names of profiles. Services
 //! return data; these turn it into text in the reader's language.
 
-use super::api::CheckInResult;
+use super::forms::CheckInResult;
 use super::logic::{ticket, CheckIn, PlaceStatus, Profile};
 use super::service::checkin::CheckInOutcome;
 use super::store::registrations::Place;

@@ -204,10 +204,6 @@ pub fn registration_calendar(
     calendar(p, d, &text, &settings.timezone, chrono::Utc::now())
 }
 
-/// Mails are best effort here: a failure is logged and never undoes the
-/// registration it is about (the outbox will make them reliable). With
-/// `accepted`, the mail confirms that waiting-list seat rather than the
-
 #[cfg(test)]
 mod tests {
     use super::*;

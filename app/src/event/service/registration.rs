@@ -6,7 +6,7 @@ use super::mailing::{send_confirmation, send_offers};
 use super::seats::{self, OfferAnswer, Origin, Refusal};
 use super::{accepts_registrations, programme, registration_path};
 use crate::error::AppError;
-use crate::event::api::RegisterResult;
+use crate::event::forms::RegisterResult;
 use crate::event::forms::{CancelForm, OfferForm, RegistrationForm};
 use crate::event::logic::{ticket, NewRegistration};
 use crate::event::store::registrations::{self as regs, Registration};

@@ -6,7 +6,8 @@
 use super::{breadcrumb, hours};
 use crate::components::{load_page, FormAlert, Page};
 use crate::error::AppError;
-use crate::event::api::{CheckIn, CheckInResult};
+use crate::event::api::CheckIn;
+use crate::event::forms::CheckInResult;
 use crate::event::service::checkin::CHECK_IN_KEY;
 use crate::event::service::{self, DoorView};
 use crate::event::store::registrations::Occupancy;

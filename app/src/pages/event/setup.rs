@@ -267,7 +267,7 @@ pub fn SessionEditPage() -> impl IntoView {
             .map(|d| (d.id.to_string(), tr.date(*d.date), None))
             .collect();
         let kinds = SessionKind::ALL
-            .into_iter()
+            .iter()
             .map(|k| (k.as_str().to_owned(), kind_label(tr, *k), None))
             .collect();
         let themes = p
@@ -407,7 +407,7 @@ pub fn QuestionEditPage() -> impl IntoView {
             .map(|q| q.label.clone())
             .unwrap_or_else(|| tr.t("programme-add-question"));
         let kinds = QuestionKind::ALL
-            .into_iter()
+            .iter()
             .map(|k| {
                 (
                     k.as_str().to_owned(),
