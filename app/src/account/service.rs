@@ -21,15 +21,13 @@ pub async fn login(ctx: &Ctx, form: &LoginForm) -> Result<((), Next), AppError> 
         .await
         .map_err(|e| ctx.internal(e))?;
     let to = safe_next(&form.next).unwrap_or_else(|| "/admin".to_owned());
-    let notice = ctx
-        .tr
-        .t_args("login-welcome", &[("name", staff.display_name.clone())]);
-    Ok(((), Next::to(to).with_notice(notice)))
+    let notice = vec![("name", staff.display_name.clone())];
+    Ok(((), Next::to(to).with_notice_args("login-welcome", notice)))
 }
 
 pub async fn logout(ctx: &Ctx) -> Result<((), Next), AppError> {
     ctx.session.flush().await.map_err(|e| ctx.internal(e))?;
-    Ok(((), Next::to("/").with_notice(ctx.t("logout-done"))))
+    Ok(((), Next::to("/").with_notice("logout-done")))
 }
 
 pub async fn change_password(ctx: &Ctx, form: &PasswordForm) -> Result<((), Next), AppError> {
@@ -43,10 +41,7 @@ pub async fn change_password(ctx: &Ctx, form: &PasswordForm) -> Result<((), Next
         return Err(ctx.invalid("current_password", "password-error-current"));
     }
     store::set_password(&ctx.db, user.id, &new).await?;
-    Ok((
-        (),
-        Next::to("/account").with_notice(ctx.t("password-changed")),
-    ))
+    Ok(((), Next::to("/account").with_notice("password-changed")))
 }
 
 /// A taken address is refused by the database's unique key (see `db_error`).
@@ -54,10 +49,11 @@ pub async fn create_staff_account(ctx: &Ctx, form: &StaffForm) -> Result<((), Ne
     ctx.require(Role::Admin)?;
     let new = NewStaff::parse(form).map_err(|(field, key)| ctx.invalid(field, key))?;
     store::create_staff(&ctx.db, &new, false).await?;
-    let notice = ctx
-        .tr
-        .t_args("staff-created", &[("email", new.email.clone())]);
-    Ok(((), Next::to("/admin/staff").with_notice(notice)))
+    let notice = vec![("email", new.email.clone())];
+    Ok((
+        (),
+        Next::to("/admin/staff").with_notice_args("staff-created", notice),
+    ))
 }
 
 /// The staff page: every account (admins only).

@@ -1,7 +1,58 @@
 //! The outbox as the admin page shows it: newest mails first, and one mail
-//! with its text and the names of its attachments.
+//! with its text and the names of its attachments. `outbox` and `mail` are
+//! the pages' read functions; the rest is their SQL.
 
+use crate::error::AppError;
+use crate::model::Role;
 use crate::ssr::db::Db;
+use crate::ssr::Ctx;
+
+/// Where a mail stands in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailStatus {
+    Pending,
+    Sent,
+    Failed,
+}
+
+crate::text_enum!(MailStatus {
+    Pending = "pending",
+    Sent = "sent",
+    Failed = "failed",
+});
+
+/// The outbox page: the latest mails and how many are in each state.
+pub struct Outbox {
+    pub mails: Vec<MailSummary>,
+    pub pending: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+/// The outbox page's data, for admins.
+pub async fn outbox(ctx: &Ctx) -> Result<Outbox, AppError> {
+    ctx.require(Role::Admin)?;
+    let mails = recent(&ctx.db).await?;
+    let counts = counts(&ctx.db).await?;
+    let count = |status: &str| {
+        counts
+            .iter()
+            .find(|(s, _)| s == status)
+            .map_or(0, |(_, n)| *n)
+    };
+    Ok(Outbox {
+        mails,
+        pending: count(MailStatus::Pending.as_str()),
+        sent: count(MailStatus::Sent.as_str()),
+        failed: count(MailStatus::Failed.as_str()),
+    })
+}
+
+/// One mail's page, for admins.
+pub async fn mail(ctx: &Ctx, id: i64) -> Result<MailDetail, AppError> {
+    ctx.require(Role::Admin)?;
+    one(&ctx.db, id).await?.ok_or_else(|| ctx.not_found())
+}
 
 /// How many mails the admin list shows.
 pub const LIST_LIMIT: i64 = 200;
@@ -11,7 +62,8 @@ pub struct MailSummary {
     pub id: i64,
     pub recipient: String,
     pub subject: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: MailStatus,
     pub attempts: i64,
     pub last_error: String,
     pub created_at: i64,
@@ -23,7 +75,7 @@ pub struct MailSummary {
 const SUMMARY_COLUMNS: &str = "id, recipient, subject, status, attempts, last_error, created_at, \
      next_attempt_at, sent_at, delivered_as";
 
-pub async fn recent(db: &Db) -> Result<Vec<MailSummary>, sqlx::Error> {
+async fn recent(db: &Db) -> Result<Vec<MailSummary>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT $1"
     ))
@@ -33,7 +85,7 @@ pub async fn recent(db: &Db) -> Result<Vec<MailSummary>, sqlx::Error> {
 }
 
 /// Mails per status: (status, count).
-pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+async fn counts(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status ORDER BY status")
         .fetch_all(&db.pool)
         .await
@@ -48,7 +100,7 @@ pub struct MailDetail {
     pub attachments: Vec<(String, String, i64)>,
 }
 
-pub async fn one(db: &Db, id: i64) -> Result<Option<MailDetail>, sqlx::Error> {
+async fn one(db: &Db, id: i64) -> Result<Option<MailDetail>, sqlx::Error> {
     let summary: Option<MailSummary> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM mail_outbox WHERE id = $1"
     ))

@@ -25,7 +25,7 @@ pub async fn save_process(ctx: &Ctx, form: &ProcessForm) -> Result<((), Next), A
             .ok_or_else(|| ctx.not_found())?,
         Err(_) => store::insert_process(&ctx.db, &input).await?,
     };
-    let next = Next::to(format!("/admin/processes/{id}")).with_notice(ctx.t("process-saved"));
+    let next = Next::to(format!("/admin/processes/{id}")).with_notice("process-saved");
     Ok(((), next))
 }
 
@@ -43,7 +43,7 @@ pub async fn save_phase(ctx: &Ctx, form: &PhaseForm) -> Result<((), Next), AppEr
     if !found {
         return Err(ctx.not_found());
     }
-    let next = Next::to(phases_anchor(process_id)).with_notice(ctx.t("phase-saved"));
+    let next = Next::to(phases_anchor(process_id)).with_notice("phase-saved");
     Ok(((), next))
 }
 
@@ -53,7 +53,7 @@ pub async fn delete_phase(ctx: &Ctx, form: &PhaseAction) -> Result<((), Next), A
     let process_id = store::delete_phase(&ctx.db, id)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    let next = Next::to(phases_anchor(process_id)).with_notice(ctx.t("phase-deleted"));
+    let next = Next::to(phases_anchor(process_id)).with_notice("phase-deleted");
     Ok(((), next))
 }
 

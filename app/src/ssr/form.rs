@@ -13,7 +13,15 @@ use serde_json::{Map, Value};
 /// Where the browser goes next, and what it is told there.
 pub struct Next {
     pub to: String,
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
+}
+
+/// A confirmation to show once ("Process saved"), named by its message id:
+/// commands say what happened, and the answer translates it in the request's
+/// language.
+pub struct Notice {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Next {
@@ -24,8 +32,16 @@ impl Next {
         }
     }
 
-    pub fn with_notice(mut self, notice: String) -> Next {
-        self.notice = Some(notice);
+    pub fn with_notice(self, key: &'static str) -> Next {
+        self.with_notice_args(key, Vec::new())
+    }
+
+    pub fn with_notice_args(
+        mut self,
+        key: &'static str,
+        args: Vec<(&'static str, String)>,
+    ) -> Next {
+        self.notice = Some(Notice { key, args });
         self
     }
 }
@@ -68,7 +84,7 @@ pub async fn finish<T>(
                     set_flash(
                         ctx,
                         Flash {
-                            notice: Some(notice),
+                            notice: Some(ctx.tr.t_args(notice.key, &notice.args)),
                             form: None,
                         },
                     )

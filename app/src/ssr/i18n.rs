@@ -124,11 +124,12 @@ mod tests {
         }
     }
 
-    /// Message ids in a source file: the first argument of `t`/`t_args`, and
+    /// Message ids in a source file: the first argument of `t`/`t_args` and
+    /// of a form's notice (`with_notice`/`with_notice_args`), and
     /// every literal naming an error message (by convention they hold "-error").
     fn used_ids(src: &str) -> Vec<String> {
         let mut ids = Vec::new();
-        for pat in [".t(", ".t_args("] {
+        for pat in [".t(", ".t_args(", ".with_notice(", ".with_notice_args("] {
             for (i, _) in src.match_indices(pat) {
                 // The id may sit on the next line, after white space.
                 let rest = src[i + pat.len()..].trim_start();

@@ -104,7 +104,7 @@ pub async fn propose(ctx: &Ctx, form: &ProposeForm) -> Result<(i64, Next), AppEr
     }
     Ok((
         id,
-        Next::to(consultation_path(&c)).with_notice(ctx.t("proposal-received")),
+        Next::to(consultation_path(&c)).with_notice("proposal-received"),
     ))
 }
 
@@ -141,7 +141,7 @@ pub async fn report(ctx: &Ctx, form: &ReportForm) -> Result<((), Next), AppError
     let participant = participant(ctx).await?;
     moderation_store::report(&ctx.db, proposal.id, participant, &form.reason).await?;
     let back = proposal_path(&c, proposal.id);
-    Ok(((), Next::to(back).with_notice(ctx.t("report-received"))))
+    Ok(((), Next::to(back).with_notice("report-received")))
 }
 
 /// Creates or updates the consultation of a phase's consultation component.
@@ -155,6 +155,6 @@ pub async fn save_settings(ctx: &Ctx, form: &SettingsForm) -> Result<((), Next),
     }
     Ok((
         (),
-        Next::to(format!("/admin/consultations/{component}")).with_notice(ctx.t("settings-saved")),
+        Next::to(format!("/admin/consultations/{component}")).with_notice("settings-saved"),
     ))
 }

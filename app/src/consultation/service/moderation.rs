@@ -25,7 +25,7 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
             (),
             match next {
                 Some(id) => Next::to(format!("/moderation/proposals/{id}")),
-                None => Next::to("/moderation").with_notice(ctx.t("moderation-queue-empty")),
+                None => Next::to("/moderation").with_notice("moderation-queue-empty"),
             },
         ));
     }
@@ -66,9 +66,9 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
     }
     ctx.mail.wake();
     let notice = if form.decision == "accept" {
-        ctx.t("moderation-accepted")
+        "moderation-accepted"
     } else {
-        ctx.t("moderation-refused")
+        "moderation-refused"
     };
     // Straight on to the next one, as moderators work through a queue.
     let next = moderation::take_next(db, proposal.consultation_id, moderator).await?;

@@ -153,7 +153,7 @@ pub async fn save(ctx: &Ctx, form: &AvenueForm) -> Result<((), Next), AppError> 
     };
     Ok((
         (),
-        Next::to(staff_path(p.event.id, s.id)).with_notice(ctx.t(notice)),
+        Next::to(staff_path(p.event.id, s.id)).with_notice(notice),
     ))
 }
 
@@ -185,6 +185,6 @@ pub async fn act(ctx: &Ctx, form: &AvenueActionForm) -> Result<((), Next), AppEr
     }
     Ok((
         (),
-        Next::to(staff_path(p.event.id, s.id)).with_notice(ctx.t(notice)),
+        Next::to(staff_path(p.event.id, s.id)).with_notice(notice),
     ))
 }

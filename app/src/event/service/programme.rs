@@ -34,8 +34,8 @@ fn optional_id(ctx: &Ctx, id: &str) -> Result<Option<i64>, AppError> {
     }
 }
 
-fn saved(ctx: &Ctx, event: &Event, anchor: &str) -> Next {
-    Next::to(format!("{}#{anchor}", admin_path(event))).with_notice(ctx.t("programme-saved"))
+fn saved(event: &Event, anchor: &str) -> Next {
+    Next::to(format!("{}#{anchor}", admin_path(event))).with_notice("programme-saved")
 }
 
 /// The editor's page of an event component: the component's title and its
@@ -92,7 +92,7 @@ pub async fn save_event(ctx: &Ctx, form: &EventForm) -> Result<((), Next), AppEr
         }
     }
     let to = format!("/admin/components/{component}/event");
-    Ok(((), Next::to(to).with_notice(ctx.t("programme-saved"))))
+    Ok(((), Next::to(to).with_notice("programme-saved")))
 }
 
 pub async fn save_day(ctx: &Ctx, form: &DayForm) -> Result<((), Next), AppError> {
@@ -102,7 +102,7 @@ pub async fn save_day(ctx: &Ctx, form: &DayForm) -> Result<((), Next), AppError>
     db::save_day(&ctx.db, event.id, id, date, seats)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    Ok(((), saved(ctx, &event, "days")))
+    Ok(((), saved(&event, "days")))
 }
 
 pub async fn save_session(ctx: &Ctx, form: &SessionForm) -> Result<((), Next), AppError> {
@@ -117,7 +117,7 @@ pub async fn save_session(ctx: &Ctx, form: &SessionForm) -> Result<((), Next), A
     db::save_session(&ctx.db, event.id, id, &input)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    Ok(((), saved(ctx, &event, "sessions")))
+    Ok(((), saved(&event, "sessions")))
 }
 
 pub async fn save_speaker(ctx: &Ctx, form: &SpeakerForm) -> Result<((), Next), AppError> {
@@ -127,7 +127,7 @@ pub async fn save_speaker(ctx: &Ctx, form: &SpeakerForm) -> Result<((), Next), A
     db::save_speaker(&ctx.db, event.id, id, &input)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    Ok(((), saved(ctx, &event, "speakers")))
+    Ok(((), saved(&event, "speakers")))
 }
 
 pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next), AppError> {
@@ -137,7 +137,7 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
     db::save_question(&ctx.db, event.id, id, &input)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    Ok(((), saved(ctx, &event, "questions")))
+    Ok(((), saved(&event, "questions")))
 }
 
 /// Deletes a day (with its sessions and the registrations' places in them),
@@ -153,5 +153,5 @@ pub async fn delete_item(ctx: &Ctx, form: &DeleteItemForm) -> Result<((), Next),
         return Err(ctx.not_found());
     }
     let to = format!("{}#{}s", admin_path(&event), form.kind);
-    Ok(((), Next::to(to).with_notice(ctx.t("programme-deleted"))))
+    Ok(((), Next::to(to).with_notice("programme-deleted")))
 }

@@ -75,16 +75,15 @@ pub async fn register(
     )
     .await;
     ctx.mail.wake();
-    let notice = ctx.tr.t_args(
-        "registration-done",
-        &[("code", ticket::display_code(&done.ticket_code))],
-    );
     Ok((
         RegisterResult {
             ticket_code: ticket::display_code(&done.ticket_code),
             path: path.clone(),
         },
-        Next::to(path).with_notice(notice),
+        Next::to(path).with_notice_args(
+            "registration-done",
+            vec![("code", ticket::display_code(&done.ticket_code))],
+        ),
     ))
 }
 
@@ -105,10 +104,7 @@ pub async fn change(ctx: &Ctx, form: &RegistrationForm) -> Result<((), Next), Ap
         .map_err(|refused| refusal(ctx, &p, refused))?;
     send_offers(&ctx.db, &ctx.settings, &offers).await;
     let path = registration_path(&p.event, &form.token);
-    Ok((
-        (),
-        Next::to(path).with_notice(ctx.t("registration-changed")),
-    ))
+    Ok(((), Next::to(path).with_notice("registration-changed")))
 }
 
 pub async fn cancel(ctx: &Ctx, form: &CancelForm) -> Result<((), Next), AppError> {
@@ -122,10 +118,7 @@ pub async fn cancel(ctx: &Ctx, form: &CancelForm) -> Result<((), Next), AppError
         .map_err(|refused| refusal(ctx, &p, refused))?;
     send_offers(&ctx.db, &ctx.settings, &offers).await;
     let path = registration_path(&p.event, &form.token);
-    Ok((
-        (),
-        Next::to(path).with_notice(ctx.t("registration-cancelled")),
-    ))
+    Ok(((), Next::to(path).with_notice("registration-cancelled")))
 }
 
 pub async fn answer_offer(ctx: &Ctx, form: &OfferForm) -> Result<((), Next), AppError> {
@@ -151,5 +144,5 @@ pub async fn answer_offer(ctx: &Ctx, form: &OfferForm) -> Result<((), Next), App
         "registration-offer-declined"
     };
     let path = registration_path(&p.event, &form.token);
-    Ok(((), Next::to(path).with_notice(ctx.t(key))))
+    Ok(((), Next::to(path).with_notice(key)))
 }

@@ -1,12 +1,9 @@
 //! The outbox for admins: how mail goes out, the latest mails with their
 //! state, and each mail's text (the way to read mail written to the folder).
 
-use super::staff_ctx;
 use crate::components::{load_page, Page};
-use crate::error::AppError;
-use crate::mail::listing::{self, MailDetail, MailSummary};
+use crate::mail::listing::{self, MailStatus, MailSummary};
 use crate::mail::Delivery;
-use crate::model::Role;
 use crate::pages::param;
 use crate::ssr::{Ctx, Tr};
 use chrono_tz::Tz;
@@ -20,11 +17,11 @@ fn when(ts: i64, tz: Tz) -> impl IntoView {
     view! { <time datetime=at.to_rfc3339()>{at.format("%Y-%m-%d %H:%M").to_string()}</time> }
 }
 
-fn status_label(tr: Tr, status: &str) -> String {
+fn status_label(tr: Tr, status: MailStatus) -> String {
     match status {
-        "sent" => tr.t("mail-status-sent"),
-        "failed" => tr.t("mail-status-failed"),
-        _ => tr.t("mail-status-pending"),
+        MailStatus::Sent => tr.t("mail-status-sent"),
+        MailStatus::Failed => tr.t("mail-status-failed"),
+        MailStatus::Pending => tr.t("mail-status-pending"),
     }
 }
 
@@ -35,21 +32,10 @@ fn delivery_text(tr: Tr, delivery: &Delivery) -> String {
     }
 }
 
-async fn load_list() -> Result<(Ctx, Vec<MailSummary>, Vec<(String, i64)>), AppError> {
-    let ctx = staff_ctx(Role::Admin)?;
-    let mails = listing::recent(&ctx.db)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    let counts = listing::counts(&ctx.db)
-        .await
-        .map_err(|e| ctx.internal(e))?;
-    Ok((ctx, mails, counts))
-}
-
 fn row(tr: Tr, tz: Tz, m: MailSummary) -> impl IntoView {
-    let sent_or_next = match (m.status.as_str(), m.sent_at) {
+    let sent_or_next = match (m.status, m.sent_at) {
         (_, Some(sent)) => when(sent, tz).into_any(),
-        ("pending", None) => view! {
+        (MailStatus::Pending, None) => view! {
             <span class="hint">{tr.t("mail-next-attempt")}" "</span>{when(m.next_attempt_at, tz)}
         }
         .into_any(),
@@ -62,7 +48,7 @@ fn row(tr: Tr, tz: Tz, m: MailSummary) -> impl IntoView {
                 <th scope="row">
     <a href=format!("/admin/mail/{}", m.id)>{m.subject}</a>
                 </th>
-                <td>{status_label(tr, &m.status)}</td>
+                <td>{status_label(tr, m.status)}</td>
                 <td>{m.attempts}</td>
                 <td>{sent_or_next}</td>
                 <td class="break">{m.last_error}</td>
@@ -82,12 +68,19 @@ pub fn MailPage() -> impl IntoView {
                 </ol>
             </nav>
             <h1>{tr.t("admin-mail")}</h1>
-            {load_page(load_list(), move |(ctx, mails, counts)| {
+            {load_page(async move {
+                let ctx = Ctx::get()?;
+                Ok((listing::outbox(&ctx).await?, ctx))
+            }, move |(outbox, ctx)| {
                 let tz = ctx.settings.timezone;
-                let count = |s: &str| counts.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n).to_string();
+                let mails = outbox.mails;
                 let totals = tr.t_args(
                     "mail-admin-totals",
-                    &[("pending", count("pending")), ("sent", count("sent")), ("failed", count("failed"))],
+                    &[
+                        ("pending", outbox.pending.to_string()),
+                        ("sent", outbox.sent.to_string()),
+                        ("failed", outbox.failed.to_string()),
+                    ],
                 );
                 let table = if mails.is_empty() {
                     view! { <p>{tr.t("mail-admin-empty")}</p> }.into_any()
@@ -125,15 +118,6 @@ pub fn MailPage() -> impl IntoView {
     }
 }
 
-async fn load_one(id: i64) -> Result<(Ctx, MailDetail), AppError> {
-    let ctx = staff_ctx(Role::Admin)?;
-    let mail = listing::one(&ctx.db, id)
-        .await
-        .map_err(|e| ctx.internal(e))?
-        .ok_or_else(|| ctx.not_found())?;
-    Ok((ctx, mail))
-}
-
 #[component]
 pub fn MailDetailPage() -> impl IntoView {
     let tr = Tr::current();
@@ -149,7 +133,10 @@ pub fn MailDetailPage() -> impl IntoView {
                 </ol>
             </nav>
             <h1>{title}</h1>
-            {load_page(load_one(id), move |(ctx, mail)| {
+            {load_page(async move {
+                let ctx = Ctx::get()?;
+                Ok((ctx.clone(), listing::mail(&ctx, id).await?))
+            }, move |(ctx, mail)| {
                 let tz = ctx.settings.timezone;
                 let m = mail.summary;
                 let file = (!m.delivered_as.is_empty()).then(|| {
@@ -177,7 +164,7 @@ pub fn MailDetailPage() -> impl IntoView {
                     <dl class="facts">
                         <dt>{tr.t("mail-recipient")}</dt><dd class="break">{m.recipient}</dd>
                         <dt>{tr.t("mail-subject")}</dt><dd>{m.subject}</dd>
-                        <dt>{tr.t("mail-status")}</dt><dd>{status_label(tr, &m.status)}</dd>
+                        <dt>{tr.t("mail-status")}</dt><dd>{status_label(tr, m.status)}</dd>
                         <dt>{tr.t("mail-attempts")}</dt><dd>{m.attempts}</dd>
                         <dt>{tr.t("mail-created")}</dt><dd>{when(m.created_at, tz)}</dd>
                         {sent}

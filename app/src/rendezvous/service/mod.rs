@@ -116,7 +116,7 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     set_mode(ctx, &r, reg.mode).await?;
     Ok((
         (),
-        Next::to(registration_path(&r, &token)).with_notice(ctx.t("rendezvous-registered")),
+        Next::to(registration_path(&r, &token)).with_notice("rendezvous-registered"),
     ))
 }
 
@@ -164,7 +164,7 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError
     match store::answer(&ctx.db, q.id, participant, mode, &value).await? {
         AnswerOutcome::Stored => {
             nudge_current(r.id);
-            Ok(((), next.with_notice(ctx.t("rendezvous-answered"))))
+            Ok(((), next.with_notice("rendezvous-answered")))
         }
         AnswerOutcome::AlreadyAnswered => Err(ctx.respond_err(AppError::Conflict(
             ctx.t("rendezvous-error-already-answered"),
@@ -196,7 +196,7 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
     store::ask(&ctx.db, r.id, participant, &body, mode).await?;
     Ok((
         (),
-        Next::to(format!("{}#audience", live_path(&r))).with_notice(ctx.t("rendezvous-asked")),
+        Next::to(format!("{}#audience", live_path(&r))).with_notice("rendezvous-asked"),
     ))
 }
 
@@ -237,7 +237,7 @@ pub async fn save_settings(ctx: &Ctx, form: &SettingsForm) -> Result<((), Next),
     Ok((
         (),
         Next::to(format!("/admin/components/{component}/rendezvous"))
-            .with_notice(ctx.t("rendezvous-settings-saved")),
+            .with_notice("rendezvous-settings-saved"),
     ))
 }
 
@@ -276,7 +276,7 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
     Ok((
         (),
         Next::to(format!("{}#questions", console_path(&r)))
-            .with_notice(ctx.t("rendezvous-question-saved")),
+            .with_notice("rendezvous-question-saved"),
     ))
 }
 
@@ -303,7 +303,7 @@ pub async fn question_state(ctx: &Ctx, form: &QuestionStateForm) -> Result<((), 
     };
     Ok((
         (),
-        Next::to(format!("{}#live-question", console_path(&r))).with_notice(ctx.t(notice)),
+        Next::to(format!("{}#live-question", console_path(&r))).with_notice(notice),
     ))
 }
 
@@ -322,7 +322,6 @@ pub async fn moderate(ctx: &Ctx, form: &ModerateForm) -> Result<((), Next), AppE
     nudge_current(r.id);
     Ok((
         (),
-        Next::to(format!("{}#audience", console_path(&r)))
-            .with_notice(ctx.t("rendezvous-moderated")),
+        Next::to(format!("{}#audience", console_path(&r))).with_notice("rendezvous-moderated"),
     ))
 }

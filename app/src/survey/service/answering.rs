@@ -159,7 +159,7 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<Next, Refusal> {
     let here = section_path(&s, token, section);
     let all = logic::check(&questions, &draft.values, |_| false).answers;
     match form.action.as_str() {
-        "save" => return Ok(Next::to(here).with_notice(ctx.t("survey-draft-saved"))),
+        "save" => return Ok(Next::to(here).with_notice("survey-draft-saved")),
         "back" => {
             let to = logic::previous_section(&questions, &all, section);
             return Ok(Next::to(section_path(&s, token, to)));

@@ -76,7 +76,7 @@ pub async fn save_survey(ctx: &Ctx, form: &SurveyForm) -> Result<((), Next), App
         .ok_or_else(|| ctx.not_found())?;
     Ok((
         (),
-        Next::to(format!("/admin/surveys/{component}")).with_notice(ctx.t("survey-builder-saved")),
+        Next::to(format!("/admin/surveys/{component}")).with_notice("survey-builder-saved"),
     ))
 }
 
@@ -89,7 +89,7 @@ pub async fn add_section(ctx: &Ctx, form: &SectionForm) -> Result<((), Next), Ap
     store::add_section(&ctx.db, s.id, title).await?;
     Ok((
         (),
-        Next::to(admin_path(&s)).with_notice(ctx.t("survey-builder-saved")),
+        Next::to(admin_path(&s)).with_notice("survey-builder-saved"),
     ))
 }
 
@@ -185,7 +185,7 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
     store::save_question(&ctx.db, section_id, editing, &q).await?;
     Ok((
         (),
-        Next::to(admin_path(&s)).with_notice(ctx.t("survey-builder-saved")),
+        Next::to(admin_path(&s)).with_notice("survey-builder-saved"),
     ))
 }
 
@@ -204,7 +204,7 @@ pub async fn change_question(ctx: &Ctx, form: &QuestionChangeForm) -> Result<(()
     done?;
     Ok((
         (),
-        Next::to(admin_path(&s)).with_notice(ctx.t("survey-builder-saved")),
+        Next::to(admin_path(&s)).with_notice("survey-builder-saved"),
     ))
 }
 
@@ -217,7 +217,7 @@ pub async fn publish_results(ctx: &Ctx, form: &PublishForm) -> Result<((), Next)
     } else {
         "survey-results-withdrawn"
     };
-    Ok(((), Next::to(admin_path(&s)).with_notice(ctx.t(notice))))
+    Ok(((), Next::to(admin_path(&s)).with_notice(notice)))
 }
 
 /// What the builder page shows: where the component sits, its survey (none

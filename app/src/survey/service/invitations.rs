@@ -63,12 +63,10 @@ pub async fn send_invitations(ctx: &Ctx, form: &InviteForm) -> Result<(Sent, Nex
     let created = store::create_invitations(&ctx.db, s.id, &pairs, mail_for).await?;
     ctx.mail.wake();
     let sent = created.len();
-    let notice = ctx
-        .tr
-        .t_args("survey-invite-sent", &[("count", sent.to_string())]);
     Ok((
         Sent { sent },
-        Next::to(format!("{}#invitations", admin_path(&s))).with_notice(notice),
+        Next::to(format!("{}#invitations", admin_path(&s)))
+            .with_notice_args("survey-invite-sent", vec![("count", sent.to_string())]),
     ))
 }
 
@@ -103,11 +101,9 @@ pub async fn send_reminders(ctx: &Ctx, form: &RemindForm) -> Result<(Sent, Next)
         }
     }
     ctx.mail.wake();
-    let notice = ctx
-        .tr
-        .t_args("survey-remind-sent", &[("count", sent.to_string())]);
     Ok((
         Sent { sent },
-        Next::to(format!("{}#invitations", admin_path(&s))).with_notice(notice),
+        Next::to(format!("{}#invitations", admin_path(&s)))
+            .with_notice_args("survey-remind-sent", vec![("count", sent.to_string())]),
     ))
 }
