@@ -10,8 +10,8 @@ use crate::consultation::store::proposals::{self, Proposal};
 use crate::consultation::store::secrets::signing_key;
 use crate::consultation::store::votes::{vote_of, StoredVote};
 use crate::error::AppError;
-use crate::model::Role;
-use crate::process::store::{self as processes, Phase, Process};
+use crate::model::ComponentKind;
+use crate::process::store::{Phase, Process};
 use crate::ssr::Ctx;
 
 /// The consultation's home: the consultation and its figures.
@@ -105,19 +105,9 @@ pub struct SettingsPage {
 }
 
 pub async fn settings_page(ctx: &Ctx, component_id: i64) -> Result<SettingsPage, AppError> {
-    ctx.require(Role::Admin)?;
-    let location = processes::component_location(&ctx.db, component_id).await?;
-    let Some((process_id, phase_id, _)) = location.filter(|l| l.2 == "consultation") else {
-        return Err(ctx.not_found());
-    };
-    let process = processes::process_by_id(&ctx.db, process_id)
-        .await?
-        .ok_or_else(|| ctx.not_found())?;
-    let phase = processes::phases_of(&ctx.db, process_id)
-        .await?
-        .into_iter()
-        .find(|p| p.id == phase_id)
-        .ok_or_else(|| ctx.not_found())?;
+    let (process, phase) =
+        crate::process::service::component_place(ctx, component_id, ComponentKind::Consultation)
+            .await?;
     let consultation = consultations::consultation_of_component(&ctx.db, component_id).await?;
     Ok(SettingsPage {
         component_id,

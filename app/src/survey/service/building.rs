@@ -3,7 +3,7 @@
 
 use super::definition;
 use crate::error::AppError;
-use crate::model::Role;
+use crate::model::{ComponentKind, Role};
 use crate::process::logic::{parse_date, parse_slug};
 use crate::process::store::{Phase, Process};
 use crate::ssr::form::Next;
@@ -236,20 +236,8 @@ pub struct BuilderPageData {
 }
 
 pub async fn builder_page(ctx: &Ctx, component_id: i64) -> Result<BuilderPageData, AppError> {
-    use crate::process::store as processes;
-    ctx.require(Role::Admin)?;
-    let location = processes::component_location(&ctx.db, component_id).await?;
-    let Some((process_id, phase_id, _)) = location.filter(|l| l.2 == "survey") else {
-        return Err(ctx.not_found());
-    };
-    let process = processes::process_by_id(&ctx.db, process_id)
-        .await?
-        .ok_or_else(|| ctx.not_found())?;
-    let phase = processes::phases_of(&ctx.db, process_id)
-        .await?
-        .into_iter()
-        .find(|p| p.id == phase_id)
-        .ok_or_else(|| ctx.not_found())?;
+    let (process, phase) =
+        crate::process::service::component_place(ctx, component_id, ComponentKind::Survey).await?;
     let survey = staff_survey(ctx, component_id).await?;
     let (sections, questions, invitations, responses) = match &survey {
         Some(s) => {
