@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod live;
 pub mod markdown;
 pub mod middleware;
+pub mod private_link;
 pub mod rate_limit;
 pub mod request;
 pub mod session_store;

@@ -3,7 +3,6 @@
 //! carries a 256-bit random token of which only the SHA-256 is stored.
 
 use rand::Rng;
-use sha2::{Digest, Sha256};
 
 /// No 0, O, 1, I or L: nothing to confuse when reading a code aloud or typing it.
 pub const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -37,23 +36,7 @@ pub fn display_code(code: &str) -> String {
     }
 }
 
-/// A private-link token: 32 random bytes, URL-safe base64 without padding.
-pub fn new_token(rng: &mut impl Rng) -> String {
-    use base64::Engine;
-    let mut bytes = [0u8; 32];
-    rng.fill(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// What is stored for a token: its SHA-256 in hex. Looking a registration up
-/// by this hash reveals nothing about other tokens, so no constant-time
-/// comparison is needed.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::ssr::private_link::{token_from as new_token, token_hash};
 
 /// Whether a path segment can be a token at all (saves a lookup on junk).
 pub fn plausible_token(token: &str) -> bool {

@@ -93,7 +93,7 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-closed"))));
     }
     let reg = logic::parse_registration(form).map_err(|(f, k)| ctx.invalid(f, k))?;
-    let token = crate::survey::store::new_token();
+    let token = crate::ssr::private_link::new_token();
     let base = ctx.settings.base_url.trim_end_matches('/');
     let link = format!("{base}{}", registration_path(&r, &token));
     let live = format!("{base}{}", live_path(&r));
@@ -103,7 +103,7 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     store::register(
         &ctx.db,
         r.id,
-        &crate::survey::store::token_hash(&token),
+        &crate::ssr::private_link::token_hash(&token),
         &reg.name,
         reg.email.as_ref().map(|(text, _)| text.as_str()),
         reg.mode,
@@ -126,7 +126,7 @@ pub async fn registration(
     r: &Rendezvous,
     token: &str,
 ) -> Result<store::Registration, AppError> {
-    store::registration_by_token(&ctx.db, r.id, &crate::survey::store::token_hash(token))
+    store::registration_by_token(&ctx.db, r.id, &crate::ssr::private_link::token_hash(token))
         .await?
         .ok_or_else(|| ctx.not_found())
 }

@@ -3,25 +3,9 @@
 
 use crate::mail::OutgoingMail;
 use crate::ssr::db::{now, Db};
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 
-/// A fresh invitation token: 256 random bits, URL-safe.
-pub fn new_token() -> String {
-    use base64::Engine;
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// What is stored of a token: its SHA-256, in hex.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::ssr::private_link::{new_token, token_hash};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct Invitation {
