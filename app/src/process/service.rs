@@ -106,7 +106,7 @@ pub struct ProcessView {
     pub today: NaiveDate,
     /// The published results of its final evaluations (the Rendez-vous
     /// citoyen's survey): where the process closes its loop.
-    pub evaluations: Vec<crate::rendezvous::restitution::EvaluationResults>,
+    pub evaluations: Vec<crate::rendezvous::service::restitution::EvaluationResults>,
     /// Its events with published action avenues: (title, slug, how many).
     pub avenues: Vec<(String, String, i64)>,
 }
@@ -125,7 +125,7 @@ pub async fn process_page(ctx: &Ctx, slug: &str) -> Result<ProcessView, AppError
     let phases = store::phases_of(&ctx.db, process.id).await?;
     let themes = store::themes_of(&ctx.db, process.id).await?;
     let evaluations =
-        crate::rendezvous::restitution::published_evaluations(&ctx.db, process.id).await?;
+        crate::rendezvous::service::restitution::published_evaluations(&ctx.db, process.id).await?;
     let avenues = crate::event::service::avenues::events_with_avenues(&ctx.db, process.id).await?;
     let today = ctx.settings.today();
     Ok(ProcessView {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 fn evaluation_view(
     tr: crate::ssr::Tr,
-    e: crate::rendezvous::restitution::EvaluationResults,
+    e: crate::rendezvous::service::restitution::EvaluationResults,
 ) -> impl IntoView {
     let items = e
         .highlights

@@ -10,7 +10,7 @@ use crate::islands::{LiveRoom, VideoPlayer};
 use crate::pages::{param, query};
 use crate::rendezvous::api::{Ask, ChooseMode};
 use crate::rendezvous::logic::Mode;
-use crate::rendezvous::restitution::{self, Restitution};
+use crate::rendezvous::service::restitution::{self, Restitution};
 use crate::rendezvous::service::{self, Evaluation};
 use crate::rendezvous::state::LiveState;
 use crate::rendezvous::store::Rendezvous;

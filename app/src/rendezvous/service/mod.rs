@@ -3,6 +3,7 @@
 //! models are in `pages`.
 
 mod pages;
+pub mod restitution;
 
 pub use pages::*;
 

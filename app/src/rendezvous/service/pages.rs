@@ -5,7 +5,7 @@ use super::{mode, rendezvous, rendezvous_component, require_host, set_mode};
 use crate::error::AppError;
 use crate::model::Role;
 use crate::rendezvous::logic::{AudienceStatus, Mode};
-use crate::rendezvous::restitution::{self, Restitution};
+use crate::rendezvous::service::restitution::{self, Restitution};
 use crate::rendezvous::state::{AudienceItem, LiveState};
 use crate::rendezvous::store::{self, AudienceQuestion, Question, Registration, Rendezvous};
 use crate::ssr::Ctx;

@@ -5,6 +5,8 @@
 
 use crate::consultation::logic::Zone;
 use crate::consultation::{service as consultation, store as consultations};
+use crate::model::ComponentKind;
+use crate::rendezvous::store;
 use crate::ssr::Db;
 
 /// How many ideas of each kind are shown.
@@ -103,26 +105,18 @@ pub async fn restitution(
     process: i64,
     except: Option<i64>,
 ) -> Result<Restitution, sqlx::Error> {
-    let components: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.kind FROM components c JOIN phases p ON p.id = c.phase_id \
-         WHERE p.process_id = $1 ORDER BY p.position, c.id",
-    )
-    .bind(process)
-    .fetch_all(&db.pool)
-    .await?;
     let mut out = Restitution::default();
-    for (id, kind) in components {
-        match kind.as_str() {
-            "consultation" => {
-                let Some(slug) = consultations::slug_for_component(db, id).await? else {
-                    continue;
-                };
-                let Some(c) = consultations::consultation_by_slug(db, &slug).await? else {
+    for (id, kind) in store::process_components(db, process).await? {
+        match kind {
+            ComponentKind::Consultation => {
+                let Some(c) =
+                    consultations::consultations::consultation_of_component(db, id).await?
+                else {
                     continue;
                 };
                 let results = consultation::results(db, &c).await?;
                 out.consultations.push(ConsultationPart {
-                    slug,
+                    slug: c.slug.clone(),
                     question: c.question.clone(),
                     consensus: ranked(&results, Zone::Consensus, |r| r.scores.top.lower()),
                     controversies: ranked(&results, Zone::Controversy, |r| {
@@ -130,7 +124,7 @@ pub async fn restitution(
                     }),
                 });
             }
-            "survey" => {
+            ComponentKind::Survey => {
                 let Some(s) = crate::survey::store::survey_by_component(db, id).await? else {
                     continue;
                 };
@@ -138,7 +132,7 @@ pub async fn restitution(
                     continue;
                 }
                 out.surveys.push(SurveyPart {
-                    respondents: respondents(db, s.id).await?,
+                    respondents: crate::survey::store::response_count(db, s.id).await?,
                     slug: s.slug,
                     title: s.title,
                 });
@@ -148,13 +142,6 @@ pub async fn restitution(
     }
     out.avenues = action_avenues(db, process).await?;
     Ok(out)
-}
-
-pub async fn respondents(db: &Db, survey: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1")
-        .bind(survey)
-        .fetch_one(&db.pool)
-        .await
 }
 
 /// The published results of a process's final evaluations (the surveys its
@@ -176,17 +163,9 @@ pub async fn published_evaluations(
     process: i64,
 ) -> Result<Vec<EvaluationResults>, sqlx::Error> {
     use crate::survey::logic::{aggregate, Summary};
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT r.survey_id FROM rendezvous r JOIN components c ON c.id = r.component_id \
-         JOIN phases p ON p.id = c.phase_id JOIN surveys s ON s.id = r.survey_id \
-         WHERE p.process_id = $1 AND s.results_published = 1",
-    )
-    .bind(process)
-    .fetch_all(&db.pool)
-    .await?;
     let mut out = Vec::new();
-    for id in ids {
-        let Some(slug) = super::store::survey_slug(db, id).await? else {
+    for id in store::published_evaluation_surveys(db, process).await? {
+        let Some(slug) = store::survey_slug(db, id).await? else {
             continue;
         };
         let Some(s) = crate::survey::store::survey_by_slug(db, &slug).await? else {
