@@ -5,6 +5,7 @@
 mod answers;
 mod recipients;
 mod results;
+pub mod settings;
 
 pub use answers::{
     check, field_names, next_section, parse_answer, previous_section, section_shows, shown_on_page,

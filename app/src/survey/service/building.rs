@@ -4,15 +4,14 @@
 use super::definition;
 use crate::error::AppError;
 use crate::model::{ComponentKind, Role};
-use crate::process::logic::{parse_date, parse_slug};
 use crate::process::store::{Phase, Process};
 use crate::ssr::form::Next;
 use crate::ssr::Ctx;
 use crate::survey::forms::{
     PublishForm, QuestionChangeForm, QuestionForm, SectionForm, SurveyForm,
 };
-use crate::survey::logic::{self, Condition, ConditionOp, Kind, Question};
-use crate::survey::store::{self, Access, Invitation, Section, Survey, SurveyInput};
+use crate::survey::logic::{self, settings, Condition, ConditionOp, Kind, Question};
+use crate::survey::store::{self, Invitation, Section, Survey};
 
 /// The survey of a survey component, for its admin pages; `None` before its
 /// settings are first saved.
@@ -33,43 +32,10 @@ pub fn admin_path(s: &Survey) -> String {
     format!("/admin/surveys/{}", s.component_id)
 }
 
-fn text(s: &str, field: &'static str, max: usize) -> Result<String, (&'static str, &'static str)> {
-    let t = s.trim();
-    match t.chars().count() {
-        0 => Err((field, "settings-error-required")),
-        n if n > max => Err((field, "settings-error-long")),
-        _ => Ok(t.to_owned()),
-    }
-}
-
-fn parse_survey(form: &SurveyForm) -> Result<SurveyInput, (&'static str, &'static str)> {
-    let slug = parse_slug(&form.slug)?;
-    let title = text(&form.title, "title", 200)?;
-    let intro = form.intro.trim().to_owned();
-    if intro.chars().count() > 2000 {
-        return Err(("intro", "settings-error-long"));
-    }
-    let access = Access::parse(&form.access).ok_or(("access", "survey-builder-error-access"))?;
-    let opens_on = parse_date(&form.opens_on, "opens_on")?;
-    let closes_on = parse_date(&form.closes_on, "closes_on")?;
-    if closes_on < opens_on {
-        return Err(("closes_on", "process-error-date-order"));
-    }
-    Ok(SurveyInput {
-        slug,
-        title,
-        intro,
-        access,
-        anonymous: !form.anonymous.is_empty(),
-        opens_on,
-        closes_on,
-    })
-}
-
 pub async fn save_survey(ctx: &Ctx, form: &SurveyForm) -> Result<((), Next), AppError> {
     ctx.require(Role::Admin)?;
     let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
-    let input = parse_survey(form).map_err(|(f, k)| ctx.invalid(f, k))?;
+    let input = settings::parse_survey(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     // A slug already taken is refused by the database (`ssr::db_error`).
     store::save_survey(&ctx.db, component, &input)
         .await?
@@ -91,24 +57,6 @@ pub async fn add_section(ctx: &Ctx, form: &SectionForm) -> Result<((), Next), Ap
         (),
         Next::to(admin_path(&s)).with_notice("survey-builder-saved"),
     ))
-}
-
-/// "<question>:<op>:<option>" as the builder's condition menu sends it.
-fn parse_condition(raw: &str) -> Result<Option<Condition>, (&'static str, &'static str)> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    let bad = ("condition", "survey-builder-error-condition");
-    let mut parts = raw.split(':');
-    let question = parts.next().and_then(|p| p.parse().ok()).ok_or(bad)?;
-    let op = parts.next().and_then(ConditionOp::parse).ok_or(bad)?;
-    let option = parts.next().and_then(|p| p.parse().ok()).ok_or(bad)?;
-    Ok(Some(Condition {
-        question,
-        op,
-        option,
-    }))
 }
 
 pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next), AppError> {
@@ -135,7 +83,8 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
     };
     let kind =
         Kind::parse(&form.kind).ok_or_else(|| ctx.invalid("kind", "survey-builder-error-kind"))?;
-    let condition = parse_condition(&form.condition).map_err(|(f, k)| ctx.invalid(f, k))?;
+    let condition =
+        settings::parse_condition(&form.condition).map_err(|(f, k)| ctx.invalid(f, k))?;
     let q = Question {
         id: editing.unwrap_or(-1),
         section,
@@ -276,14 +225,14 @@ mod tests {
         assert_eq!(parse_filter("12"), None);
         assert_eq!(parse_filter("a:1"), None);
         assert_eq!(
-            parse_condition("4:includes:2"),
+            settings::parse_condition("4:includes:2"),
             Ok(Some(Condition {
                 question: 4,
                 op: ConditionOp::Includes,
                 option: 2
             }))
         );
-        assert_eq!(parse_condition(" "), Ok(None));
-        assert!(parse_condition("4:is:2").is_err());
+        assert_eq!(settings::parse_condition(" "), Ok(None));
+        assert!(settings::parse_condition("4:is:2").is_err());
     }
 }

@@ -6,17 +6,7 @@ use crate::ssr::db_types::{date_text, DbDate, Flag};
 use chrono::NaiveDate;
 use sqlx::FromRow;
 
-/// Who may answer: anyone through the open link, or invited people only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    Open,
-    Invitation,
-}
-
-crate::text_enum!(Access {
-    Open = "open",
-    Invitation = "invitation",
-});
+pub use crate::survey::logic::settings::{Access, SurveyInput};
 
 #[derive(Debug, Clone)]
 pub struct Survey {
@@ -96,18 +86,6 @@ pub async fn survey_by_component(db: &Db, component: i64) -> Result<Option<Surve
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.map(Survey::from))
-}
-
-/// The settings a staff member saves.
-#[derive(Debug, Clone)]
-pub struct SurveyInput {
-    pub slug: String,
-    pub title: String,
-    pub intro: String,
-    pub access: Access,
-    pub anonymous: bool,
-    pub opens_on: NaiveDate,
-    pub closes_on: NaiveDate,
 }
 
 /// Creates the survey of a survey component (with a first section) or updates
