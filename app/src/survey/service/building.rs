@@ -10,7 +10,7 @@ use crate::ssr::Ctx;
 use crate::survey::forms::{
     PublishForm, QuestionChangeForm, QuestionForm, SectionForm, SurveyForm,
 };
-use crate::survey::logic::{self, settings, Condition, ConditionOp, Kind, Question};
+use crate::survey::logic::{self, settings, Kind, Question};
 use crate::survey::store::{self, Invitation, Section, Survey};
 
 /// The survey of a survey component, for its admin pages; `None` before its
@@ -217,6 +217,7 @@ pub async fn builder_page(ctx: &Ctx, component_id: i64) -> Result<BuilderPageDat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::survey::logic::{Condition, ConditionOp};
     use crate::survey::service::parse_filter;
 
     #[test]
