@@ -105,7 +105,6 @@ pub fn now() -> i64 {
 }
 
 pub use super::db_error::is_unique_violation;
-pub use super::db_types::{DbDate, Flag};
 
 /// Replaces the rows of a link table that belong to one owner (an avenue's
 /// themes, a session's themes...) by `items`, inside the caller's transaction.
