@@ -36,6 +36,12 @@ error-not-signed-in = Log in with your staff account to continue.
 error-forbidden = Your role does not allow this action.
 error-internal = Something unexpected went wrong. Please try again in a moment; nothing you typed is lost.
 
+## Protections at the edge (refusals before the application runs)
+error-cross-site = This form was sent from another site, so it was refused. Go back to the page on this site and send it again from there.
+error-body-too-large = What was sent is too large for this form. Shorten the text and send it again.
+error-too-many-streams = Too many live pages are open from this connection. Close a few tabs: the page works without live updates in the meantime.
+error-streams-full = The server is following too many live pages right now. The page works without live updates; try again in a moment.
+
 ## Forms
 form-required = (required)
 form-error-prefix = Error:
@@ -907,7 +913,7 @@ rendezvous-settings-date = Date
 rendezvous-settings-time = Start time
 rendezvous-settings-venue = Venue
 rendezvous-settings-video = Video embed address
-rendezvous-settings-video-hint = An https:// player address to embed (for instance https://www.youtube-nocookie.com/embed/…). Nothing loads before the person presses play.
+rendezvous-settings-video-hint = An https:// player address to embed, on a video host the server allows (for instance https://www.youtube-nocookie.com/embed/… or https://player.vimeo.com/video/…). Nothing loads before the person presses play.
 rendezvous-settings-survey = Final evaluation questionnaire
 rendezvous-settings-no-survey = None
 rendezvous-settings-registration = Registration open
@@ -941,7 +947,7 @@ rendezvous-error-slug-taken = This address is already taken.
 rendezvous-error-title = The title is required (200 characters at most).
 rendezvous-error-date = Give a valid date.
 rendezvous-error-time = Give a time such as 18:30.
-rendezvous-error-video = The video's address must start with https://.
+rendezvous-error-video = The video's address must be an https:// player address on one of the video hosts this server allows (by default www.youtube-nocookie.com and player.vimeo.com).
 rendezvous-error-survey = Choose a questionnaire of the process.
 rendezvous-error-kind = Choose a kind of question.
 rendezvous-error-prompt = The question is required (300 characters at most).

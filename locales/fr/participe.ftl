@@ -36,6 +36,12 @@ error-not-signed-in = Connectez-vous avec votre compte d'équipe pour continuer.
 error-forbidden = Votre rôle ne permet pas cette action.
 error-internal = Une erreur inattendue est survenue. Réessayez dans un instant ; rien de ce que vous avez saisi n'est perdu.
 
+## Protections en amont (refus avant que l'application ne traite la demande)
+error-cross-site = Ce formulaire a été envoyé depuis un autre site : il est refusé. Revenez sur la page de ce site et envoyez-le de là.
+error-body-too-large = Ce qui a été envoyé est trop volumineux pour ce formulaire. Raccourcissez le texte puis renvoyez-le.
+error-too-many-streams = Trop de pages en direct sont ouvertes depuis cette connexion. Fermez quelques onglets : en attendant, la page fonctionne sans mise à jour en direct.
+error-streams-full = Le serveur suit trop de pages en direct en ce moment. La page fonctionne sans mise à jour en direct ; réessayez dans un instant.
+
 ## Formulaires
 form-required = (obligatoire)
 form-error-prefix = Erreur :
@@ -907,7 +913,7 @@ rendezvous-settings-date = Date
 rendezvous-settings-time = Heure de début
 rendezvous-settings-venue = Lieu
 rendezvous-settings-video = Adresse d'intégration de la vidéo
-rendezvous-settings-video-hint = Une adresse https:// de lecteur à intégrer (par exemple https://www.youtube-nocookie.com/embed/…). Rien n'est chargé avant que la personne lance la vidéo.
+rendezvous-settings-video-hint = Une adresse https:// de lecteur à intégrer, chez un hébergeur vidéo autorisé par le serveur (par exemple https://www.youtube-nocookie.com/embed/… ou https://player.vimeo.com/video/…). Rien n'est chargé avant que la personne lance la vidéo.
 rendezvous-settings-survey = Questionnaire d'évaluation finale
 rendezvous-settings-no-survey = Aucun
 rendezvous-settings-registration = Inscriptions ouvertes
@@ -941,7 +947,7 @@ rendezvous-error-slug-taken = Cette adresse est déjà prise.
 rendezvous-error-title = Le titre est obligatoire (200 caractères au plus).
 rendezvous-error-date = Indiquez une date valable.
 rendezvous-error-time = Indiquez une heure au format 18:30.
-rendezvous-error-video = L'adresse de la vidéo doit commencer par https://.
+rendezvous-error-video = L'adresse de la vidéo doit être une adresse https:// de lecteur chez l'un des hébergeurs vidéo autorisés par ce serveur (par défaut www.youtube-nocookie.com et player.vimeo.com).
 rendezvous-error-survey = Choisissez un questionnaire de la démarche.
 rendezvous-error-kind = Choisissez un type de question.
 rendezvous-error-prompt = La question est obligatoire (300 caractères au plus).

@@ -23,6 +23,16 @@ pub struct Config {
     /// Retries and polling of the mail worker (tests shorten them).
     pub mail_worker: app::mail::WorkerSettings,
     pub rate: app::ssr::rate_limit::RateConfig,
+    /// The reverse proxies whose forwarding headers name the client.
+    pub trusted_proxies: app::ssr::forwarded::TrustedProxies,
+    /// The hosts a Rendez-vous video may be embedded from.
+    pub video_hosts: Vec<String>,
+    /// Open live streams allowed per client address and in all.
+    pub streams: app::ssr::stream_caps::StreamLimits,
+    /// Header-read and request timeouts.
+    pub timeouts: crate::serve::Timeouts,
+    /// Where security problems are reported (`security.txt`'s Contact).
+    pub security_contact: String,
 }
 
 fn number(name: &str, default: u32) -> Result<u32, String> {
@@ -45,10 +55,52 @@ impl Config {
             .unwrap_or_else(|| "Europe/Paris".into())
             .parse()
             .map_err(|e| format!("PARTICIPE_TIMEZONE: {e}"))?;
+        let base_url = var("PARTICIPE_BASE_URL").unwrap_or_else(|| format!("http://{addr}"));
+        if app::ssr::same_origin::origin_of(&base_url).is_none() {
+            return Err(format!("PARTICIPE_BASE_URL: not an http(s) address: {base_url}"));
+        }
+        let trusted_proxies = app::ssr::forwarded::TrustedProxies::parse(
+            &var("PARTICIPE_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|entry| format!("PARTICIPE_TRUSTED_PROXIES: not an address or network: {entry}"))?;
+        let video_hosts = match var("PARTICIPE_VIDEO_HOSTS") {
+            Some(list) => list
+                .split(',')
+                .map(|h| h.trim().to_ascii_lowercase())
+                .filter(|h| !h.is_empty())
+                .collect(),
+            None => app::rendezvous::logic::DEFAULT_VIDEO_HOSTS
+                .map(String::from)
+                .to_vec(),
+        };
+        if let Some(bad) = video_hosts
+            .iter()
+            .find(|h| !h.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        {
+            return Err(format!("PARTICIPE_VIDEO_HOSTS: not a host name: {bad}"));
+        }
+        let streams = app::ssr::stream_caps::StreamLimits::default();
+        let timeouts = crate::serve::Timeouts::default();
+        let seconds = |name: &str, default: std::time::Duration| {
+            number(name, default.as_secs() as u32)
+                .map(|s| std::time::Duration::from_secs(u64::from(s.max(1))))
+        };
         Ok(Config {
+            security_contact: var("PARTICIPE_SECURITY_CONTACT")
+                .unwrap_or_else(|| crate::security_txt::default_contact(&base_url)),
+            base_url,
+            trusted_proxies,
+            video_hosts,
+            streams: app::ssr::stream_caps::StreamLimits {
+                per_address: number("PARTICIPE_STREAMS_PER_ADDRESS", streams.per_address)?,
+                total: number("PARTICIPE_STREAMS_TOTAL", streams.total)?,
+            },
+            timeouts: crate::serve::Timeouts {
+                header_read: seconds("PARTICIPE_HEADER_TIMEOUT_SECS", timeouts.header_read)?,
+                request: seconds("PARTICIPE_REQUEST_TIMEOUT_SECS", timeouts.request)?,
+            },
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/participe.db".into()),
-            base_url: var("PARTICIPE_BASE_URL").unwrap_or_else(|| format!("http://{addr}")),
             addr,
             timezone,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
@@ -91,6 +143,7 @@ impl Config {
                 Some(url) => app::mail::Delivery::Smtp(app::mail::transport::server_of(url)),
                 None => app::mail::Delivery::Folder(self.mail_dir.clone()),
             },
+            video_hosts: self.video_hosts.clone(),
         }
     }
 

@@ -3,19 +3,26 @@
 
 pub mod assets;
 pub mod config;
+pub mod security_txt;
+pub mod serve;
 
 use app::mail::{MailWaker, MailWorker};
 use app::shell::{shell, App};
 use app::ssr::middleware::request_context;
+use app::ssr::security_headers::provide_request_nonce;
+use app::ssr::stream_caps::StreamCaps;
+use app::ssr::{body_limit, client_address, security_headers, stream_caps};
 use app::ssr::session_store::DbSessionStore;
 use app::ssr::Db;
 use axum::{middleware, routing::get, Extension, Router};
+use http::StatusCode;
 use config::Config;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -64,17 +71,16 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/api/surveys/{slug}/responses.xlsx",
             get(app::survey::export::responses_xlsx),
         )
+        .merge(live_streams(config))
+        .route("/.well-known/security.txt", security_txt_route(config))
         .route(
-            "/api/consultations/{slug}/live",
-            get(app::consultation::live::figures_stream),
-        )
-        .route(
-            "/api/rendezvous/{slug}/live",
-            get(app::rendezvous::live::state_stream),
-        )
-        .route(
-            "/api/staff/rendezvous/{slug}/pending",
-            get(app::rendezvous::live::pending_stream),
+            "/security.md",
+            get(|| async {
+                (
+                    [(http::header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
+                    security_txt::POLICY,
+                )
+            }),
         )
         .nest_service(
             "/pkg",
@@ -99,14 +105,24 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/events/{slug}/registration/{token}/calendar.ics",
             get(app::event::exports::calendar_ics),
         )
-        .leptos_routes(&options, routes, {
+        // The page's scripts carry the nonce of the response's CSP header.
+        .leptos_routes_with_context(&options, routes, provide_request_nonce, {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            provide_request_nonce,
+            shell,
+        ))
         .layer(middleware::from_fn(request_context))
         .layer(sessions)
+        .layer(middleware::from_fn(body_limit::limit))
+        .layer(middleware::from_fn(security_headers::secure))
         .layer(Extension(settings))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(config.trusted_proxies.clone()),
+            client_address::resolve,
+        ))
         .layer(Extension(Arc::new(app::ssr::rate_limit::RateLimits::new(
             config.rate,
         ))))
@@ -121,9 +137,45 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             http::header::REFERRER_POLICY,
             http::HeaderValue::from_static("same-origin"),
         ))
+        // Until the response starts: an event stream's answer starts at once.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.timeouts.request,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(options)
+}
+
+/// The server-sent-event streams, capped per client address and in all
+/// (`app::ssr::stream_caps`).
+fn live_streams(config: &Config) -> Router<LeptosOptions> {
+    Router::new()
+        .route(
+            "/api/consultations/{slug}/live",
+            get(app::consultation::live::figures_stream),
+        )
+        .route(
+            "/api/rendezvous/{slug}/live",
+            get(app::rendezvous::live::state_stream),
+        )
+        .route(
+            "/api/staff/rendezvous/{slug}/pending",
+            get(app::rendezvous::live::pending_stream),
+        )
+        .route_layer(middleware::from_fn_with_state(
+            Arc::new(StreamCaps::new(config.streams)),
+            stream_caps::cap,
+        ))
+}
+
+/// `/.well-known/security.txt`, from the configured contact and public address.
+fn security_txt_route(config: &Config) -> axum::routing::MethodRouter<LeptosOptions> {
+    let (base_url, contact) = (config.base_url.clone(), config.security_contact.clone());
+    get(move || {
+        let text = security_txt::security_txt(&base_url, &contact, chrono::Utc::now());
+        async move { ([(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], text) }
+    })
 }
 
 /// Connects to the store and brings its schema up to date.

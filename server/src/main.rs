@@ -158,15 +158,10 @@ async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
             demo::DEMO_PASSWORD
         );
     }
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    server::serve::serve(listener, router, config.timeouts, async {
         let _ = tokio::signal::ctrl_c().await;
     })
-    .await
-    .map_err(|e| e.to_string())?;
+    .await;
     // Requests are done; the mail in hand is finished, the rest waits in the outbox.
     mail.stop().await;
     Ok(())

@@ -1,7 +1,9 @@
 //! The meeting's video, embedded from its configured address only once the
 //! participant presses play: before that no request reaches the video host.
 //! Without JavaScript the button is a link to `?video=1`, and the server
-//! renders the player.
+//! renders the player. The frame is sandboxed: the player runs its own
+//! scripts in its own origin, but may not navigate this page, open forms or
+//! pop-ups.
 
 use leptos::prelude::*;
 
@@ -21,7 +23,8 @@ pub fn VideoPlayer(
             view! {
                 <div class="video-frame">
                     <iframe src=url.clone() title=title.clone() allow="autoplay; fullscreen; picture-in-picture"
-                        allowfullscreen=true referrerpolicy="no-referrer"></iframe>
+                        allowfullscreen=true referrerpolicy="no-referrer"
+                        sandbox="allow-scripts allow-same-origin allow-presentation"></iframe>
                 </div>
             }
             .into_any()

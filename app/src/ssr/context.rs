@@ -27,7 +27,8 @@ pub struct Ctx {
     pub info: RequestInfo,
     pub tr: Tr,
     pub limits: Arc<super::rate_limit::RateLimits>,
-    /// The peer's address, when the server knows it.
+    /// The client's address, when the server knows it: the TCP peer, or
+    /// behind a trusted proxy the address it forwards (`ssr::client_address`).
     pub address: Option<std::net::IpAddr>,
     /// Wakes the mail worker after a mail is enqueued.
     pub mail: crate::mail::MailWaker,
@@ -65,8 +66,8 @@ impl Ctx {
                 .cloned()
                 .ok_or_else(|| missing("mail waker"))?,
             address: ext
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip()),
+                .get::<super::client_address::ClientAddress>()
+                .map(|a| a.0),
             tr: Tr(info.lang),
             info,
         })

@@ -101,11 +101,7 @@ pub async fn finish<T>(
                     Ok(Value::Object(map)) => map,
                     _ => Map::new(),
                 };
-                // Secrets are never stored in the session.
-                let values = values
-                    .into_iter()
-                    .filter(|(k, _)| !k.contains("password"))
-                    .collect();
+                let values = bounded_echo(values);
                 let echo = FormEcho {
                     form: form.to_owned(),
                     message: err.to_string(),
@@ -127,37 +123,63 @@ pub async fn finish<T>(
     }
 }
 
+/// The most fields a refused form keeps (flattened extras such as a
+/// registration's answers are many, but not this many).
+const ECHO_FIELDS: usize = 100;
+/// The longest text a refused form keeps per field, in characters: more than
+/// any field of the public's forms, enough for a staff description.
+const ECHO_CHARS: usize = 20_000;
+/// The longest field name kept, and the longest value of a multi-valued
+/// field (checkbox values are short names).
+const ECHO_NAME_CHARS: usize = 64;
+
+/// What of a refused form is kept in the session: its own fields, each text
+/// cut to a sane length, never a secret. The session row stays small
+/// whatever was posted.
+fn bounded_echo(values: Map<String, Value>) -> Map<String, Value> {
+    fn cut(value: Value, chars: usize) -> Value {
+        match value {
+            Value::String(s) if s.chars().count() > chars => {
+                Value::String(s.chars().take(chars).collect())
+            }
+            Value::Array(items) => Value::Array(
+                items
+                    .into_iter()
+                    .take(ECHO_FIELDS)
+                    .map(|v| cut(v, ECHO_NAME_CHARS))
+                    .collect(),
+            ),
+            Value::Object(_) => Value::Null,
+            other => other,
+        }
+    }
+    values
+        .into_iter()
+        // Secrets are never stored in the session.
+        .filter(|(k, _)| !k.contains("password") && k.chars().count() <= ECHO_NAME_CHARS)
+        .take(ECHO_FIELDS)
+        .map(|(k, v)| (k, cut(v, ECHO_CHARS)))
+        .collect()
+}
+
 async fn set_flash(ctx: &Ctx, flash: Flash) {
     if let Err(e) = ctx.session.insert(FLASH_KEY, flash).await {
         tracing::warn!("could not store the flash: {e}");
     }
 }
 
-/// The page the form was on: the Referer's path when it is ours, else home.
+/// The page the form was on: the Referer's path when it is one of the site's
+/// pages (compared with the public address: a proxy may rewrite `Host`), else home.
 fn back_path() -> String {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| {
-            let referer = parts
-                .headers
-                .get(http::header::REFERER)?
-                .to_str()
-                .ok()?
-                .to_owned();
-            let host = parts
-                .headers
-                .get(http::header::HOST)?
-                .to_str()
-                .ok()?
-                .to_owned();
-            let after_scheme = referer.split_once("://")?.1;
-            let (ref_host, path) =
-                after_scheme.split_at(after_scheme.find('/').unwrap_or(after_scheme.len()));
-            (ref_host == host).then(|| {
-                if path.is_empty() {
-                    "/".to_owned()
-                } else {
-                    path.to_owned()
-                }
+            let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?;
+            let settings = parts.extensions.get::<std::sync::Arc<super::settings::Settings>>()?;
+            let site = super::same_origin::origin_of(&settings.base_url)?;
+            let url = url::Url::parse(referer).ok()?;
+            (url.origin().ascii_serialization() == site).then(|| match url.query() {
+                Some(query) => format!("{}?{query}", url.path()),
+                None => url.path().to_owned(),
             })
         })
         .unwrap_or_else(|| "/".to_owned())
@@ -257,6 +279,28 @@ mod tests {
             Some("Le titre est obligatoire.")
         );
         assert_eq!(state.error("title"), None);
+    }
+
+    #[test]
+    fn a_refused_form_keeps_its_fields_cut_to_size_and_no_secret() {
+        let mut values = Map::new();
+        values.insert("body".into(), Value::String("é".repeat(ECHO_CHARS + 500)));
+        values.insert("password".into(), Value::String("secret".into()));
+        values.insert("x".repeat(ECHO_NAME_CHARS + 1), Value::String("junk".into()));
+        values.insert(
+            "qualifications".into(),
+            Value::Array(vec![Value::String("a".repeat(ECHO_CHARS * 2)); ECHO_FIELDS * 2]),
+        );
+        for i in 0..ECHO_FIELDS * 3 {
+            values.insert(format!("z_{i}"), Value::String("on".into()));
+        }
+        let echo = bounded_echo(values);
+        assert_eq!(echo.len(), ECHO_FIELDS);
+        assert!(!echo.contains_key("password"));
+        assert_eq!(echo["body"].as_str().unwrap().chars().count(), ECHO_CHARS);
+        let list = echo["qualifications"].as_array().unwrap();
+        assert_eq!(list.len(), ECHO_FIELDS);
+        assert!(list.iter().all(|v| v.as_str().unwrap().len() == ECHO_NAME_CHARS));
     }
 
     #[test]

@@ -4,64 +4,61 @@
 
 use super::db::Db;
 use super::flash::Flash;
+use super::refusal::{negotiate, refuse, url_lang, wants_html};
 use super::request::{RequestInfo, FLASH_KEY, LANG_COOKIE, STAFF_KEY};
-use crate::lang::Lang;
+use super::same_origin::{from_site, origin_of, Provenance};
+use super::settings::Settings;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use std::sync::Arc;
 use tower_sessions::Session;
 
-fn cookie<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
-}
-
-fn query_param<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.uri()
-        .query()?
-        .split('&')
-        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
-}
-
-/// A cross-site form post is refused: the session cookie is `SameSite=Lax`, and
-/// this closes the gap for browsers that send `Origin` but not that attribute.
+/// A request that changes something must come from the site's own pages
+/// (`same_origin`): the session cookie is `SameSite=Lax`, and this closes the
+/// gap for browsers without that attribute and for sibling sub-domains,
+/// whatever the content type (a `text/plain` post needs no preflight).
 fn cross_site_post(req: &Request) -> bool {
-    if req.method() != Method::POST {
+    if req.method().is_safe() {
         return false;
     }
-    let (Some(origin), Some(host)) = (
-        req.headers().get(header::ORIGIN),
-        req.headers().get(header::HOST),
-    ) else {
-        return false;
+    let base_url = req
+        .extensions()
+        .get::<Arc<Settings>>()
+        .map(|s| s.base_url.as_str())
+        .unwrap_or_default();
+    let Some(site) = origin_of(base_url) else {
+        tracing::error!("PARTICIPE_BASE_URL is not an address: {base_url}");
+        return true;
     };
-    let origin = origin.to_str().unwrap_or_default();
-    let host = host.to_str().unwrap_or_default();
-    origin != "null" && origin.split("://").nth(1) != Some(host)
+    let text = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    !from_site(
+        &site,
+        Provenance {
+            // An Origin that is not text is no origin of ours.
+            origin: req
+                .headers()
+                .get(header::ORIGIN)
+                .map(|v| v.to_str().unwrap_or("null")),
+            sec_fetch_site: text("sec-fetch-site"),
+            referer: text("referer"),
+        },
+    )
 }
 
 pub async fn request_context(mut req: Request, next: Next) -> Response {
     if cross_site_post(&req) {
-        return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+        return refuse(
+            req.headers(),
+            req.uri(),
+            StatusCode::FORBIDDEN,
+            "error-cross-site",
+        );
     }
-    let url_lang = query_param(&req, "lang").and_then(Lang::from_code);
-    let lang = Lang::negotiate(
-        url_lang.map(Lang::code),
-        cookie(&req, LANG_COOKIE),
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
-    let plain_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
+    let url_lang = url_lang(req.uri());
+    let lang = negotiate(req.headers(), req.uri());
+    let plain_html = wants_html(req.headers());
     let db = req.extensions().get::<Db>().cloned();
     let session = req.extensions().get::<Session>().cloned();
     let mut viewer = None;

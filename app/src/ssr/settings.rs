@@ -14,6 +14,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How mail goes out, for the admin page.
     pub mail: crate::mail::Delivery,
+    /// The hosts a Rendez-vous video may be embedded from (`frame-src`).
+    pub video_hosts: Vec<String>,
 }
 
 impl Settings {
@@ -31,6 +33,9 @@ impl Default for Settings {
             timezone: chrono_tz::Europe::Paris,
             secure_cookies: false,
             mail: crate::mail::Delivery::Folder("data/mail".into()),
+            video_hosts: crate::rendezvous::logic::DEFAULT_VIDEO_HOSTS
+                .map(String::from)
+                .to_vec(),
         }
     }
 }

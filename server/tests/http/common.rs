@@ -171,11 +171,13 @@ pub async fn spawn_with(
     }
     let mail = server::start_mail_worker(&config, db.clone()).expect("mail settings are valid");
     let router = server::router(&config, db.clone(), mail.waker());
-    tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service())
-            .await
-            .unwrap()
-    });
+    let timeouts = config.timeouts;
+    tokio::spawn(server::serve::serve(
+        listener,
+        router,
+        timeouts,
+        std::future::pending(),
+    ));
     TestApp {
         engine,
         address: format!("http://{addr}"),

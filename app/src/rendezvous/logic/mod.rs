@@ -7,12 +7,14 @@ mod audience;
 mod questions;
 mod registration;
 mod results;
+mod video;
 
 pub use answers::*;
 pub use audience::*;
 pub use questions::*;
 pub use registration::*;
 pub use results::*;
+pub use video::*;
 
 use crate::model::Role;
 

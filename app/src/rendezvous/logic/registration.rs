@@ -1,6 +1,7 @@
 //! The forms that become a meeting's records: a registration, and the
 //! settings staff save. Each refusal names its field and message.
 
+use super::video::allowed_video;
 use super::Mode;
 use crate::mail::EmailAddress;
 use crate::rendezvous::forms::{RegisterForm, SettingsForm};
@@ -70,7 +71,11 @@ fn valid_slug(slug: &str) -> bool {
 
 /// Reads the settings form. The survey, if one is chosen, is only read as an
 /// id here: whether it belongs to the process is for the service to check.
-pub fn parse_settings(form: &SettingsForm) -> Result<RendezvousInput, FieldError> {
+/// The video must play from one of `video_hosts` (see `allowed_video`).
+pub fn parse_settings(
+    form: &SettingsForm,
+    video_hosts: &[String],
+) -> Result<RendezvousInput, FieldError> {
     let slug = form.slug.trim().to_owned();
     if !valid_slug(&slug) {
         return Err(("slug", "rendezvous-error-slug"));
@@ -86,7 +91,8 @@ pub fn parse_settings(form: &SettingsForm) -> Result<RendezvousInput, FieldError
         .format("%H:%M")
         .to_string();
     let video_url = form.video_url.trim().to_owned();
-    if !video_url.is_empty() && (!video_url.starts_with("https://") || video_url.len() > 500) {
+    if !video_url.is_empty() && (!allowed_video(&video_url, video_hosts) || video_url.len() > 500)
+    {
         return Err(("video_url", "rendezvous-error-video"));
     }
     let survey_id = match form.survey_id.trim() {
