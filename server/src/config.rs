@@ -57,12 +57,16 @@ impl Config {
             .map_err(|e| format!("PARTICIPE_TIMEZONE: {e}"))?;
         let base_url = var("PARTICIPE_BASE_URL").unwrap_or_else(|| format!("http://{addr}"));
         if app::ssr::same_origin::origin_of(&base_url).is_none() {
-            return Err(format!("PARTICIPE_BASE_URL: not an http(s) address: {base_url}"));
+            return Err(format!(
+                "PARTICIPE_BASE_URL: not an http(s) address: {base_url}"
+            ));
         }
         let trusted_proxies = app::ssr::forwarded::TrustedProxies::parse(
             &var("PARTICIPE_TRUSTED_PROXIES").unwrap_or_default(),
         )
-        .map_err(|entry| format!("PARTICIPE_TRUSTED_PROXIES: not an address or network: {entry}"))?;
+        .map_err(|entry| {
+            format!("PARTICIPE_TRUSTED_PROXIES: not an address or network: {entry}")
+        })?;
         let video_hosts = match var("PARTICIPE_VIDEO_HOSTS") {
             Some(list) => list
                 .split(',')
@@ -73,10 +77,10 @@ impl Config {
                 .map(String::from)
                 .to_vec(),
         };
-        if let Some(bad) = video_hosts
-            .iter()
-            .find(|h| !h.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
-        {
+        if let Some(bad) = video_hosts.iter().find(|h| {
+            !h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        }) {
             return Err(format!("PARTICIPE_VIDEO_HOSTS: not a host name: {bad}"));
         }
         let streams = app::ssr::stream_caps::StreamLimits::default();

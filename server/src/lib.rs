@@ -10,13 +10,13 @@ use app::mail::{MailWaker, MailWorker};
 use app::shell::{shell, App};
 use app::ssr::middleware::request_context;
 use app::ssr::security_headers::provide_request_nonce;
-use app::ssr::stream_caps::StreamCaps;
-use app::ssr::{body_limit, client_address, security_headers, stream_caps};
 use app::ssr::session_store::DbSessionStore;
+use app::ssr::stream_caps::StreamCaps;
 use app::ssr::Db;
+use app::ssr::{body_limit, client_address, security_headers, stream_caps};
 use axum::{middleware, routing::get, Extension, Router};
-use http::StatusCode;
 use config::Config;
+use http::StatusCode;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
@@ -174,7 +174,12 @@ fn security_txt_route(config: &Config) -> axum::routing::MethodRouter<LeptosOpti
     let (base_url, contact) = (config.base_url.clone(), config.security_contact.clone());
     get(move || {
         let text = security_txt::security_txt(&base_url, &contact, chrono::Utc::now());
-        async move { ([(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], text) }
+        async move {
+            (
+                [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                text,
+            )
+        }
     })
 }
 

@@ -40,7 +40,11 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-11-29T17:00:00Z")
             .unwrap()
             .with_timezone(&Utc);
-        let text = security_txt("https://participe.example.org/", "mailto:s@example.org", now);
+        let text = security_txt(
+            "https://participe.example.org/",
+            "mailto:s@example.org",
+            now,
+        );
         assert!(text.contains("Contact: mailto:s@example.org\n"), "{text}");
         assert!(text.contains("Expires: 2027-05-30T00:00:00Z\n"), "{text}");
         assert!(text.contains("Policy: https://participe.example.org/security.md\n"));

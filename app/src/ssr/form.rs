@@ -174,7 +174,9 @@ fn back_path() -> String {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| {
             let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?;
-            let settings = parts.extensions.get::<std::sync::Arc<super::settings::Settings>>()?;
+            let settings = parts
+                .extensions
+                .get::<std::sync::Arc<super::settings::Settings>>()?;
             let site = super::same_origin::origin_of(&settings.base_url)?;
             let url = url::Url::parse(referer).ok()?;
             (url.origin().ascii_serialization() == site).then(|| match url.query() {
@@ -286,10 +288,16 @@ mod tests {
         let mut values = Map::new();
         values.insert("body".into(), Value::String("é".repeat(ECHO_CHARS + 500)));
         values.insert("password".into(), Value::String("secret".into()));
-        values.insert("x".repeat(ECHO_NAME_CHARS + 1), Value::String("junk".into()));
+        values.insert(
+            "x".repeat(ECHO_NAME_CHARS + 1),
+            Value::String("junk".into()),
+        );
         values.insert(
             "qualifications".into(),
-            Value::Array(vec![Value::String("a".repeat(ECHO_CHARS * 2)); ECHO_FIELDS * 2]),
+            Value::Array(vec![
+                Value::String("a".repeat(ECHO_CHARS * 2));
+                ECHO_FIELDS * 2
+            ]),
         );
         for i in 0..ECHO_FIELDS * 3 {
             values.insert(format!("z_{i}"), Value::String("on".into()));
@@ -300,7 +308,9 @@ mod tests {
         assert_eq!(echo["body"].as_str().unwrap().chars().count(), ECHO_CHARS);
         let list = echo["qualifications"].as_array().unwrap();
         assert_eq!(list.len(), ECHO_FIELDS);
-        assert!(list.iter().all(|v| v.as_str().unwrap().len() == ECHO_NAME_CHARS));
+        assert!(list
+            .iter()
+            .all(|v| v.as_str().unwrap().len() == ECHO_NAME_CHARS));
     }
 
     #[test]

@@ -146,10 +146,7 @@ pub fn client_address(peer: IpAddr, hops: &[Hop], trusted: &TrustedProxies) -> I
 /// (what nginx and Caddy set, appending to what the client sent), else
 /// `Forwarded`. Preferring the header every common proxy writes means a
 /// client cannot slip in the other one unchecked.
-pub fn chain<'a>(
-    x_forwarded_for_headers: &[&'a str],
-    forwarded_headers: &[&'a str],
-) -> Vec<Hop> {
+pub fn chain<'a>(x_forwarded_for_headers: &[&'a str], forwarded_headers: &[&'a str]) -> Vec<Hop> {
     if x_forwarded_for_headers.is_empty() {
         forwarded(forwarded_headers.iter().copied())
     } else {
@@ -179,14 +176,20 @@ mod tests {
         assert!(t.contains(ip("::ffff:10.1.1.1")), "an IPv4-mapped peer");
         assert!(!t.contains(ip("127.0.0.2")));
         assert!(!t.contains(ip("192.0.2.1")));
-        assert_eq!(TrustedProxies::parse("10.0.0.0/8, nginx"), Err("nginx".into()));
+        assert_eq!(
+            TrustedProxies::parse("10.0.0.0/8, nginx"),
+            Err("nginx".into())
+        );
         assert!(TrustedProxies::parse("").unwrap().is_empty());
     }
 
     #[test]
     fn x_forwarded_for_lists_every_hop() {
         assert_eq!(
-            x_forwarded_for(["203.0.113.7, [2001:db8::1]:80", "198.51.100.2:4711, unknown"]),
+            x_forwarded_for([
+                "203.0.113.7, [2001:db8::1]:80",
+                "198.51.100.2:4711, unknown"
+            ]),
             vec![
                 Hop::Ip(ip("203.0.113.7")),
                 Hop::Ip(ip("2001:db8::1")),

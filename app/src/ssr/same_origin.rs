@@ -82,13 +82,27 @@ mod tests {
         assert!(from(Some(SITE), None, None));
         assert!(from(Some("https://participe.example.org:443"), None, None));
         assert!(!from(Some("https://evil.example"), None, None));
-        assert!(!from(Some("http://participe.example.org"), None, None), "another scheme");
-        assert!(!from(Some("https://participe.example.org:8443"), None, None), "another port");
-        assert!(!from(Some("https://participe.example.org.evil.example"), None, None));
+        assert!(
+            !from(Some("http://participe.example.org"), None, None),
+            "another scheme"
+        );
+        assert!(
+            !from(Some("https://participe.example.org:8443"), None, None),
+            "another port"
+        );
+        assert!(!from(
+            Some("https://participe.example.org.evil.example"),
+            None,
+            None
+        ));
         assert!(!from(Some("null"), None, None));
         assert!(!from(Some(""), None, None));
         // Origin decides, whatever the other headers say.
-        assert!(!from(Some("https://evil.example"), Some("same-origin"), Some(SITE)));
+        assert!(!from(
+            Some("https://evil.example"),
+            Some("same-origin"),
+            Some(SITE)
+        ));
     }
 
     #[test]
@@ -98,7 +112,11 @@ mod tests {
         assert!(from(None, Some("same-origin"), None));
         assert!(from(None, Some("none"), None));
         assert!(!from(None, None, Some("https://evil.example/form")));
-        assert!(from(None, None, Some("https://participe.example.org/login")));
+        assert!(from(
+            None,
+            None,
+            Some("https://participe.example.org/login")
+        ));
         assert!(from(None, None, None), "a plain client names no page");
     }
 }

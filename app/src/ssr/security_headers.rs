@@ -99,7 +99,10 @@ mod tests {
             "abc",
             &["www.youtube-nocookie.com".into(), "player.vimeo.com".into()],
         );
-        assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"), "{p}");
+        assert!(
+            p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"),
+            "{p}"
+        );
         assert!(!p.contains("unsafe-inline"), "{p}");
         assert!(
             p.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"),

@@ -33,9 +33,10 @@ fn urlencoded(fields: &[(String, String)]) -> String {
         .join("&")
 }
 
+/// Proposals whose text ends with `body` (the consultation adds its prefix).
 async fn proposals_with(app: &TestApp, body: &str) -> i64 {
-    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM proposals WHERE body = $1")
-        .bind(body)
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM proposals WHERE content LIKE $1")
+        .bind(format!("%{body}"))
         .fetch_one(&app.db.pool)
         .await
         .unwrap()
@@ -49,17 +50,52 @@ async fn cross_site_posts_are_refused_whatever_the_content_type(engine: Engine) 
     // (what the request says, content type) → refused with a translated 403.
     let form = urlencoded(&proposal(refused, "cross-site-0001"));
     let attempts: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
-        ("foreign origin", vec![("origin", "https://evil.example")], "application/x-www-form-urlencoded"),
-        ("origin null", vec![("origin", "null")], "application/x-www-form-urlencoded"),
-        ("text/plain", vec![("origin", "https://evil.example")], "text/plain"),
-        ("multipart", vec![("origin", "https://evil.example")], "multipart/form-data; boundary=x"),
-        ("json", vec![("origin", "https://evil.example")], "application/json"),
-        ("the site's host on another port", vec![("origin", "http://127.0.0.1:1")], "application/x-www-form-urlencoded"),
-        ("no origin, cross-site fetch", vec![("sec-fetch-site", "cross-site")], "application/x-www-form-urlencoded"),
-        ("no origin, foreign referer", vec![("referer", "https://evil.example/page")], "application/x-www-form-urlencoded"),
+        (
+            "foreign origin",
+            vec![("origin", "https://evil.example")],
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "origin null",
+            vec![("origin", "null")],
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "text/plain",
+            vec![("origin", "https://evil.example")],
+            "text/plain",
+        ),
+        (
+            "multipart",
+            vec![("origin", "https://evil.example")],
+            "multipart/form-data; boundary=x",
+        ),
+        (
+            "json",
+            vec![("origin", "https://evil.example")],
+            "application/json",
+        ),
+        (
+            "the site's host on another port",
+            vec![("origin", "http://127.0.0.1:1")],
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "no origin, cross-site fetch",
+            vec![("sec-fetch-site", "cross-site")],
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "no origin, foreign referer",
+            vec![("referer", "https://evil.example/page")],
+            "application/x-www-form-urlencoded",
+        ),
     ];
     for (what, headers, content_type) in attempts {
-        let mut req = client.post(&url).header(CONTENT_TYPE, content_type).body(form.clone());
+        let mut req = client
+            .post(&url)
+            .header(CONTENT_TYPE, content_type)
+            .body(form.clone());
         for (name, value) in headers {
             req = req.header(name, value);
         }
@@ -80,15 +116,29 @@ async fn cross_site_posts_are_refused_whatever_the_content_type(engine: Engine) 
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
-    assert!(res.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert!(res.headers()[CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     let page = res.text().await.unwrap();
-    assert!(page.contains("<html lang=\"en\"") && page.contains("sent from another site"), "{page}");
-    assert_eq!(proposals_with(&app, refused).await, 0, "no refused post reached the application");
+    assert!(
+        page.contains("<html lang=\"en\"") && page.contains("sent from another site"),
+        "{page}"
+    );
+    assert_eq!(
+        proposals_with(&app, refused).await,
+        0,
+        "no refused post reached the application"
+    );
 
     // A script with none of the headers (no visitor's cookies) is allowed.
     let plain = "des bancs proposés par un script";
     let (status, body) = app
-        .post_fields(&app.api_client(), "consultation/propose", &proposal(plain, "cross-site-0002"))
+        .post_fields(
+            &app.api_client(),
+            "consultation/propose",
+            &proposal(plain, "cross-site-0002"),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     // The site's own page behind a proxy that rewrites Host: Origin is
@@ -127,7 +177,8 @@ async fn a_huge_body_is_refused_with_413_and_the_server_stays_fine(engine: Engin
     let client = app.api_client();
     let url = app.url("/api/consultation/propose");
     let huge = "x".repeat(3 * 1024 * 1024);
-    let form = format!("consultation={CONSULTATION}&charter=on&idempotency_key=huge-0001&body={huge}");
+    let form =
+        format!("consultation={CONSULTATION}&charter=on&idempotency_key=huge-0001&body={huge}");
     let started = Instant::now();
     let res = client
         .post(&url)
@@ -145,7 +196,10 @@ async fn a_huge_body_is_refused_with_413_and_the_server_stays_fine(engine: Engin
     let answer = chunked_post(&app, "/api/consultation/propose", 48, 64 * 1024).await;
     println!("a 3 MB chunked body refused in {:?}", started.elapsed());
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
-    assert!(answer.contains(TOO_LARGE_EN) && answer.contains("<html"), "{answer}");
+    assert!(
+        answer.contains(TOO_LARGE_EN) && answer.contains("<html"),
+        "{answer}"
+    );
     // Just over the public limit: refused; a staff form may be longer.
     let over = "z".repeat(app::ssr::body_limit::FORM_LIMIT + 1);
     let (status, _) = app
@@ -154,14 +208,22 @@ async fn a_huge_body_is_refused_with_413_and_the_server_stays_fine(engine: Engin
     assert_eq!(status, 413);
     let admin = app.logged_in(ADMIN).await;
     let (status, _) = app
-        .post_fields(&admin, "staff/processes/save", &[("description_md", over.as_str())])
+        .post_fields(
+            &admin,
+            "staff/processes/save",
+            &[("description_md", over.as_str())],
+        )
         .await;
     assert_ne!(status, 413, "staff descriptions may be longer");
     // The server is fine: a page, and a normal post.
     let (status, _) = app.get_html(&app.html_client(), "/").await;
     assert_eq!(status, 200);
     let (status, body) = app
-        .post_fields(&client, "consultation/propose", &proposal("des bancs après l'attaque", "huge-0002"))
+        .post_fields(
+            &client,
+            "consultation/propose",
+            &proposal("des bancs après l'attaque", "huge-0002"),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(proposals_with(&app, "des bancs après l'attaque").await, 1);
@@ -205,7 +267,9 @@ async fn a_slow_header_is_cut_after_the_timeout() {
     // Slowloris: a request line, then one byte every 200 ms, never the end.
     let mut conn = tokio::net::TcpStream::connect(&addr).await.unwrap();
     let started = Instant::now();
-    conn.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    conn.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
     let cut = loop {
         tokio::time::sleep(Duration::from_millis(200)).await;
         if conn.write_all(b"X").await.is_err() {
@@ -221,17 +285,26 @@ async fn a_slow_header_is_cut_after_the_timeout() {
             }
             Err(_) => {}
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "the slow client is never cut");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the slow client is never cut"
+        );
     };
     println!("a slow header (1 byte / 200 ms) was cut after {cut:?} (header timeout 1 s)");
-    assert!(cut >= Duration::from_millis(900) && cut < Duration::from_secs(4), "{cut:?}");
+    assert!(
+        cut >= Duration::from_millis(900) && cut < Duration::from_secs(4),
+        "{cut:?}"
+    );
     // A connection that sends nothing at all is cut too.
     let mut idle = tokio::net::TcpStream::connect(&addr).await.unwrap();
     let started = Instant::now();
     let mut buf = [0u8; 512];
     let read = tokio::time::timeout(Duration::from_secs(5), idle.read(&mut buf)).await;
     assert!(read.is_ok(), "a silent connection is closed");
-    println!("a silent connection was closed after {:?}", started.elapsed());
+    println!(
+        "a silent connection was closed after {:?}",
+        started.elapsed()
+    );
     // A body that never ends: the request timeout answers 408.
     let mut slow_body = tokio::net::TcpStream::connect(&addr).await.unwrap();
     let started = Instant::now();
@@ -255,7 +328,10 @@ async fn a_slow_header_is_cut_after_the_timeout() {
         }
     })
     .await;
-    println!("a body that never ends was answered after {:?}", started.elapsed());
+    println!(
+        "a body that never ends was answered after {:?}",
+        started.elapsed()
+    );
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     // The server still serves.
     let (status, _) = app.get_html(&app.html_client(), "/health").await;
@@ -291,7 +367,11 @@ async fn live_streams_are_capped_per_address_and_in_all(engine: Engine) {
     let refused = open("203.0.113.1").await;
     assert_eq!(refused.status(), 429);
     assert_eq!(refused.headers()["retry-after"], "30");
-    assert!(refused.text().await.unwrap().contains("Trop de pages en direct"));
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("Trop de pages en direct"));
     // Another address still may, until the instance's cap.
     for _ in 0..2 {
         let res = open("203.0.113.2").await;
@@ -300,7 +380,11 @@ async fn live_streams_are_capped_per_address_and_in_all(engine: Engine) {
     }
     let full = open("203.0.113.3").await;
     assert_eq!(full.status(), 503);
-    assert!(full.text().await.unwrap().contains("Le serveur suit trop de pages"));
+    assert!(full
+        .text()
+        .await
+        .unwrap()
+        .contains("Le serveur suit trop de pages"));
     // A closed page gives its place back.
     let started = Instant::now();
     drop(held.remove(0));
@@ -309,7 +393,10 @@ async fn live_streams_are_capped_per_address_and_in_all(engine: Engine) {
         (res.status() == 200).then_some(res)
     })
     .await;
-    println!("a closed stream's place was free again after {:?}", started.elapsed());
+    println!(
+        "a closed stream's place was free again after {:?}",
+        started.elapsed()
+    );
 }
 
 /// Posts a proposal (its own text and key) with one forwarding header; the status.
@@ -333,16 +420,35 @@ async fn forwarded_addresses_are_limited_separately_behind_a_trusted_proxy(engin
     })
     .await;
     // Two residents behind the proxy: each has their own bucket.
-    assert_eq!(propose(&app, ("x-forwarded-for", "203.0.113.10"), "fwd-a-1").await, 200);
-    assert_eq!(propose(&app, ("x-forwarded-for", "203.0.113.11"), "fwd-b-1").await, 200);
     assert_eq!(
-        propose(&app, ("forwarded", "for=\"[2001:db8::12]:4711\""), "fwd-c-1").await,
+        propose(&app, ("x-forwarded-for", "203.0.113.10"), "fwd-a-1-key").await,
         200
     );
-    assert_eq!(propose(&app, ("x-forwarded-for", "203.0.113.10"), "fwd-a-2").await, 429);
+    assert_eq!(
+        propose(&app, ("x-forwarded-for", "203.0.113.11"), "fwd-b-1-key").await,
+        200
+    );
+    assert_eq!(
+        propose(
+            &app,
+            ("forwarded", "for=\"[2001:db8::12]:4711\""),
+            "fwd-c-1-key"
+        )
+        .await,
+        200
+    );
+    assert_eq!(
+        propose(&app, ("x-forwarded-for", "203.0.113.10"), "fwd-a-2-key").await,
+        429
+    );
     // A forged left-most entry changes nothing: nginx appends the real address.
     assert_eq!(
-        propose(&app, ("x-forwarded-for", "198.51.100.99, 203.0.113.10"), "fwd-a-3").await,
+        propose(
+            &app,
+            ("x-forwarded-for", "198.51.100.99, 203.0.113.10"),
+            "fwd-a-3-key"
+        )
+        .await,
         429
     );
 
@@ -352,8 +458,14 @@ async fn forwarded_addresses_are_limited_separately_behind_a_trusted_proxy(engin
         c.rate.proposals_per_address = 1;
     })
     .await;
-    assert_eq!(propose(&direct, ("x-forwarded-for", "203.0.113.20"), "direct-1").await, 200);
-    assert_eq!(propose(&direct, ("x-forwarded-for", "203.0.113.21"), "direct-2").await, 429);
+    assert_eq!(
+        propose(&direct, ("x-forwarded-for", "203.0.113.20"), "direct-1-key").await,
+        200
+    );
+    assert_eq!(
+        propose(&direct, ("x-forwarded-for", "203.0.113.21"), "direct-2-key").await,
+        429
+    );
 }
 
 /// The nonce of a page's CSP header.
@@ -394,25 +506,47 @@ async fn pages_carry_the_security_headers_and_every_script_the_nonce() {
         let res = client.get(app.url(&path)).send().await.unwrap();
         let headers = res.headers().clone();
         let html = res.text().await.unwrap();
-        let csp = headers["content-security-policy"].to_str().unwrap().to_owned();
+        let csp = headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
-        assert!(csp.contains("'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"), "{csp}");
-        assert!(csp.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"), "{csp}");
-        assert!(headers.get("strict-transport-security").is_none(), "no HSTS over http");
+        assert!(
+            csp.contains("'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"),
+            "{csp}"
+        );
+        assert!(
+            headers.get("strict-transport-security").is_none(),
+            "no HSTS over http"
+        );
         let nonce = csp_nonce(&csp);
         let scripts = script_nonces(&html);
         if path == "/login" || path.contains("/vote") || path.contains("/rendezvous/") {
             assert!(!scripts.is_empty(), "{path}: the island loader");
         }
         for found in scripts {
-            assert_eq!(found.as_deref(), Some(nonce.as_str()), "{path}: a script without the page's nonce");
+            assert_eq!(
+                found.as_deref(),
+                Some(nonce.as_str()),
+                "{path}: a script without the page's nonce"
+            );
         }
         if path.contains("video=1") {
             let frame = html.split("<iframe").nth(1).expect("the player");
             let frame = &frame[..frame.find('>').unwrap()];
-            assert!(frame.contains("sandbox=\"allow-scripts allow-same-origin allow-presentation\""), "{frame}");
-            assert!(frame.contains("src=\"https://www.youtube-nocookie.com/"), "{frame}");
+            assert!(
+                frame.contains("sandbox=\"allow-scripts allow-same-origin allow-presentation\""),
+                "{frame}"
+            );
+            assert!(
+                frame.contains("src=\"https://www.youtube-nocookie.com/"),
+                "{frame}"
+            );
         }
         nonces.push(nonce);
     }
@@ -425,7 +559,10 @@ async fn pages_carry_the_security_headers_and_every_script_the_nonce() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+    assert_eq!(
+        res.headers()["content-security-policy"],
+        "default-src 'none'; frame-ancestors 'none'"
+    );
 
     // Over https (TLS ended by the proxy), browsers are told to stay there.
     let (url, dir) = fresh_database(Engine::Sqlite).await;
@@ -434,7 +571,10 @@ async fn pages_carry_the_security_headers_and_every_script_the_nonce() {
     })
     .await;
     let res = reqwest::get(https.url("/")).await.unwrap();
-    assert_eq!(res.headers()["strict-transport-security"], "max-age=31536000");
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
 }
 
 async fn the_video_must_come_from_an_allowed_host(engine: Engine) {
@@ -456,7 +596,10 @@ async fn the_video_must_come_from_an_allowed_host(engine: Engine) {
             ("starts_at", r.starts_at.clone()),
             ("venue", r.venue.clone()),
             ("video_url", video.to_owned()),
-            ("survey_id", r.survey_id.map(|s| s.to_string()).unwrap_or_default()),
+            (
+                "survey_id",
+                r.survey_id.map(|s| s.to_string()).unwrap_or_default(),
+            ),
             ("registration_open", "on".to_owned()),
         ]
     };
@@ -472,7 +615,11 @@ async fn the_video_must_come_from_an_allowed_host(engine: Engine) {
         assert!(body.contains("hébergeurs vidéo autorisés"), "{body}");
     }
     let (status, body) = app
-        .post_fields(&admin, "staff/rendezvous/save", &save("https://player.vimeo.com/video/76979871"))
+        .post_fields(
+            &admin,
+            "staff/rendezvous/save",
+            &save("https://player.vimeo.com/video/76979871"),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
 }
@@ -480,11 +627,20 @@ async fn the_video_must_come_from_an_allowed_host(engine: Engine) {
 #[tokio::test]
 async fn security_txt_is_served() {
     let app = spawn_app(Engine::Sqlite, false).await;
-    let res = reqwest::get(app.url("/.well-known/security.txt")).await.unwrap();
+    let res = reqwest::get(app.url("/.well-known/security.txt"))
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+    assert!(res.headers()[CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
     let text = res.text().await.unwrap();
-    for line in ["Contact: mailto:security@127.0.0.1", "Expires: ", "Preferred-Languages: fr, en"] {
+    for line in [
+        "Contact: mailto:security@127.0.0.1",
+        "Expires: ",
+        "Preferred-Languages: fr, en",
+    ] {
         assert!(text.contains(line), "{line}: {text}");
     }
     let policy = text

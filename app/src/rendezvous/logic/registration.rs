@@ -91,8 +91,7 @@ pub fn parse_settings(
         .format("%H:%M")
         .to_string();
     let video_url = form.video_url.trim().to_owned();
-    if !video_url.is_empty() && (!allowed_video(&video_url, video_hosts) || video_url.len() > 500)
-    {
+    if !video_url.is_empty() && (!allowed_video(&video_url, video_hosts) || video_url.len() > 500) {
         return Err(("video_url", "rendezvous-error-video"));
     }
     let survey_id = match form.survey_id.trim() {

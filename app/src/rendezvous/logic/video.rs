@@ -32,7 +32,10 @@ mod tests {
             "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
             &hosts
         ));
-        assert!(allowed_video("https://player.vimeo.com/video/76979871", &hosts));
+        assert!(allowed_video(
+            "https://player.vimeo.com/video/76979871",
+            &hosts
+        ));
         for refused in [
             "http://www.youtube-nocookie.com/embed/x",
             "https://evil.example/embed/x",

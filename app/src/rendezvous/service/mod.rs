@@ -226,7 +226,8 @@ pub async fn save_settings(ctx: &Ctx, form: &SettingsForm) -> Result<((), Next),
     ctx.require(Role::Admin)?;
     let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
     let (process, _) = rendezvous_component(ctx, component).await?;
-    let input = logic::parse_settings(form, &ctx.settings.video_hosts).map_err(|(f, k)| ctx.invalid(f, k))?;
+    let input = logic::parse_settings(form, &ctx.settings.video_hosts)
+        .map_err(|(f, k)| ctx.invalid(f, k))?;
     if let Some(id) = input.survey_id {
         let surveys = store::process_surveys(&ctx.db, process).await?;
         if !surveys.iter().any(|(s, _)| *s == id) {
