@@ -14,6 +14,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How mail goes out, for the admin page.
     pub mail: crate::mail::Delivery,
+    /// How long a staff sign-in lasts, whatever the activity.
+    pub staff_session: std::time::Duration,
 }
 
 impl Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             timezone: chrono_tz::Europe::Paris,
             secure_cookies: false,
             mail: crate::mail::Delivery::Folder("data/mail".into()),
+            staff_session: std::time::Duration::from_secs(12 * 3600),
         }
     }
 }
