@@ -174,6 +174,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>
                 <Route path=path!("/admin/staff") view=account::staff::StaffPage ssr=a.clone()/>
+                <Route path=path!("/admin/staff/:id") view=account::staff::StaffAccountPage ssr=a.clone()/>
+                <Route path=path!("/password/forgot") view=account::password_reset::ForgotPage ssr=a.clone()/>
+                <Route path=path!("/password/reset/:token") view=account::password_reset::ResetPage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/consultations/:component_id")
                     view=c::settings::ConsultationEditPage

@@ -135,11 +135,29 @@ component-evaluation-what = A meeting in the room and on video where everyone ra
 login-title = Staff login
 login-intro = For staff only (administration, moderation, mediation, front desk). Taking part needs no account.
 login-submit = Log in
-login-error-credentials = Wrong email address or password.
+login-error-credentials = Wrong email address or password. A disabled account cannot log in either: ask an administrator.
 login-welcome = Hello { $name }, you are logged in.
 logout-done = You are logged out.
 password-show = Show password
 password-hide = Hide password
+login-forgot = Forgot your password?
+forgot-title = Forgot your password
+forgot-intro = Enter the email address of your staff account: if it is one, we send it a link to choose a new password. The link works for one hour, once.
+forgot-submit = Send the link
+forgot-back = Back to the login page
+reset-requested = If this address belongs to a staff account, a link to choose a new password has just been sent to it. It works for one hour.
+reset-title = Choose a new password
+reset-submit = Save the new password
+reset-new-link = Ask for a new link
+reset-error-link = This link no longer works: it has expired or has already been used. Ask for a new one.
+reset-done = Your password has been changed and every session of your account has ended. Log in with the new password.
+reset-mail-subject = Choose a new password for Participe
+reset-mail-body = Hello { $name },
+
+    To choose a new password for your staff account, open this link within { $minutes } minutes:
+    { $link }
+
+    The link works once. If you did not ask for it, ignore this mail: your password stays as it is.
 
 ## Account
 account-title = My account
@@ -178,6 +196,30 @@ staff-error-email = Please enter a valid email address, for example first.last@m
 staff-error-email-taken = An account with this email address already exists.
 staff-error-name = Please enter a name of 80 characters at most.
 staff-error-role = Please choose a role from the list.
+staff-error-action = Please choose to disable or to enable the account.
+staff-error-last-admin = Refused: there must always be at least one active administrator, and this change would leave none. Give another account the administration role first.
+staff-error-reset-disabled = This account is disabled: enable it before sending it a link.
+staff-state = State
+staff-state-active = Active
+staff-state-disabled = Disabled
+staff-state-demo = Demo account (published password)
+staff-account-title = Staff account
+staff-role-title = Role
+staff-role-submit = Change the role
+staff-role-changed = { $email } now has the role { $role }.
+staff-disable-title = Disable the account
+staff-disable-hint = Every session of this account ends at once and it can no longer log in, until it is enabled again. Nothing it did is deleted.
+staff-disable-own = This is your own account: you will be logged out.
+staff-disable = Disable the account
+staff-disabled = The account { $email } is disabled; its sessions have ended.
+staff-enable-title = Enable the account again
+staff-enable-hint = The account can log in again with its password.
+staff-enable = Enable the account
+staff-enabled = The account { $email } is enabled again.
+staff-reset-title = Password reset
+staff-reset-hint = A link to choose a new password is mailed to { $email }; it works for one hour, once. The current password keeps working until the link is used.
+staff-reset-submit = Send a reset link
+staff-reset-sent = A password reset link has been sent to { $email }.
 
 ## Consultation
 component-open = Take part

@@ -135,11 +135,29 @@ component-evaluation-what = Une rencontre en salle et en vidéo où chacun éval
 login-title = Connexion de l'équipe
 login-intro = Réservé à l'équipe (administration, modération, médiation, accueil). Pour participer, aucun compte n'est nécessaire.
 login-submit = Se connecter
-login-error-credentials = Adresse e-mail ou mot de passe incorrect.
+login-error-credentials = Adresse e-mail ou mot de passe incorrect. Un compte désactivé ne peut pas non plus se connecter : adressez-vous à un administrateur.
 login-welcome = Bonjour { $name }, vous êtes connecté·e.
 logout-done = Vous êtes déconnecté·e.
 password-show = Afficher le mot de passe
 password-hide = Masquer le mot de passe
+login-forgot = Mot de passe oublié ?
+forgot-title = Mot de passe oublié
+forgot-intro = Indiquez l'adresse e-mail de votre compte d'équipe : si c'en est une, nous y envoyons un lien pour choisir un nouveau mot de passe. Le lien sert une seule fois, pendant une heure.
+forgot-submit = Envoyer le lien
+forgot-back = Retour à la connexion
+reset-requested = Si cette adresse est celle d'un compte de l'équipe, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il sert pendant une heure.
+reset-title = Choisir un nouveau mot de passe
+reset-submit = Enregistrer le nouveau mot de passe
+reset-new-link = Demander un nouveau lien
+reset-error-link = Ce lien ne fonctionne plus : il a expiré ou a déjà servi. Demandez-en un nouveau.
+reset-done = Votre mot de passe est changé et toutes les sessions de votre compte sont fermées. Connectez-vous avec le nouveau mot de passe.
+reset-mail-subject = Choisissez un nouveau mot de passe pour Participe
+reset-mail-body = Bonjour { $name },
+
+    Pour choisir un nouveau mot de passe pour votre compte d'équipe, ouvrez ce lien dans les { $minutes } minutes :
+    { $link }
+
+    Le lien sert une seule fois. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
 
 ## Compte
 account-title = Mon compte
@@ -178,6 +196,30 @@ staff-error-email = Indiquez une adresse e-mail valide, par exemple prenom.nom@m
 staff-error-email-taken = Un compte existe déjà avec cette adresse e-mail.
 staff-error-name = Indiquez un nom de 80 caractères au plus.
 staff-error-role = Choisissez un rôle dans la liste.
+staff-error-action = Choisissez de désactiver ou de réactiver le compte.
+staff-error-last-admin = Refusé : il doit toujours rester au moins un compte d'administration actif, et ce changement n'en laisserait aucun. Donnez d'abord le rôle d'administration à un autre compte.
+staff-error-reset-disabled = Ce compte est désactivé : réactivez-le avant de lui envoyer un lien.
+staff-state = État
+staff-state-active = Actif
+staff-state-disabled = Désactivé
+staff-state-demo = Compte de démonstration (mot de passe publié)
+staff-account-title = Compte de l'équipe
+staff-role-title = Rôle
+staff-role-submit = Changer le rôle
+staff-role-changed = { $email } a désormais le rôle { $role }.
+staff-disable-title = Désactiver le compte
+staff-disable-hint = Toutes les sessions de ce compte se ferment aussitôt et il ne peut plus se connecter, jusqu'à sa réactivation. Rien de ce qu'il a fait n'est effacé.
+staff-disable-own = C'est votre propre compte : vous serez déconnecté·e.
+staff-disable = Désactiver le compte
+staff-disabled = Le compte { $email } est désactivé ; ses sessions sont fermées.
+staff-enable-title = Réactiver le compte
+staff-enable-hint = Le compte pourra de nouveau se connecter avec son mot de passe.
+staff-enable = Réactiver le compte
+staff-enabled = Le compte { $email } est réactivé.
+staff-reset-title = Réinitialiser le mot de passe
+staff-reset-hint = Un lien pour choisir un nouveau mot de passe est envoyé à { $email } ; il sert une seule fois, pendant une heure. Le mot de passe actuel reste valable tant que le lien n'a pas servi.
+staff-reset-submit = Envoyer un lien de réinitialisation
+staff-reset-sent = Un lien de réinitialisation a été envoyé à { $email }.
 
 ## Consultation
 component-open = Participer

@@ -33,12 +33,25 @@ pub struct Config {
     pub timeouts: crate::serve::Timeouts,
     /// Where security problems are reported (`security.txt`'s Contact).
     pub security_contact: String,
+    /// How long a staff sign-in lasts (`PARTICIPE_STAFF_SESSION_HOURS`, default 12).
+    pub staff_session: std::time::Duration,
 }
 
 fn number(name: &str, default: u32) -> Result<u32, String> {
     var(name).map_or(Ok(default), |v| {
         v.parse().map_err(|e| format!("{name}: {e}"))
     })
+}
+
+/// A positive number of hours (fractions allowed) as a duration.
+fn hours(name: &str, default: f64) -> Result<std::time::Duration, String> {
+    let hours = var(name).map_or(Ok(default), |v| {
+        v.trim().parse::<f64>().map_err(|e| format!("{name}: {e}"))
+    })?;
+    if !(hours.is_finite() && hours > 0.0) {
+        return Err(format!("{name}: a positive number of hours, got {hours}"));
+    }
+    std::time::Duration::try_from_secs_f64(hours * 3600.0).map_err(|e| format!("{name}: {e}"))
 }
 
 fn var(name: &str) -> Option<String> {
@@ -113,6 +126,7 @@ impl Config {
                 .unwrap_or_else(|| "Participe <no-reply@participe.invalid>".into()),
             mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
             mail_worker: app::mail::WorkerSettings::default(),
+            staff_session: hours("PARTICIPE_STAFF_SESSION_HOURS", 12.0)?,
             rate: {
                 let d = app::ssr::rate_limit::RateConfig::default();
                 app::ssr::rate_limit::RateConfig {
@@ -148,6 +162,7 @@ impl Config {
                 None => app::mail::Delivery::Folder(self.mail_dir.clone()),
             },
             video_hosts: self.video_hosts.clone(),
+            staff_session: self.staff_session,
         }
     }
 

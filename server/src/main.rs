@@ -37,6 +37,8 @@ enum Command {
         #[arg(long)]
         historical: bool,
     },
+    /// Delete the demo staff accounts (published password) and their sessions.
+    RemoveDemo,
 }
 
 #[tokio::main]
@@ -66,6 +68,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::CreateAdmin { email, name } => create_admin(&db, email, name).await,
         Command::Demo { historical } => load_demo(&db, &config, historical).await,
+        Command::RemoveDemo => remove_demo(&db).await,
         Command::Serve { with_demo } => {
             if with_demo
                 && app::process::store::list_processes(&db, false)
@@ -100,6 +103,37 @@ async fn load_demo(db: &app::ssr::Db, config: &Config, historical: bool) -> Resu
     );
     for (email, _, role) in demo::DEMO_ACCOUNTS {
         println!("  {:<12} {email}", role.as_str());
+    }
+    Ok(())
+}
+
+async fn remove_demo(db: &app::ssr::Db) -> Result<(), String> {
+    let removed = app::account::service::remove_demo_accounts(db)
+        .await
+        .map_err(|e| format!("cannot remove the demo accounts: {e}"))?;
+    if removed.accounts.is_empty() {
+        println!("No demo staff account to remove.");
+    } else {
+        println!(
+            "Removed {} demo staff accounts and {} of their sessions:",
+            removed.accounts.len(),
+            removed.sessions
+        );
+        for email in &removed.accounts {
+            println!("  {email}");
+        }
+        println!("What they did (moderation decisions, check-ins) stays, no longer linked to an account.");
+    }
+    let admins = app::account::store::list_accounts(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|a| a.role == app::model::Role::Admin && !a.disabled())
+        .count();
+    if admins == 0 {
+        println!(
+            "No active admin account is left: create one with `participe create-admin EMAIL`."
+        );
     }
     Ok(())
 }
@@ -140,7 +174,8 @@ async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
     if demo_accounts > 0 {
         tracing::warn!(
             "{demo_accounts} DEMO STAFF ACCOUNTS WITH PUBLISHED PASSWORDS EXIST. \
-             Never expose this server to the public with them: delete them or use a fresh database."
+             Never expose this server to the public with them: delete them with `participe remove-demo` \
+             (create your own admin first with `participe create-admin`) or use a fresh database."
         );
     }
     server::spawn_session_cleanup(db.clone());

@@ -7,8 +7,12 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod logic;
 #[cfg(feature = "ssr")]
+pub mod mails;
+#[cfg(feature = "ssr")]
 pub mod participant;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -73,10 +73,15 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
     let needs_session = !is_file || path.starts_with("/api/");
     if let (Some(db), Some(session), true) = (db, session, needs_session) {
         if let Ok(Some(staff_id)) = session.get::<i64>(STAFF_KEY).await {
-            viewer = crate::account::store::find_staff(&db, staff_id)
-                .await
-                .ok()
-                .flatten();
+            // The account checks that the session still holds (password, disabled, lifetime).
+            let lifetime = req
+                .extensions()
+                .get::<std::sync::Arc<super::settings::Settings>>()
+                .map_or(crate::account::session::DEFAULT_LIFETIME, |s| {
+                    s.staff_session
+                });
+            viewer =
+                crate::account::session::signed_in_staff(&db, &session, staff_id, lifetime).await;
         }
         // Only a page being shown consumes the flash; assets and API calls leave it.
         let is_page =

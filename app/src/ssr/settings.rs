@@ -16,6 +16,8 @@ pub struct Settings {
     pub mail: crate::mail::Delivery,
     /// The hosts a Rendez-vous video may be embedded from (`frame-src`).
     pub video_hosts: Vec<String>,
+    /// How long a staff sign-in lasts, whatever the activity.
+    pub staff_session: std::time::Duration,
 }
 
 impl Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             video_hosts: crate::rendezvous::logic::DEFAULT_VIDEO_HOSTS
                 .map(String::from)
                 .to_vec(),
+            staff_session: std::time::Duration::from_secs(12 * 3600),
         }
     }
 }

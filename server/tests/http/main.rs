@@ -12,6 +12,7 @@ mod mail;
 mod rendezvous;
 mod schema_parity;
 mod security_edge;
+mod security_staff;
 mod staff_authorization;
 mod survey;
 mod vote_island;

@@ -18,6 +18,9 @@ fn required_role(path: &str) -> Option<Option<Role>> {
         | "/api/staff/rendezvous/questions/state"
         | "/api/staff/rendezvous/audience/moderate" => Some(Some(Role::EventStaff)),
         "/api/staff/accounts/create"
+        | "/api/staff/accounts/state"
+        | "/api/staff/accounts/role"
+        | "/api/staff/accounts/reset"
         | "/api/staff/events/save"
         | "/api/staff/events/days/save"
         | "/api/staff/events/sessions/save"
@@ -149,6 +152,14 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("action", "up"),
             ("recipients", "anne@example.org"),
         ],
+        // An account that does not exist: the role check comes first, then "not found".
+        "/api/staff/accounts/state" | "/api/staff/accounts/role" | "/api/staff/accounts/reset" => {
+            vec![
+                ("account_id", "999999"),
+                ("action", "disable"),
+                ("role", "moderator"),
+            ]
+        }
         "/api/staff/accounts/create" => vec![
             ("email", "new.person@mulhouse.fr"),
             ("display_name", "New person"),

@@ -1,7 +1,7 @@
 //! Staff login. Participants never need one.
 
 use crate::account::api::Login;
-use crate::account::logic::safe_next;
+use crate::account::logic::next_or;
 use crate::components::{Field, FormAlert, Page};
 use crate::islands::PasswordToggle;
 use crate::pages::query;
@@ -14,9 +14,7 @@ use leptos_router::components::Redirect;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let tr = Tr::current();
-    let next = query("next")
-        .and_then(|n| safe_next(&n))
-        .unwrap_or_else(|| "/admin".into());
+    let next = next_or(&query("next").unwrap_or_default(), "/admin");
     let Ok(ctx) = Ctx::get() else {
         return view! { <p>{tr.t("error-internal")}</p> }.into_any();
     };
@@ -38,6 +36,7 @@ pub fn LoginPage() -> impl IntoView {
                 <PasswordToggle target="f-password".into() show_label=tr.t("password-show") hide_label=tr.t("password-hide")/>
                 <button type="submit" class="button">{tr.t("login-submit")}</button>
             </form>
+            <p><a href="/password/forgot">{tr.t("login-forgot")}</a></p>
         </Page>
     }
     .into_any()

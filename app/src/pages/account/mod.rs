@@ -1,6 +1,7 @@
 //! A staff member's own account: who they are, and changing their password.
 
 pub mod login;
+pub mod password_reset;
 pub mod staff;
 
 use crate::account::api::ChangePassword;
