@@ -7,6 +7,13 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// How long a request waits for a connection before it is told the site is
+/// unavailable (longer than any write should hold one).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// How many times one transaction is tried before its lost race is shown.
+const TRANSACTION_ATTEMPTS: u32 = 5;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,
@@ -48,6 +55,9 @@ impl Db {
         let pool = AnyPoolOptions::new()
             // SQLite has one writer; more connections only queue on its lock.
             .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+            // With PostgreSQL stopped or restarting, a request gets its 503
+            // within seconds instead of hanging; the pool reconnects by itself.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
@@ -104,7 +114,34 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-pub use super::db_error::is_unique_violation;
+pub use super::db_error::{is_transient, is_unique_violation};
+
+/// Runs `transaction` (one whole transaction, begun and committed inside)
+/// again when the database reports a race lost for now rather than for good:
+/// a deadlock or serialization failure on PostgreSQL, a busy or locked
+/// database on SQLite. The waits are jittered so that the two sides of a
+/// deadlock do not collide again. Anything else, or the last failure, is
+/// returned as it is.
+pub async fn retry_transient<T, F, Fut>(mut transaction: F) -> Result<T, sqlx::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, sqlx::Error>>,
+{
+    use rand::Rng;
+    let mut attempt = 1;
+    loop {
+        match transaction().await {
+            Err(e) if is_transient(&e) && attempt < TRANSACTION_ATTEMPTS => {
+                let ceiling = 10u64 << attempt;
+                let wait = rand::thread_rng().gen_range(ceiling / 2..=ceiling);
+                tracing::debug!("transaction retried after {e} (attempt {attempt})");
+                tokio::time::sleep(Duration::from_millis(wait)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
 
 /// Replaces the rows of a link table that belong to one owner (an avenue's
 /// themes, a session's themes...) by `items`, inside the caller's transaction.
