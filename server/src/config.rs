@@ -23,6 +23,8 @@ pub struct Config {
     /// Retries and polling of the mail worker (tests shorten them).
     pub mail_worker: app::mail::WorkerSettings,
     pub rate: app::ssr::rate_limit::RateConfig,
+    /// `PARTICIPE_SECRET`: signs the site's links to proposals (see `Settings::secret`).
+    pub secret: Option<String>,
 }
 
 fn number(name: &str, default: u32) -> Result<u32, String> {
@@ -57,6 +59,7 @@ impl Config {
                 .unwrap_or_else(|| "Participe <no-reply@participe.invalid>".into()),
             mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
             mail_worker: app::mail::WorkerSettings::default(),
+            secret: var("PARTICIPE_SECRET"),
             rate: {
                 let d = app::ssr::rate_limit::RateConfig::default();
                 app::ssr::rate_limit::RateConfig {
@@ -91,6 +94,7 @@ impl Config {
                 Some(url) => app::mail::Delivery::Smtp(app::mail::transport::server_of(url)),
                 None => app::mail::Delivery::Folder(self.mail_dir.clone()),
             },
+            secret: self.secret.clone(),
         }
     }
 

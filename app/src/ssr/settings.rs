@@ -14,6 +14,10 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How mail goes out, for the admin page.
     pub mail: crate::mail::Delivery,
+    /// `PARTICIPE_SECRET`: the key of the links that say a page was reached
+    /// from within the site. Without it, a key made once and kept in the
+    /// database is used (shared by every instance all the same).
+    pub secret: Option<String>,
 }
 
 impl Settings {
@@ -31,6 +35,7 @@ impl Default for Settings {
             timezone: chrono_tz::Europe::Paris,
             secure_cookies: false,
             mail: crate::mail::Delivery::Folder("data/mail".into()),
+            secret: None,
         }
     }
 }
