@@ -42,6 +42,7 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         .with_secure(settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(30)));
     let routes = generate_route_list(App);
+    db.watch_reachability();
     Router::new()
         .route(
             "/api/{*fn_name}",
@@ -106,6 +107,7 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(middleware::from_fn(request_context))
         .layer(sessions)
+        .layer(middleware::from_fn(app::ssr::unavailable::guard))
         .layer(Extension(settings))
         .layer(Extension(Arc::new(app::ssr::rate_limit::RateLimits::new(
             config.rate,

@@ -11,6 +11,10 @@ use std::time::Duration;
 /// unavailable (longer than any write should hold one).
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// How often, and how patiently, a PostgreSQL server is probed (see `Db::watch_reachability`).
+const PROBE_EVERY: Duration = Duration::from_millis(500);
+const PROBE_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// How many times one transaction is tried before its lost race is shown.
 const TRANSACTION_ATTEMPTS: u32 = 5;
 
@@ -27,6 +31,10 @@ pub struct Db {
     /// The vote-signing secret once read: it never changes after creation,
     /// and every vote needs it.
     pub signing_key: std::sync::Arc<tokio::sync::OnceCell<Vec<u8>>>,
+    /// False while the last probe of a PostgreSQL server failed (see
+    /// `watch_reachability`): requests are then answered a 503 at once
+    /// rather than each waiting for the pool's timeout.
+    reachable: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Db {
@@ -76,7 +84,37 @@ impl Db {
             pool,
             engine,
             signing_key: Default::default(),
+            reachable: std::sync::Arc::new(true.into()),
         })
+    }
+
+    /// Whether the database answered its last probe (always, for SQLite).
+    pub fn reachable(&self) -> bool {
+        self.reachable.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Probes a PostgreSQL server twice a second in the background, so that
+    /// while it is stopped or restarting every request gets its 503 at once,
+    /// and so that the site is back within half a second of the server (the
+    /// pool reconnects by itself). SQLite needs no probe: its file is here.
+    pub fn watch_reachability(&self) {
+        if self.engine != Engine::Postgres {
+            return;
+        }
+        let db = self.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(PROBE_EVERY);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                every.tick().await;
+                let probe = sqlx::query("SELECT 1").execute(&db.pool);
+                let up = matches!(tokio::time::timeout(PROBE_TIMEOUT, probe).await, Ok(Ok(_)));
+                let was = db.reachable.swap(up, std::sync::atomic::Ordering::Relaxed);
+                if was != up {
+                    tracing::warn!(up, "database reachability changed");
+                }
+            }
+        });
     }
 
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {

@@ -16,6 +16,7 @@ pub mod rate_limit;
 pub mod request;
 pub mod session_store;
 pub mod settings;
+pub mod unavailable;
 
 pub use context::Ctx;
 pub use db::Db;
