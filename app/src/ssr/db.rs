@@ -108,7 +108,16 @@ impl Db {
             loop {
                 every.tick().await;
                 let probe = sqlx::query("SELECT 1").execute(&db.pool);
-                let up = matches!(tokio::time::timeout(PROBE_TIMEOUT, probe).await, Ok(Ok(_)));
+                let up = match tokio::time::timeout(PROBE_TIMEOUT, probe).await {
+                    Ok(Ok(_)) => true,
+                    Ok(Err(e)) => !super::db_error::is_unavailable(&e),
+                    // Every connection busy is a loaded server, not a lost one.
+                    Err(_) => {
+                        let saturated = db.pool.num_idle() == 0
+                            && db.pool.size() >= db.pool.options().get_max_connections();
+                        saturated && db.reachable()
+                    }
+                };
                 let was = db.reachable.swap(up, std::sync::atomic::Ordering::Relaxed);
                 if was != up {
                     tracing::warn!(up, "database reachability changed");
