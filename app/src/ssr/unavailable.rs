@@ -158,10 +158,18 @@ fn page(asked: &Asked, message: &str) -> Response {
     res
 }
 
+/// Text made safe for HTML, in an element or a quoted attribute.
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// The page: the message, and the form as it was sent, to send it again.
 fn page_html(asked: &Asked, message: &str) -> String {
     let tr = Tr(asked.lang);
-    let esc = ammonia::clean_text;
     let resend = asked.form.as_ref().map(|(action, fields)| {
         let inputs: String = fields
             .iter()
