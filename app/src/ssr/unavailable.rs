@@ -30,7 +30,11 @@ struct Asked {
 
 fn asked(req: &Request) -> Asked {
     let headers = req.headers();
-    let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
     let cookie_lang = headers
         .get_all(header::COOKIE)
         .iter()
@@ -173,7 +177,13 @@ fn page_html(asked: &Asked, message: &str) -> String {
     let resend = asked.form.as_ref().map(|(action, fields)| {
         let inputs: String = fields
             .iter()
-            .map(|(k, v)| format!(r#"<input type="hidden" name="{}" value="{}">"#, esc(k), esc(v)))
+            .map(|(k, v)| {
+                format!(
+                    r#"<input type="hidden" name="{}" value="{}">"#,
+                    esc(k),
+                    esc(v)
+                )
+            })
             .collect();
         format!(
             r#"<form method="post" action="{}">{inputs}<button type="submit">{}</button></form>"#,

@@ -45,17 +45,23 @@ fn arg(args: &[String], name: &str) -> Option<String> {
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let bin = PathBuf::from(arg(&args, "--bin").unwrap_or_else(|| "target/release/participe".into()));
+    let bin =
+        PathBuf::from(arg(&args, "--bin").unwrap_or_else(|| "target/release/participe".into()));
     if !bin.exists() {
         return Err(format!("no participe binary at {} (--bin PATH)", bin.display()).into());
     }
-    let runs: usize = arg(&args, "--runs").and_then(|r| r.parse().ok()).unwrap_or(3);
+    let runs: usize = arg(&args, "--runs")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let postgres = arg(&args, "--postgres")
         .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let has = |flag: &str| args.iter().any(|a| a == flag);
     sqlx::any::install_default_drivers();
     let work = tempfile::tempdir()?;
-    println!("participe-crash: {} (kill -9 under load, {runs} runs per engine)", bin.display());
+    println!(
+        "participe-crash: {} (kill -9 under load, {runs} runs per engine)",
+        bin.display()
+    );
     if !has("--no-sqlite") {
         kill_runs(&bin, "SQLite", runs, work.path(), || {
             let dir = work.path().join(format!("db-{}", rand_suffix()));
@@ -268,7 +274,13 @@ fn vote_form_fields(html: &str) -> Option<Vec<(String, String)>> {
 
 /// One voter after another: a fresh cookie jar opens the vote page and votes
 /// on its first card, until `stop`.
-async fn vote_load(base: String, seen: Arc<Seen>, stop: Arc<AtomicBool>, started: Instant, n: usize) {
+async fn vote_load(
+    base: String,
+    seen: Arc<Seen>,
+    stop: Arc<AtomicBool>,
+    started: Instant,
+    n: usize,
+) {
     let mut i = 0;
     while !stop.load(Ordering::Relaxed) {
         i += 1;
@@ -309,7 +321,10 @@ async fn vote_load(base: String, seen: Arc<Seen>, stop: Arc<AtomicBool>, started
         };
         fields.retain(|(k, _)| k != "idempotency_key");
         fields.push(("idempotency_key".into(), key.clone()));
-        fields.push(("key".into(), if i % 2 == 0 { "agree" } else { "disagree" }.into()));
+        fields.push((
+            "key".into(),
+            if i % 2 == 0 { "agree" } else { "disagree" }.into(),
+        ));
         match client
             .post(format!("{base}/api/consultation/vote"))
             .form(&fields)
@@ -533,7 +548,14 @@ where
     println!("\n== {engine}: kill -9 under a vote load and a registration load ==");
     println!(
         "{:>3} {:>8} {:>17} {:>25} {:>13} {:>10} {:>13} {:>9}",
-        "run", "kill at", "votes ack/found", "registrations ack/found", "without mail", "count diff", "over capacity", "restart"
+        "run",
+        "kill at",
+        "votes ack/found",
+        "registrations ack/found",
+        "without mail",
+        "count diff",
+        "over capacity",
+        "restart"
     );
     let mut total = Found::default();
     for run in 1..=runs {
@@ -720,7 +742,8 @@ async fn pg_restart(bin: &Path, work: &Path) -> Result<(), Error> {
         found.registrations_acked,
         found.registrations_found,
         found.without_mail,
-        (found.votes_acked - found.votes_found) + (found.registrations_acked - found.registrations_found),
+        (found.votes_acked - found.votes_found)
+            + (found.registrations_acked - found.registrations_found),
         found.count_mismatches,
         found.over_capacity
     );

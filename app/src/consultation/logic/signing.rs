@@ -104,7 +104,9 @@ fn site_link_mac(secret: &[u8], proposal: i64, expires: i64) -> HmacSha256 {
 /// expiry and an HMAC-SHA256 of (proposal, expiry), `<expires>.<mac>`.
 pub fn site_link_token(secret: &[u8], proposal: i64, now: i64) -> String {
     let expires = now + SITE_LINK_SECONDS;
-    let mac = site_link_mac(secret, proposal, expires).finalize().into_bytes();
+    let mac = site_link_mac(secret, proposal, expires)
+        .finalize()
+        .into_bytes();
     format!("{expires}.{}", URL_SAFE_NO_PAD.encode(mac))
 }
 
@@ -214,7 +216,12 @@ mod tests {
         let token = site_link_token(KEY, 42, now);
         assert!(site_link_fresh(KEY, &token, 42, now));
         assert!(site_link_fresh(KEY, &token, 42, now + SITE_LINK_SECONDS));
-        assert!(!site_link_fresh(KEY, &token, 42, now + SITE_LINK_SECONDS + 1));
+        assert!(!site_link_fresh(
+            KEY,
+            &token,
+            42,
+            now + SITE_LINK_SECONDS + 1
+        ));
         assert!(!site_link_fresh(KEY, &token, 43, now));
         assert!(!site_link_fresh(b"other key", &token, 42, now));
         assert_eq!(served_from(KEY, &token, 42, now), ServedIn::ProposalPage);

@@ -12,11 +12,11 @@ pub use results::{results, ProposalResult};
 
 use super::forms::{ProposeForm, ReportForm, SettingsForm};
 use super::logic::groups::Groups;
-use super::logic::signing;
-use super::store::secrets::signing_key;
 use super::logic::rules::{self, NewProposal, ProposalFields};
 use super::logic::settings::Settings;
+use super::logic::signing;
 use super::store::consultations::{self, Consultation};
+use super::store::secrets::signing_key;
 use super::store::{demographics, moderation as moderation_store, proposals};
 use crate::account::participant;
 use crate::error::AppError;

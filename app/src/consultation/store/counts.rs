@@ -165,7 +165,13 @@ mod tests {
     fn a_requalified_vote_keeps_its_key_row_untouched() {
         let mut c = CountChanges::default();
         c.vote(1, Tally::Trusted, VoteKey::Agree, &[], -1);
-        c.vote(1, Tally::Trusted, VoteKey::Agree, &[Qualification::LikeIt], 1);
+        c.vote(
+            1,
+            Tally::Trusted,
+            VoteKey::Agree,
+            &[Qualification::LikeIt],
+            1,
+        );
         assert_eq!(c.overall[&(1, "trusted", "agree")], 0);
         assert_eq!(c.overall[&(1, "trusted", Qualification::LikeIt.slug())], 1);
         let mut untrusted = CountChanges::default();

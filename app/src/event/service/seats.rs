@@ -393,8 +393,15 @@ async fn try_answer_offer(
     match answer {
         OfferAnswer::Accept => {
             seats::confirm_place(&mut tx, registration_id, session_id, now).await?;
-            queue_confirmation(&mut tx, settings, p, registration_id, token, Some(session_id))
-                .await?;
+            queue_confirmation(
+                &mut tx,
+                settings,
+                p,
+                registration_id,
+                token,
+                Some(session_id),
+            )
+            .await?;
         }
         OfferAnswer::Decline => {
             offers.extend(leave_workshop(&mut tx, event, registration_id, session_id, now).await?);
@@ -407,11 +414,7 @@ async fn try_answer_offer(
 
 /// Settles every workshop with an offer past its deadline or people waiting:
 /// run by the background sweep. Returns the offers made.
-pub async fn settle_due(
-    db: &Db,
-    settings: &Settings,
-    now: i64,
-) -> Result<Vec<Offer>, sqlx::Error> {
+pub async fn settle_due(db: &Db, settings: &Settings, now: i64) -> Result<Vec<Offer>, sqlx::Error> {
     let due = seats::due_workshops(db, now).await?;
     let mut offers = Vec::new();
     let mut events: Vec<i64> = due.iter().map(|(e, _)| *e).collect();

@@ -402,12 +402,13 @@ pub async fn due_reminders(
 /// Marks a registration reminded; false when it already was (another
 /// sweep got there first), so that its reminder goes out once.
 pub async fn mark_reminded(tx: &mut Tx<'_>, id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done =
-        sqlx::query("UPDATE registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL")
-            .bind(now)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+    let done = sqlx::query(
+        "UPDATE registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
