@@ -111,22 +111,16 @@ pub async fn guard(req: Request, next: Next) -> Response {
         asked.form = Some((req.uri().path().to_owned(), fields));
     }
     if db_down && needs_db {
-        let message = Tr(asked.lang).t("error-unavailable");
-        if asked.wants_html {
-            return page(&asked, &message);
-        }
-        // Scripts get the error as server functions answer it.
-        let body = serde_json::to_string(&AppError::Unavailable(message)).unwrap_or_default();
-        let mut res = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
-        res.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-        return res;
+        return unavailable(&asked);
     }
     let res = next.run(req).await;
+    // The session layer answers a bare 500 when it cannot save the session:
+    // the database went away while the request ran.
+    let session_lost = res.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && !res.headers().contains_key(header::CONTENT_TYPE);
+    if session_lost {
+        return unavailable(&asked);
+    }
     if res.status() != StatusCode::SERVICE_UNAVAILABLE || !asked.wants_html {
         return res;
     }
@@ -148,6 +142,24 @@ pub async fn guard(req: Request, next: Next) -> Response {
         _ => Tr(asked.lang).t("error-unavailable"),
     };
     page(&asked, &message)
+}
+
+/// "Temporarily unavailable": a page for browsers, the error as server
+/// functions answer it for scripts.
+fn unavailable(asked: &Asked) -> Response {
+    let message = Tr(asked.lang).t("error-unavailable");
+    if asked.wants_html {
+        return page(asked, &message);
+    }
+    let body = serde_json::to_string(&AppError::Unavailable(message)).unwrap_or_default();
+    let mut res = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    res
 }
 
 fn page(asked: &Asked, message: &str) -> Response {

@@ -180,10 +180,11 @@ fn free_port() -> u16 {
 
 async fn start(bin: &Path, url: &str, work: &Path, port: u16) -> Result<Server, Error> {
     let base = format!("http://127.0.0.1:{port}");
+    // Kept after the run, to read what the server said.
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
-        .open(work.join("server.log"))?;
+        .open(std::env::temp_dir().join("participe-crash-server.log"))?;
     let child = Command::new(bin)
         .arg("serve")
         .env("DATABASE_URL", url)
@@ -209,7 +210,10 @@ async fn start(bin: &Path, url: &str, work: &Path, port: u16) -> Result<Server, 
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    Err("the server did not start within 60 s (see server.log)".into())
+    Err(
+        "the server did not start within 60 s (see participe-crash-server.log in the temp folder)"
+            .into(),
+    )
 }
 
 /// What the clients saw: the writes acknowledged, and every other answer.
