@@ -29,6 +29,10 @@ pub enum AppError {
     /// Too many requests from one participant or address.
     #[error("{0}")]
     TooManyRequests(String),
+    /// The database cannot be reached or cannot store more for now (it is
+    /// restarting, or its disk is full): try again in a moment.
+    #[error("{0}")]
+    Unavailable(String),
     /// Anything unexpected: details are logged on the server, never shown.
     #[error("{0}")]
     Internal(String),
@@ -62,6 +66,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::Conflict(_) => 409,
             AppError::TooManyRequests(_) => 429,
+            AppError::Unavailable(_) => 503,
             AppError::Internal(_) | AppError::ServerFn(_) => 500,
         }
     }

@@ -35,6 +35,10 @@ error-not-found = This page does not exist, or no longer does.
 error-not-signed-in = Log in with your staff account to continue.
 error-forbidden = Your role does not allow this action.
 error-internal = Something unexpected went wrong. Please try again in a moment; nothing you typed is lost.
+error-unavailable = The site is temporarily unavailable. Please try again in a moment: what you typed is kept (go back to your form and send it again).
+error-storage-full = The site cannot store anything more for now. Nothing already saved is lost; please try again later: what you typed is kept (go back to your form and send it again).
+error-unavailable-title = Temporarily unavailable
+error-unavailable-resend = Send it again
 
 ## Protections at the edge (refusals before the application runs)
 error-cross-site = This form was sent from another site, so it was refused. Go back to the page on this site and send it again from there.

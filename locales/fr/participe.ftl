@@ -35,6 +35,10 @@ error-not-found = Cette page n'existe pas ou plus.
 error-not-signed-in = Connectez-vous avec votre compte d'équipe pour continuer.
 error-forbidden = Votre rôle ne permet pas cette action.
 error-internal = Une erreur inattendue est survenue. Réessayez dans un instant ; rien de ce que vous avez saisi n'est perdu.
+error-unavailable = Le site est momentanément indisponible. Réessayez dans un instant : ce que vous avez saisi est conservé (revenez à votre formulaire et renvoyez-le).
+error-storage-full = Le site ne peut plus rien enregistrer pour le moment. Rien de ce qui a déjà été enregistré n'est perdu ; réessayez plus tard : ce que vous avez saisi est conservé (revenez à votre formulaire et renvoyez-le).
+error-unavailable-title = Momentanément indisponible
+error-unavailable-resend = Renvoyer
 
 ## Protections en amont (refus avant que l'application ne traite la demande)
 error-cross-site = Ce formulaire a été envoyé depuis un autre site : il est refusé. Revenez sur la page de ce site et envoyez-le de là.

@@ -35,6 +35,8 @@ pub struct Config {
     pub security_contact: String,
     /// How long a staff sign-in lasts (`PARTICIPE_STAFF_SESSION_HOURS`, default 12).
     pub staff_session: std::time::Duration,
+    /// `PARTICIPE_SECRET`: signs the site's links to proposals (see `Settings::secret`).
+    pub secret: Option<String>,
 }
 
 fn number(name: &str, default: u32) -> Result<u32, String> {
@@ -127,6 +129,7 @@ impl Config {
             mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
             mail_worker: app::mail::WorkerSettings::default(),
             staff_session: hours("PARTICIPE_STAFF_SESSION_HOURS", 12.0)?,
+            secret: var("PARTICIPE_SECRET"),
             rate: {
                 let d = app::ssr::rate_limit::RateConfig::default();
                 app::ssr::rate_limit::RateConfig {
@@ -163,6 +166,7 @@ impl Config {
             },
             video_hosts: self.video_hosts.clone(),
             staff_session: self.staff_session,
+            secret: self.secret.clone(),
         }
     }
 

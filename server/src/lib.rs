@@ -49,6 +49,7 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         .with_secure(settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(30)));
     let routes = generate_route_list(App);
+    db.watch_reachability();
     Router::new()
         .route(
             "/api/{*fn_name}",
@@ -116,6 +117,7 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         ))
         .layer(middleware::from_fn(request_context))
         .layer(sessions)
+        .layer(middleware::from_fn(app::ssr::unavailable::guard))
         .layer(middleware::from_fn(body_limit::limit))
         .layer(middleware::from_fn(security_headers::secure))
         .layer(Extension(settings))

@@ -29,6 +29,9 @@ pub struct VoteForm {
     /// Where the proposal was served, and the server's signature of it.
     pub served_in: String,
     pub signature: String,
+    /// On a proposal page, its site-link token: the vote counts as trusted
+    /// only while it is fresh.
+    pub from: String,
     pub idempotency_key: String,
     /// The page to come back to (a local path).
     pub back: String,

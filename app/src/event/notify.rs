@@ -3,12 +3,14 @@
 
 use super::mails::Mail;
 use crate::mail::{self, EmailAddress, OutgoingMail};
-use crate::ssr::Db;
+use sqlx::AnyConnection;
 
-/// Queues a mail for sending. An address that cannot receive mail (it was
+/// Queues a mail for sending, on the connection of the change it tells
+/// about (its transaction), so that the mail exists if and only if the change
+/// is committed. An address that cannot receive mail (it was
 /// checked at registration, so only an old row could hold one) is logged and
 /// skipped rather than failing the change the mail tells about.
-pub async fn queue(db: &Db, mail: &Mail) -> Result<(), sqlx::Error> {
+pub async fn queue(conn: &mut AnyConnection, mail: &Mail) -> Result<(), sqlx::Error> {
     let to = match EmailAddress::parse(&mail.to) {
         Ok(to) => to,
         Err(e) => {
@@ -27,6 +29,6 @@ pub async fn queue(db: &Db, mail: &Mail) -> Result<(), sqlx::Error> {
         .fold(OutgoingMail::new(to, &mail.subject, &mail.text), |m, a| {
             m.attach(a)
         });
-    mail::enqueue(db, &outgoing).await?;
+    mail::enqueue_in(conn, &outgoing).await?;
     Ok(())
 }

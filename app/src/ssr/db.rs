@@ -7,6 +7,17 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// How long a request waits for a connection before it is told the site is
+/// unavailable (longer than any write should hold one).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// How often, and how patiently, a PostgreSQL server is probed (see `Db::watch_reachability`).
+const PROBE_EVERY: Duration = Duration::from_millis(500);
+const PROBE_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// How many times one transaction is tried before its lost race is shown.
+const TRANSACTION_ATTEMPTS: u32 = 5;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,
@@ -20,6 +31,10 @@ pub struct Db {
     /// The vote-signing secret once read: it never changes after creation,
     /// and every vote needs it.
     pub signing_key: std::sync::Arc<tokio::sync::OnceCell<Vec<u8>>>,
+    /// False while the last probe of a PostgreSQL server failed (see
+    /// `watch_reachability`): requests are then answered a 503 at once
+    /// rather than each waiting for the pool's timeout.
+    reachable: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Db {
@@ -48,6 +63,9 @@ impl Db {
         let pool = AnyPoolOptions::new()
             // SQLite has one writer; more connections only queue on its lock.
             .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+            // With PostgreSQL stopped or restarting, a request gets its 503
+            // within seconds instead of hanging; the pool reconnects by itself.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
@@ -66,7 +84,46 @@ impl Db {
             pool,
             engine,
             signing_key: Default::default(),
+            reachable: std::sync::Arc::new(true.into()),
         })
+    }
+
+    /// Whether the database answered its last probe (always, for SQLite).
+    pub fn reachable(&self) -> bool {
+        self.reachable.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Probes a PostgreSQL server twice a second in the background, so that
+    /// while it is stopped or restarting every request gets its 503 at once,
+    /// and so that the site is back within half a second of the server (the
+    /// pool reconnects by itself). SQLite needs no probe: its file is here.
+    pub fn watch_reachability(&self) {
+        if self.engine != Engine::Postgres {
+            return;
+        }
+        let db = self.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(PROBE_EVERY);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                every.tick().await;
+                let probe = sqlx::query("SELECT 1").execute(&db.pool);
+                let up = match tokio::time::timeout(PROBE_TIMEOUT, probe).await {
+                    Ok(Ok(_)) => true,
+                    Ok(Err(e)) => !super::db_error::is_unavailable(&e),
+                    // Every connection busy is a loaded server, not a lost one.
+                    Err(_) => {
+                        let saturated = db.pool.num_idle() == 0
+                            && db.pool.size() >= db.pool.options().get_max_connections();
+                        saturated && db.reachable()
+                    }
+                };
+                let was = db.reachable.swap(up, std::sync::atomic::Ordering::Relaxed);
+                if was != up {
+                    tracing::warn!(up, "database reachability changed");
+                }
+            }
+        });
     }
 
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
@@ -104,7 +161,34 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-pub use super::db_error::is_unique_violation;
+pub use super::db_error::{is_transient, is_unique_violation};
+
+/// Runs `transaction` (one whole transaction, begun and committed inside)
+/// again when the database reports a race lost for now rather than for good:
+/// a deadlock or serialization failure on PostgreSQL, a busy or locked
+/// database on SQLite. The waits are jittered so that the two sides of a
+/// deadlock do not collide again. Anything else, or the last failure, is
+/// returned as it is.
+pub async fn retry_transient<T, F, Fut>(mut transaction: F) -> Result<T, sqlx::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, sqlx::Error>>,
+{
+    use rand::Rng;
+    let mut attempt = 1;
+    loop {
+        match transaction().await {
+            Err(e) if is_transient(&e) && attempt < TRANSACTION_ATTEMPTS => {
+                let ceiling = 10u64 << attempt;
+                let wait = rand::thread_rng().gen_range(ceiling / 2..=ceiling);
+                tracing::debug!("transaction retried after {e} (attempt {attempt})");
+                tokio::time::sleep(Duration::from_millis(wait)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
 
 /// Replaces the rows of a link table that belong to one owner (an avenue's
 /// themes, a session's themes...) by `items`, inside the caller's transaction.

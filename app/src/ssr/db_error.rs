@@ -3,8 +3,10 @@
 //! The schema enforces the invariants (one slug per process, one day per date,
 //! one staff account per address); when it refuses a write, the refusal is
 //! looked up in one table and turned into a message the person can act on.
-//! Every other database error is logged and shown as a message that reveals
-//! nothing. Constraints are unnamed in the migrations, so each is known by
+//! A database that cannot be reached (stopped, restarting, the pool's wait
+//! ran out) or cannot store more (a full disk) is a 503 with a message that
+//! says so and that nothing typed is lost. Every other database error is
+//! logged and shown as a message that reveals nothing. Constraints are unnamed in the migrations, so each is known by
 //! PostgreSQL's generated name and by the columns SQLite's message lists.
 
 use super::i18n::Tr;
@@ -91,6 +93,52 @@ fn missing_parent(err: &sqlx::Error) -> bool {
         .is_some_and(|d| d.is_foreign_key_violation())
 }
 
+/// The engine's error code: PostgreSQL's SQLSTATE, SQLite's extended result code.
+fn code(err: &sqlx::Error) -> Option<String> {
+    Some(err.as_database_error()?.code()?.into_owned())
+}
+
+/// SQLite's primary result code (the low byte of the extended one). SQLite's
+/// codes have at most four digits; PostgreSQL's SQLSTATEs always have five.
+fn sqlite_primary(code: &str) -> Option<i64> {
+    (code.len() < 5)
+        .then(|| code.parse::<i64>().ok())
+        .flatten()
+        .map(|c| c & 0xff)
+}
+
+/// A lost race that the same transaction would win if run again: a deadlock
+/// or a serialization failure on PostgreSQL (40P01, 40001), a busy or locked
+/// database on SQLite (SQLITE_BUSY 5, SQLITE_LOCKED 6 and their extended codes).
+pub fn is_transient(err: &sqlx::Error) -> bool {
+    match code(err).as_deref() {
+        Some("40P01" | "40001") => true,
+        Some(c) => matches!(sqlite_primary(c), Some(5 | 6)),
+        None => false,
+    }
+}
+
+/// The database cannot be reached for now: the pool waited in vain for a
+/// connection, the connection broke, or PostgreSQL is shutting down or
+/// starting (57P01-57P03, class 08 connection exceptions).
+pub fn is_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+        sqlx::Error::Tls(_) | sqlx::Error::WorkerCrashed => true,
+        _ => code(err).is_some_and(|c| c.starts_with("57P") || c.starts_with("08")),
+    }
+}
+
+/// The database cannot store more: SQLITE_FULL (13), or PostgreSQL's
+/// disk_full (53100).
+pub fn is_storage_full(err: &sqlx::Error) -> bool {
+    match code(err).as_deref() {
+        Some("53100") => true,
+        Some(c) => sqlite_primary(c) == Some(13),
+        None => false,
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> AppError {
         let tr = Tr(current_lang());
@@ -99,6 +147,14 @@ impl From<sqlx::Error> for AppError {
         }
         if matches!(err, sqlx::Error::RowNotFound) || missing_parent(&err) {
             return AppError::NotFound(tr.t("error-not-found"));
+        }
+        if is_storage_full(&err) {
+            tracing::error!("database full: {err}");
+            return AppError::Unavailable(tr.t("error-storage-full"));
+        }
+        if is_unavailable(&err) || is_transient(&err) {
+            tracing::warn!("database unavailable: {err}");
+            return AppError::Unavailable(tr.t("error-unavailable"));
         }
         tracing::error!("database error: {err}");
         AppError::Internal(tr.t("error-internal"))
@@ -130,8 +186,27 @@ mod tests {
 
     #[test]
     fn an_unexpected_error_reveals_nothing() {
-        let err: AppError = sqlx::Error::PoolTimedOut.into();
+        let err: AppError = sqlx::Error::Protocol("bad frame from the pool".into()).into();
         assert_eq!(err.status(), 500);
         assert!(!err.to_string().contains("pool"), "{err}");
+    }
+
+    #[test]
+    fn a_database_out_of_reach_is_a_503_that_says_so() {
+        let err: AppError = sqlx::Error::PoolTimedOut.into();
+        assert_eq!(err.status(), 503);
+        assert!(!err.to_string().contains("pool"), "{err}");
+        assert!(is_unavailable(&sqlx::Error::Io(std::io::Error::from(
+            std::io::ErrorKind::ConnectionRefused
+        ))));
+    }
+
+    #[test]
+    fn sqlite_codes_are_read_by_their_primary_byte() {
+        // SQLITE_BUSY_SNAPSHOT (517) is a busy database; SQLITE_FULL is 13.
+        assert_eq!(sqlite_primary("517"), Some(5));
+        assert_eq!(sqlite_primary("13"), Some(13));
+        assert_eq!(sqlite_primary("40P01"), None);
+        assert_eq!(sqlite_primary("23505"), None);
     }
 }

@@ -94,6 +94,15 @@ pub async fn finish<T>(
             leptos_axum::redirect(&next.to);
             Ok(value)
         }
+        Err(err @ AppError::Unavailable(_)) => {
+            // The database is out of reach or full: no flash can be stored.
+            // The answer is a 503 that `ssr::unavailable` makes a page holding
+            // the form as it was sent, to send again.
+            if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(http::StatusCode::SERVICE_UNAVAILABLE);
+            }
+            Err(err)
+        }
         Err(err) => {
             let err = ctx.respond_err(err);
             if ctx.info.plain_html {

@@ -23,6 +23,7 @@ pub mod security_headers;
 pub mod session_store;
 pub mod settings;
 pub mod stream_caps;
+pub mod unavailable;
 
 pub use context::Ctx;
 pub use db::Db;

@@ -18,6 +18,10 @@ pub struct Settings {
     pub video_hosts: Vec<String>,
     /// How long a staff sign-in lasts, whatever the activity.
     pub staff_session: std::time::Duration,
+    /// `PARTICIPE_SECRET`: the key of the links that say a page was reached
+    /// from within the site. Without it, a key made once and kept in the
+    /// database is used (shared by every instance all the same).
+    pub secret: Option<String>,
 }
 
 impl Settings {
@@ -39,6 +43,7 @@ impl Default for Settings {
                 .map(String::from)
                 .to_vec(),
             staff_session: std::time::Duration::from_secs(12 * 3600),
+            secret: None,
         }
     }
 }

@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 
 const SLUG: &str = "polis-replay";
 
-/// A vote to send: the proposal, the key, and the signature its page carried.
-type SignedVote = (i64, &'static str, String);
+/// A vote to send: the proposal, the key, and the signature and site-link
+/// token its page carried.
+type SignedVote = (i64, &'static str, String, String);
 
 struct Vote {
     voter: String,
@@ -193,7 +194,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let base = format!("http://{addr}");
 
     // Warm-up (not timed): each voter opens the pages of the statements it
-    // votes on, as a person would, and keeps the signed form of each.
+    // votes on through the site's signed links, as a person following them
+    // from the results would, and keeps the signed form of each.
+    let site_key = store::secrets::signing_key(&db).await?;
     let mut by_voter: HashMap<String, Vec<&Vote>> = HashMap::new();
     for v in &votes {
         by_voter.entry(v.voter.clone()).or_default().push(v);
@@ -204,23 +207,28 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let client = reqwest::Client::builder().cookie_store(true).build()?;
             let mut signed = Vec::new();
             for v in list {
+                let from = app::consultation::logic::signing::site_link_token(
+                    &site_key,
+                    v.proposal,
+                    chrono::Utc::now().timestamp(),
+                );
                 let page = client
                     .get(format!(
-                        "{base}/consultations/{SLUG}/proposals/{}",
+                        "{base}/consultations/{SLUG}/proposals/{}?from={from}",
                         v.proposal
                     ))
-                    .header("Referer", format!("{base}/consultations/{SLUG}/results"))
                     .send()
                     .await?
                     .text()
                     .await?;
-                let signature = page
-                    .split(r#"name="signature" value=""#)
-                    .nth(1)
-                    .and_then(|s| s.split('"').next())
-                    .unwrap_or("")
-                    .to_owned();
-                signed.push((v.proposal, v.key, signature));
+                let hidden = |name: &str| {
+                    page.split(&format!(r#"name="{name}" value=""#))
+                        .nth(1)
+                        .and_then(|s| s.split('"').next())
+                        .unwrap_or("")
+                        .to_owned()
+                };
+                signed.push((v.proposal, v.key, hidden("signature"), hidden("from")));
             }
             out.push((client, signed));
         }
@@ -244,12 +252,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let Some((client, signed)) = queue.lock().unwrap().pop() else {
                     break;
                 };
-                for (i, (proposal, key, signature)) in signed.into_iter().enumerate() {
+                for (i, (proposal, key, signature, from)) in signed.into_iter().enumerate() {
                     let form = [
                         ("proposal_id", proposal.to_string()),
                         ("key", key.to_owned()),
                         ("served_in", "proposal".into()),
                         ("signature", signature),
+                        ("from", from),
                         ("idempotency_key", format!("bench-{proposal}-{i:06}")),
                         ("back", format!("/consultations/{SLUG}")),
                     ];

@@ -13,6 +13,7 @@ mod rendezvous;
 mod schema_parity;
 mod security_edge;
 mod security_staff;
+mod security_faults;
 mod staff_authorization;
 mod survey;
 mod vote_island;

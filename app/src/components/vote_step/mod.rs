@@ -138,6 +138,7 @@ fn card_fields(c: &CardView) -> impl IntoView {
         {hidden("proposal_id", c.proposal_id.to_string())}
         {hidden("served_in", c.served_in.clone())}
         {hidden("signature", c.signature.clone())}
+        {(!c.from.is_empty()).then(|| hidden("from", c.from.clone()))}
         {hidden("back", c.back.clone())}
         {hidden("idempotency_key", c.idempotency_key.clone())}
     }

@@ -63,6 +63,9 @@ pub struct CardView {
     pub content: String,
     pub served_in: String,
     pub signature: String,
+    /// On a proposal page reached from within the site, the page's fresh
+    /// site-link token (see `consultation::logic::signing`); empty elsewhere.
+    pub from: String,
     /// Where a plain form post comes back to.
     pub back: String,
     /// Made fresh for each card shown: a retried post of it counts once.
@@ -143,6 +146,8 @@ pub struct SequenceView {
 pub struct CardForm {
     pub served_in: ServedIn,
     pub signature: String,
+    /// The proposal page's site-link token, when it was reached from within the site.
+    pub from: String,
     /// Where the plain forms come back to.
     pub back: String,
     pub idempotency_key: String,
@@ -173,6 +178,7 @@ pub fn card_view(
         content: proposal.content.clone(),
         served_in: form.served_in.as_str().to_owned(),
         signature: form.signature,
+        from: form.from,
         back: form.back,
         idempotency_key: form.idempotency_key,
         progress,
@@ -269,6 +275,7 @@ pub fn sequence_view(ctx: &Ctx, page: &VotePage) -> SequenceView {
             let form = CardForm {
                 served_in: ServedIn::Sequence,
                 signature: shown.signature.clone(),
+                from: String::new(),
                 back: vote_path(c),
                 idempotency_key: shown.idempotency_key.clone(),
             };

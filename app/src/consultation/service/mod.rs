@@ -14,7 +14,9 @@ use super::forms::{ProposeForm, ReportForm, SettingsForm};
 use super::logic::groups::Groups;
 use super::logic::rules::{self, NewProposal, ProposalFields};
 use super::logic::settings::Settings;
+use super::logic::signing;
 use super::store::consultations::{self, Consultation};
+use super::store::secrets::signing_key;
 use super::store::{demographics, moderation as moderation_store, proposals};
 use crate::account::participant;
 use crate::error::AppError;
@@ -72,6 +74,42 @@ pub fn vote_path(c: &Consultation) -> String {
 
 pub fn proposal_path(c: &Consultation, proposal: i64) -> String {
     format!("{}/proposals/{proposal}", consultation_path(c))
+}
+
+/// The key of site links (`logic::signing::site_link_token`):
+/// `PARTICIPE_SECRET` when configured, else the key made once and kept in the
+/// database, so that every instance signs and checks alike.
+pub(crate) async fn site_key(ctx: &Ctx) -> Result<Vec<u8>, AppError> {
+    match &ctx.settings.secret {
+        Some(secret) => Ok(secret.as_bytes().to_vec()),
+        None => Ok(signing_key(&ctx.db).await?),
+    }
+}
+
+/// Links from the site's own pages (results, similar proposals…) to proposal
+/// pages, each carrying a fresh site-link token: a vote on the page it opens
+/// counts as trusted, while the same address shared later counts nowhere.
+#[derive(Debug, Clone)]
+pub struct ProposalLinks {
+    base: String,
+    key: Vec<u8>,
+    now: i64,
+}
+
+impl ProposalLinks {
+    pub async fn of(ctx: &Ctx, c: &Consultation) -> Result<ProposalLinks, AppError> {
+        Ok(ProposalLinks {
+            base: consultation_path(c),
+            key: site_key(ctx).await?,
+            now: crate::ssr::db::now(),
+        })
+    }
+
+    /// The signed path of one proposal's page.
+    pub fn to(&self, proposal: i64) -> String {
+        let token = signing::site_link_token(&self.key, proposal, self.now);
+        format!("{}/proposals/{proposal}?from={token}", self.base)
+    }
 }
 
 pub async fn propose(ctx: &Ctx, form: &ProposeForm) -> Result<(i64, Next), AppError> {

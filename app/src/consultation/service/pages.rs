@@ -4,7 +4,7 @@
 
 use super::results::similar;
 use super::{consultation, fresh_key, participant};
-use crate::consultation::logic::signing::{sign, ServedIn};
+use crate::consultation::logic::signing::{served_from, sign, site_link_token, ServedIn};
 use crate::consultation::store::consultations::{self, Consultation};
 use crate::consultation::store::proposals::{self, Proposal};
 use crate::consultation::store::secrets::signing_key;
@@ -33,6 +33,8 @@ pub async fn home_page(ctx: &Ctx, slug: &str) -> Result<HomePage, AppError> {
 pub struct ProposePage {
     pub consultation: Consultation,
     pub similar: Vec<Proposal>,
+    /// Links to the similar proposals' pages.
+    pub links: super::ProposalLinks,
     /// For the proposal form: a retried post of it is applied once.
     pub idempotency_key: String,
 }
@@ -45,6 +47,7 @@ pub async fn propose_page(ctx: &Ctx, slug: &str, draft: &str) -> Result<ProposeP
         similar(&ctx.db, &c, draft).await?
     };
     Ok(ProposePage {
+        links: super::ProposalLinks::of(ctx, &c).await?,
         consultation: c,
         similar,
         idempotency_key: fresh_key(),
@@ -59,14 +62,19 @@ pub struct ProposalPage {
     pub vote: Option<StoredVote>,
     pub served_in: ServedIn,
     pub signature: String,
+    /// The page's own fresh site-link token for its vote form, when it was
+    /// reached from within the site; empty from a shared link.
+    pub site_link: String,
     pub idempotency_key: String,
 }
 
+/// `from` is the site-link token of the link followed (`?from=…`): the page
+/// was reached from within the site only when it is genuine and fresh.
 pub async fn proposal_page(
     ctx: &Ctx,
     slug: &str,
     id: i64,
-    served_in: ServedIn,
+    from: &str,
 ) -> Result<ProposalPage, AppError> {
     let c = consultation(ctx, slug).await?;
     let proposal = proposals::proposal(&ctx.db, id)
@@ -84,6 +92,13 @@ pub async fn proposal_page(
         None => participant(ctx).await?,
     };
     let secret = signing_key(&ctx.db).await?;
+    let site = super::site_key(ctx).await?;
+    let now = crate::ssr::db::now();
+    let served_in = served_from(&site, from, id, now);
+    let site_link = match served_in {
+        ServedIn::ProposalPage => site_link_token(&site, id, now),
+        _ => String::new(),
+    };
     let signature = sign(&secret, c.id, id, participant, served_in);
     Ok(ProposalPage {
         consultation: c,
@@ -91,6 +106,7 @@ pub async fn proposal_page(
         vote,
         served_in,
         signature,
+        site_link,
         idempotency_key: fresh_key(),
     })
 }

@@ -159,6 +159,7 @@ pub struct ResultsPage {
     pub results: Vec<ProposalResult>,
     pub themes: Vec<Theme>,
     pub groups: GroupData,
+    pub links: super::ProposalLinks,
 }
 
 /// `group` is the chosen demographic group ("neighbourhood:Dornach"), if any.
@@ -174,6 +175,7 @@ pub async fn results_page(
         results: results(db, &c).await?,
         themes: themes_for(db, c.id).await?,
         groups: group_data(db, &c, group).await?,
+        links: super::ProposalLinks::of(ctx, &c).await?,
         consultation: c,
     })
 }

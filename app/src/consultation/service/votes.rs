@@ -11,6 +11,7 @@ use crate::consultation::store::proposals::Proposal;
 use crate::consultation::store::secrets::signing_key;
 use crate::consultation::store::votes::{apply_vote, vote_of, StoredVote, VoteChange};
 use crate::error::AppError;
+use crate::ssr::db::now;
 use crate::ssr::form::Next;
 use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
@@ -85,14 +86,14 @@ pub async fn cast(
             logic::validate_qualifications(vote_key, &quals)
                 .map_err(|_| ctx.invalid("key", "vote-error-qualification"))?;
             let secret = signing_key(&ctx.db).await?;
-            let tally = signing::tally_for(
-                &secret,
-                &form.signature,
-                c.id,
-                id,
-                participant,
-                &form.served_in,
-            );
+            let site = super::site_key(ctx).await?;
+            let proof = signing::CardProof {
+                signature: &form.signature,
+                claimed: &form.served_in,
+                from: &form.from,
+            };
+            let ids = (c.id, id, participant);
+            let tally = signing::tally_of_card((&secret, &site), &proof, ids, now());
             VoteChange::Cast {
                 key: vote_key,
                 qualifications: quals,

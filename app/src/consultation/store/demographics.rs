@@ -1,10 +1,10 @@
 //! Demographics answers and vote counts per group, kept up to date with each
 //! vote and each answer, so results by group read a few rows and never scan votes.
 
-use super::counts::{fold_tallies, CountRow};
+use super::counts::{fold_tallies, CountChanges, CountRow};
 use crate::consultation::logic::groups::{Dimension, Groups};
 use crate::consultation::logic::{Tally, VoteKey, VoteTally};
-use crate::ssr::db::{now, Db, Engine};
+use crate::ssr::db::{now, retry_transient, Db, Engine};
 use sqlx::{Any, Transaction};
 use std::collections::HashMap;
 
@@ -68,41 +68,6 @@ pub async fn has_demographics(
         .is_some())
 }
 
-/// Adds `delta` to the group counts of one counted vote.
-pub(crate) async fn add_group_counts(
-    tx: &mut Transaction<'_, Any>,
-    groups: &Groups,
-    proposal: i64,
-    tally: Tally,
-    key: VoteKey,
-    delta: i64,
-) -> Result<(), sqlx::Error> {
-    if tally == Tally::Untrusted {
-        return Ok(());
-    }
-    // A decrement is a plain update: SQLite checks `count >= 0` on the row an
-    // upsert would insert before resolving the conflict.
-    let sql = if delta > 0 {
-        "INSERT INTO group_vote_counts (proposal_id, dimension, grp, tally, item, count) VALUES ($1, $2, $3, $4, $5, $6) \
-         ON CONFLICT (proposal_id, dimension, grp, tally, item) DO UPDATE SET count = group_vote_counts.count + excluded.count"
-    } else {
-        "UPDATE group_vote_counts SET count = count + $6 \
-         WHERE proposal_id = $1 AND dimension = $2 AND grp = $3 AND tally = $4 AND item = $5"
-    };
-    for (dimension, group) in groups.memberships() {
-        sqlx::query(sql)
-            .bind(proposal)
-            .bind(dimension.slug())
-            .bind(group)
-            .bind(tally.as_str())
-            .bind(key.slug())
-            .bind(delta)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
-}
-
 #[derive(sqlx::FromRow)]
 struct CountedVote {
     proposal_id: i64,
@@ -114,6 +79,15 @@ struct CountedVote {
 /// Stores (or replaces) a participant's optional age bracket and
 /// neighbourhood, and moves their counted votes to their new groups.
 pub async fn save_demographics(
+    db: &Db,
+    consultation: i64,
+    participant: i64,
+    answer: &Groups,
+) -> Result<(), sqlx::Error> {
+    retry_transient(|| try_save_demographics(db, consultation, participant, answer)).await
+}
+
+async fn try_save_demographics(
     db: &Db,
     consultation: i64,
     participant: i64,
@@ -159,13 +133,15 @@ pub async fn save_demographics(
         .bind(consultation)
         .fetch_all(&mut *tx)
         .await?;
+        let mut counts = CountChanges::default();
         for v in votes {
             let Some(key) = VoteKey::from_slug(&v.vote_key) else {
                 continue;
             };
-            add_group_counts(&mut tx, &old, v.proposal_id, v.counted, key, -1).await?;
-            add_group_counts(&mut tx, answer, v.proposal_id, v.counted, key, 1).await?;
+            counts.group_vote(&old, v.proposal_id, v.counted, key, -1);
+            counts.group_vote(answer, v.proposal_id, v.counted, key, 1);
         }
+        counts.write(&mut tx).await?;
     }
     tx.commit().await
 }

@@ -3,12 +3,12 @@
 //! proposal and never scan the votes.
 
 use super::consultations::mark_participant;
-use super::counts::{fold_tallies, CountRow};
+use super::counts::{fold_tallies, CountChanges, CountRow};
 use super::demographics;
 use super::idempotency::{claim_key, record_response};
 use crate::consultation::logic::{Qualification, Tally, VoteKey, VoteTally};
-use crate::ssr::db::{is_unique_violation, now, Db, Engine};
-use sqlx::{Any, FromRow, Transaction};
+use crate::ssr::db::{is_unique_violation, now, retry_transient, Db, Engine};
+use sqlx::{Any, FromRow};
 use std::collections::HashMap;
 
 /// Vote counts of every published proposal, by tally.
@@ -107,38 +107,6 @@ pub enum VoteChange {
     Withdraw,
 }
 
-async fn add_counts(
-    tx: &mut Transaction<'_, Any>,
-    proposal: i64,
-    tally: Tally,
-    key: VoteKey,
-    qualifications: &[Qualification],
-    delta: i64,
-) -> Result<(), sqlx::Error> {
-    if tally == Tally::Untrusted {
-        return Ok(());
-    }
-    let items = std::iter::once(key.slug()).chain(qualifications.iter().map(|q| q.slug()));
-    // SQLite checks `count >= 0` on the row an upsert would insert, before
-    // resolving the conflict: a decrement is therefore a plain update.
-    let sql = if delta > 0 {
-        "INSERT INTO vote_counts (proposal_id, tally, item, count) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (proposal_id, tally, item) DO UPDATE SET count = vote_counts.count + excluded.count"
-    } else {
-        "UPDATE vote_counts SET count = count + $4 WHERE proposal_id = $1 AND tally = $2 AND item = $3"
-    };
-    for item in items {
-        sqlx::query(sql)
-            .bind(proposal)
-            .bind(tally.as_str())
-            .bind(item)
-            .bind(delta)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
-}
-
 /// Applies a vote change exactly once per idempotency key, keeping the counts
 /// right under concurrent requests. Returns the vote as it now stands.
 pub async fn apply_vote(
@@ -150,23 +118,27 @@ pub async fn apply_vote(
     change: &VoteChange,
 ) -> Result<Option<StoredVote>, sqlx::Error> {
     // Two first votes racing on PostgreSQL: one insert loses on the unique
-    // key and is replayed, and then sees the other's vote.
-    for attempt in 0..3 {
-        match try_apply_vote(
-            db,
-            consultation,
-            proposal,
-            participant,
-            idempotency_key,
-            change,
-        )
-        .await
-        {
-            Err(e) if is_unique_violation(&e) && attempt < 2 => continue,
-            other => return other,
+    // key and is replayed, and then sees the other's vote. A deadlock or a
+    // busy database is replayed too, before anyone sees an error.
+    retry_transient(|| async move {
+        let mut unique_retries = 2;
+        loop {
+            match try_apply_vote(
+                db,
+                consultation,
+                proposal,
+                participant,
+                idempotency_key,
+                change,
+            )
+            .await
+            {
+                Err(e) if is_unique_violation(&e) && unique_retries > 0 => unique_retries -= 1,
+                other => return other,
+            }
         }
-    }
-    unreachable!("the loop returns on its last attempt")
+    })
+    .await
 }
 
 async fn try_apply_vote(
@@ -206,18 +178,11 @@ async fn try_apply_vote(
     .await?;
     let old = vote_of(&mut *tx, proposal, participant).await?;
     let groups = demographics::groups_of(&mut *tx, consultation, participant).await?;
+    let mut counts = CountChanges::default();
     if let Some(old) = &old {
-        add_counts(
-            &mut tx,
-            proposal,
-            old.tally,
-            old.key,
-            &old.qualifications,
-            -1,
-        )
-        .await?;
+        counts.vote(proposal, old.tally, old.key, &old.qualifications, -1);
         if let Some(g) = &groups {
-            demographics::add_group_counts(&mut tx, g, proposal, old.tally, old.key, -1).await?;
+            counts.group_vote(g, proposal, old.tally, old.key, -1);
         }
     }
     let new = match (change, &old) {
@@ -287,11 +252,12 @@ async fn try_apply_vote(
         (None, None) => {}
     }
     if let Some(v) = &new {
-        add_counts(&mut tx, proposal, v.tally, v.key, &v.qualifications, 1).await?;
+        counts.vote(proposal, v.tally, v.key, &v.qualifications, 1);
         if let Some(g) = &groups {
-            demographics::add_group_counts(&mut tx, g, proposal, v.tally, v.key, 1).await?;
+            counts.group_vote(g, proposal, v.tally, v.key, 1);
         }
     }
+    counts.write(&mut tx).await?;
     record_response(&mut tx, participant, idempotency_key, "applied").await?;
     tx.commit().await?;
     Ok(new)

@@ -1,9 +1,9 @@
 //! The person's commands: registering through the form, and changing,
 //! cancelling or answering a seat offer through the private link. The seats
-//! themselves are taken and freed in `seats`; mails go through `mailing`.
+//! themselves are taken and freed in `seats`, which queues the mails
+//! (`mailing`) in the same transactions.
 
-use super::mailing::{send_confirmation, send_offers};
-use super::seats::{self, OfferAnswer, Origin, Refusal};
+use super::seats::{self, OfferAnswer, OfferReply, Origin, Refusal};
 use super::{accepts_registrations, programme, registration_path};
 use crate::error::AppError;
 use crate::event::forms::RegisterResult;
@@ -60,21 +60,11 @@ pub async fn register(
         is_demo: false,
         now: now(),
     };
-    let done = seats::register(&ctx.db, &p.event, &new, origin)
+    let done = seats::register(&ctx.db, &ctx.settings, &p, &new, origin)
         .await?
         .map_err(|r| refusal(ctx, &p, r))?;
-    send_offers(&ctx.db, &ctx.settings, &done.offers).await;
-    let path = registration_path(&p.event, &done.token);
-    send_confirmation(
-        &ctx.db,
-        &ctx.settings,
-        &p,
-        done.registration_id,
-        &done.token,
-        None,
-    )
-    .await;
     ctx.mail.wake();
+    let path = registration_path(&p.event, &done.token);
     Ok((
         RegisterResult {
             ticket_code: ticket::display_code(&done.ticket_code),
@@ -99,10 +89,12 @@ pub async fn change(ctx: &Ctx, form: &RegistrationForm) -> Result<((), Next), Ap
     let p = programme(ctx, &form.event).await?;
     let r = by_token(ctx, &p, &form.token).await?;
     let new = parse(ctx, &p, form)?;
-    let offers = seats::update(&ctx.db, &p.event, r.id, &new, now())
+    let offers = seats::update(&ctx.db, &ctx.settings, &p.event, r.id, &new, now())
         .await?
         .map_err(|refused| refusal(ctx, &p, refused))?;
-    send_offers(&ctx.db, &ctx.settings, &offers).await;
+    if !offers.is_empty() {
+        ctx.mail.wake();
+    }
     let path = registration_path(&p.event, &form.token);
     Ok(((), Next::to(path).with_notice("registration-changed")))
 }
@@ -113,10 +105,12 @@ pub async fn cancel(ctx: &Ctx, form: &CancelForm) -> Result<((), Next), AppError
     if form.confirm.is_empty() {
         return Err(ctx.invalid("confirm", "registration-error-confirm-cancel"));
     }
-    let offers = seats::cancel(&ctx.db, &p.event, r.id, now())
+    let offers = seats::cancel(&ctx.db, &ctx.settings, &p.event, r.id, now())
         .await?
         .map_err(|refused| refusal(ctx, &p, refused))?;
-    send_offers(&ctx.db, &ctx.settings, &offers).await;
+    if !offers.is_empty() {
+        ctx.mail.wake();
+    }
     let path = registration_path(&p.event, &form.token);
     Ok(((), Next::to(path).with_notice("registration-cancelled")))
 }
@@ -130,14 +124,16 @@ pub async fn answer_offer(ctx: &Ctx, form: &OfferForm) -> Result<((), Next), App
         "decline" => OfferAnswer::Decline,
         _ => return Err(ctx.invalid("answer", "registration-error-offer-answer")),
     };
-    let offers = seats::answer_offer(&ctx.db, &p.event, r.id, session, answer, now())
+    let reply = OfferReply {
+        registration_id: r.id,
+        token: &form.token,
+        session_id: session,
+        answer,
+    };
+    seats::answer_offer(&ctx.db, &ctx.settings, &p, reply, now())
         .await?
         .map_err(|refused| refusal(ctx, &p, refused))?;
-    send_offers(&ctx.db, &ctx.settings, &offers).await;
-    if answer == OfferAnswer::Accept {
-        send_confirmation(&ctx.db, &ctx.settings, &p, r.id, &form.token, Some(session)).await;
-        ctx.mail.wake();
-    }
+    ctx.mail.wake();
     let key = if answer == OfferAnswer::Accept {
         "registration-offer-accepted"
     } else {

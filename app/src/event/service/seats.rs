@@ -5,14 +5,19 @@
 //! Every one starts by locking the event (`store::seats::lock_event`); seats
 //! are then counted inside the transaction, so concurrent requests for the
 //! last seats get exactly as many seats as exist. Waiting-list offers are made
-//! in the same transaction as the seat they fill is freed.
+//! in the same transaction as the seat they fill is freed, and the mails that
+//! announce a change (ticket, offers) are queued in it too. A transaction that
+//! loses a race for now (a deadlock, a busy database) is run again.
 
+use super::mailing::{queue_confirmation, queue_offers};
 use crate::event::logic::capacity::{self, PlaceStatus, Placement};
 use crate::event::logic::{ticket, NewRegistration};
 use crate::event::store::registrations::{self as regs, NewRow};
+pub use crate::event::store::seats::Offer;
 use crate::event::store::seats::{self, Place};
-use crate::event::store::{self, Event, Tx};
-use crate::ssr::db::is_unique_violation;
+use crate::event::store::{self, Event, Programme, Tx};
+use crate::ssr::db::{is_unique_violation, retry_transient};
+use crate::ssr::settings::Settings;
 use crate::ssr::Db;
 
 /// Why a registration or a change was refused.
@@ -25,14 +30,6 @@ pub enum Refusal {
     Cancelled,
     /// The offer is no longer running (expired, or never made).
     NoOffer,
-}
-
-/// A seat offered to someone who was waiting: they are to be told.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offer {
-    pub registration_id: i64,
-    pub session_id: i64,
-    pub expires_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,57 +134,43 @@ async fn day_has_room(tx: &mut Tx<'_>, event_id: i64, day: i64) -> Result<bool, 
     ))
 }
 
-/// A fresh private link for a mail, outside any other transaction.
-pub async fn new_link_token(
-    db: &Db,
-    registration_id: i64,
-    now: i64,
-) -> Result<String, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let token = mint_token(&mut tx, registration_id, now).await?;
-    tx.commit().await?;
-    Ok(token)
-}
-
-/// Mints a private link for a registration; only its hash is stored.
-async fn mint_token(
-    tx: &mut Tx<'_>,
-    registration_id: i64,
-    now: i64,
-) -> Result<String, sqlx::Error> {
-    let token = ticket::new_token(&mut rand::thread_rng());
-    regs::insert_token(tx, &ticket::token_hash(&token), registration_id, now).await?;
-    Ok(token)
-}
-
 /// Registers someone: refused when the event or a chosen day is full or the
 /// email already has a live registration; workshops that are full put the
 /// person on their waiting list.
+/// The ticket mail and the offers made on the way are queued with it.
 pub async fn register(
     db: &Db,
-    event: &Event,
+    settings: &Settings,
+    p: &Programme,
     new: &NewRegistration,
     origin: Origin<'_>,
 ) -> Result<Result<Registered, Refusal>, sqlx::Error> {
     // A ticket code may (very rarely) collide with another event's: draw again.
-    for attempt in 0..3 {
-        match try_register(db, event, new, origin).await {
-            Err(e) if is_unique_violation(&e) && attempt < 2 => continue,
-            other => return other,
+    retry_transient(|| async move {
+        let mut collisions = 2;
+        loop {
+            match try_register(db, settings, p, new, origin).await {
+                Err(e) if is_unique_violation(&e) && collisions > 0 => collisions -= 1,
+                other => return other,
+            }
         }
-    }
-    unreachable!("the loop returns on its last attempt")
+    })
+    .await
 }
 
 async fn try_register(
     db: &Db,
-    event: &Event,
+    settings: &Settings,
+    p: &Programme,
     new: &NewRegistration,
     origin: Origin<'_>,
 ) -> Result<Result<Registered, Refusal>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let done = register_in(&mut tx, event, new, origin).await?;
-    if done.is_ok() {
+    let done = register_in(&mut tx, &p.event, new, origin).await?;
+    if let Ok(done) = &done {
+        queue_offers(&mut tx, settings, &p.event, &done.offers, origin.now).await?;
+        let (id, token) = (done.registration_id, &done.token);
+        queue_confirmation(&mut tx, settings, p, id, token, None).await?;
         tx.commit().await?;
     }
     Ok(done)
@@ -252,7 +235,7 @@ async fn register_in(
         offers.extend(request_place(tx, event, id, *workshop, now).await?);
     }
     regs::write_answers(tx, id, &new.answers).await?;
-    let token = mint_token(tx, id, now).await?;
+    let token = regs::mint_token(tx, id, now).await?;
     Ok(Ok(Registered {
         registration_id: id,
         token,
@@ -266,6 +249,18 @@ async fn register_in(
 /// dropped one passes its seat on).
 pub async fn update(
     db: &Db,
+    settings: &Settings,
+    event: &Event,
+    registration_id: i64,
+    new: &NewRegistration,
+    now: i64,
+) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    retry_transient(|| try_update(db, settings, event, registration_id, new, now)).await
+}
+
+async fn try_update(
+    db: &Db,
+    settings: &Settings,
     event: &Event,
     registration_id: i64,
     new: &NewRegistration,
@@ -303,6 +298,7 @@ pub async fn update(
     }
     regs::update_details(&mut tx, registration_id, new, now).await?;
     regs::write_answers(&mut tx, registration_id, &new.answers).await?;
+    queue_offers(&mut tx, settings, event, &offers, now).await?;
     tx.commit().await?;
     Ok(Ok(offers))
 }
@@ -311,6 +307,17 @@ pub async fn update(
 /// the first people waiting are offered the seats, in the same transaction.
 pub async fn cancel(
     db: &Db,
+    settings: &Settings,
+    event: &Event,
+    registration_id: i64,
+    now: i64,
+) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    retry_transient(|| try_cancel(db, settings, event, registration_id, now)).await
+}
+
+async fn try_cancel(
+    db: &Db,
+    settings: &Settings,
     event: &Event,
     registration_id: i64,
     now: i64,
@@ -325,20 +332,48 @@ pub async fn cancel(
     for session in sessions {
         offers.extend(leave_workshop(&mut tx, event, registration_id, session, now).await?);
     }
+    queue_offers(&mut tx, settings, event, &offers, now).await?;
     tx.commit().await?;
     Ok(Ok(offers))
 }
 
+/// What an answer to an offer is about: the registration, reached by its
+/// private link (`token`, quoted in the confirmation mail), and the workshop.
+#[derive(Debug, Clone, Copy)]
+pub struct OfferReply<'a> {
+    pub registration_id: i64,
+    pub token: &'a str,
+    pub session_id: i64,
+    pub answer: OfferAnswer,
+}
+
 /// Confirms or declines an offered seat. An offer past its deadline cannot be
-/// accepted: the seat goes to the next person instead.
+/// accepted: the seat goes to the next person instead. An accepted seat's
+/// confirmation mail is queued with it.
 pub async fn answer_offer(
     db: &Db,
-    event: &Event,
-    registration_id: i64,
-    session_id: i64,
-    answer: OfferAnswer,
+    settings: &Settings,
+    p: &Programme,
+    reply: OfferReply<'_>,
     now: i64,
 ) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    retry_transient(|| try_answer_offer(db, settings, p, reply, now)).await
+}
+
+async fn try_answer_offer(
+    db: &Db,
+    settings: &Settings,
+    p: &Programme,
+    reply: OfferReply<'_>,
+    now: i64,
+) -> Result<Result<Vec<Offer>, Refusal>, sqlx::Error> {
+    let OfferReply {
+        registration_id,
+        token,
+        session_id,
+        answer,
+    } = reply;
+    let event = &p.event;
     let mut tx = db.pool.begin().await?;
     seats::lock_event(&mut tx, event.id).await?;
     if !regs::is_live(&mut tx, event.id, registration_id).await? {
@@ -351,24 +386,35 @@ pub async fn answer_offer(
         .find(|p| p.registration_id == registration_id)
         .is_some_and(|p| p.status == PlaceStatus::Offered);
     if !running {
+        queue_offers(&mut tx, settings, event, &offers, now).await?;
         tx.commit().await?;
         return Ok(Err(Refusal::NoOffer));
     }
     match answer {
         OfferAnswer::Accept => {
             seats::confirm_place(&mut tx, registration_id, session_id, now).await?;
+            queue_confirmation(
+                &mut tx,
+                settings,
+                p,
+                registration_id,
+                token,
+                Some(session_id),
+            )
+            .await?;
         }
         OfferAnswer::Decline => {
             offers.extend(leave_workshop(&mut tx, event, registration_id, session_id, now).await?);
         }
     }
+    queue_offers(&mut tx, settings, event, &offers, now).await?;
     tx.commit().await?;
     Ok(Ok(offers))
 }
 
 /// Settles every workshop with an offer past its deadline or people waiting:
 /// run by the background sweep. Returns the offers made.
-pub async fn settle_due(db: &Db, now: i64) -> Result<Vec<Offer>, sqlx::Error> {
+pub async fn settle_due(db: &Db, settings: &Settings, now: i64) -> Result<Vec<Offer>, sqlx::Error> {
     let due = seats::due_workshops(db, now).await?;
     let mut offers = Vec::new();
     let mut events: Vec<i64> = due.iter().map(|(e, _)| *e).collect();
@@ -377,12 +423,25 @@ pub async fn settle_due(db: &Db, now: i64) -> Result<Vec<Offer>, sqlx::Error> {
         let Some(event) = store::event_by_id(db, event_id).await? else {
             continue;
         };
-        let mut tx = db.pool.begin().await?;
-        seats::lock_event(&mut tx, event_id).await?;
-        for (_, session) in due.iter().filter(|(e, _)| *e == event_id) {
-            offers.extend(settle_workshop(&mut tx, &event, *session, now).await?.1);
-        }
-        tx.commit().await?;
+        let sessions: Vec<i64> = due
+            .iter()
+            .filter(|(e, _)| *e == event_id)
+            .map(|(_, s)| *s)
+            .collect();
+        let (sessions, event) = (&sessions, &event);
+        let made = retry_transient(|| async move {
+            let mut tx = db.pool.begin().await?;
+            seats::lock_event(&mut tx, event_id).await?;
+            let mut made = Vec::new();
+            for session in sessions {
+                made.extend(settle_workshop(&mut tx, event, *session, now).await?.1);
+            }
+            queue_offers(&mut tx, settings, event, &made, now).await?;
+            tx.commit().await?;
+            Ok(made)
+        })
+        .await?;
+        offers.extend(made);
     }
     Ok(offers)
 }

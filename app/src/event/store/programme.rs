@@ -256,10 +256,13 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
 }
 
 /// A session's title (for mails about one workshop).
-pub async fn session_title(db: &Db, session_id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn session_title(
+    conn: &mut sqlx::AnyConnection,
+    session_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT title FROM event_sessions WHERE id = $1")
         .bind(session_id)
-        .fetch_optional(&db.pool)
+        .fetch_optional(conn)
         .await
 }
 

@@ -8,7 +8,7 @@ use crate::event::logic::registration::RegistrationStatus;
 use crate::event::logic::{ticket, NewRegistration, Profile};
 use crate::ssr::db_types::{DbDate, Flag};
 use crate::ssr::Db;
-use sqlx::FromRow;
+use sqlx::{AnyConnection, FromRow};
 use std::collections::HashMap;
 
 /// A registration to write, with what the service decided for it.
@@ -175,6 +175,17 @@ pub async fn write_answers(
 }
 
 /// Stores a private link's hash.
+/// Mints a private link for a registration; only its hash is stored.
+pub async fn mint_token(
+    tx: &mut Tx<'_>,
+    registration_id: i64,
+    now: i64,
+) -> Result<String, sqlx::Error> {
+    let token = ticket::new_token(&mut rand::thread_rng());
+    insert_token(tx, &ticket::token_hash(&token), registration_id, now).await?;
+    Ok(token)
+}
+
 pub async fn insert_token(
     tx: &mut Tx<'_>,
     token_hash: &str,
@@ -257,11 +268,20 @@ pub async fn by_token(db: &Db, token: &str) -> Result<Option<Registration>, sqlx
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<Registration>, sqlx::Error> {
+    by_id_in(&mut *db.pool.acquire().await?, id).await
+}
+
+/// A registration, read on `conn` (inside a transaction, it sees the
+/// transaction's own writes).
+pub async fn by_id_in(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<Registration>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {REGISTRATION_COLUMNS} FROM registrations r WHERE r.id = $1"
     ))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(conn)
     .await
 }
 
@@ -289,17 +309,25 @@ struct PlaceOf {
 }
 
 pub async fn details(db: &Db, registration: Registration) -> Result<Details, sqlx::Error> {
+    details_in(&mut *db.pool.acquire().await?, registration).await
+}
+
+/// A registration's details, read on `conn` (see `by_id_in`).
+pub async fn details_in(
+    conn: &mut AnyConnection,
+    registration: Registration,
+) -> Result<Details, sqlx::Error> {
     let id = registration.id;
     let days: Vec<(i64, Option<i64>)> =
         sqlx::query_as("SELECT day_id, checked_in_at FROM registration_days WHERE registration_id = $1 ORDER BY day_id")
             .bind(id)
-            .fetch_all(&db.pool)
+            .fetch_all(&mut *conn)
             .await?;
     let rows: Vec<PlaceOf> = sqlx::query_as(
         "SELECT id, session_id, status, offer_expires_at FROM workshop_places WHERE registration_id = $1 ORDER BY session_id",
     )
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut places = Vec::new();
     for PlaceOf {
@@ -315,7 +343,7 @@ pub async fn details(db: &Db, registration: Registration) -> Result<Details, sql
             )
             .bind(session_id)
             .bind(place_id)
-            .fetch_one(&db.pool)
+            .fetch_one(&mut *conn)
             .await?;
             Some(ahead.max(0) as usize + 1)
         } else {
@@ -332,7 +360,7 @@ pub async fn details(db: &Db, registration: Registration) -> Result<Details, sql
         "SELECT question_id, answer FROM registration_answers WHERE registration_id = $1",
     )
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(Details {
         registration,
@@ -371,13 +399,17 @@ pub async fn due_reminders(
     .await
 }
 
-pub async fn mark_reminded(db: &Db, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE registrations SET reminded_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+/// Marks a registration reminded; false when it already was (another
+/// sweep got there first), so that its reminder goes out once.
+pub async fn mark_reminded(tx: &mut Tx<'_>, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 // ---- Figures ----

@@ -67,6 +67,14 @@ pub async fn day_load(
     Ok(Some((count(seats), count(taken))))
 }
 
+/// A seat offered to someone who was waiting: they are to be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    pub registration_id: i64,
+    pub session_id: i64,
+    pub expires_at: i64,
+}
+
 /// A workshop place with whom it belongs to.
 #[derive(Debug, Clone, Copy, FromRow)]
 pub struct Place {

@@ -1,6 +1,7 @@
 //! One published proposal: vote on it, share it, report it. A vote here counts
-//! as "trusted" when the page was reached from within the site, and is kept but
-//! not counted when it came from a shared link.
+//! as "trusted" when the page was reached from within the site (a site page's
+//! link carried a fresh signed token, `?from=…`), and is kept but not counted
+//! when it came from a shared link.
 
 use super::breadcrumb;
 use crate::components::vote_card::VoteCard;
@@ -8,46 +9,22 @@ use crate::components::vote_step::CardForm;
 use crate::components::{load_page, Page};
 use crate::consultation::api::ReportProposal;
 use crate::consultation::logic::rules::REPORT_REASONS;
-use crate::consultation::logic::signing::ServedIn;
 use crate::consultation::service::{self, pages::proposal_page};
-use crate::pages::param;
+use crate::pages::{param, query};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// Reached from one of our own pages (the Referer is ours)?
-fn from_within_site() -> bool {
-    use_context::<http::request::Parts>().is_some_and(|p| {
-        let host = p
-            .headers
-            .get(http::header::HOST)
-            .and_then(|h| h.to_str().ok());
-        let referer = p
-            .headers
-            .get(http::header::REFERER)
-            .and_then(|h| h.to_str().ok());
-        match (host, referer) {
-            (Some(host), Some(referer)) => referer
-                .split("://")
-                .nth(1)
-                .is_some_and(|r| r.split('/').next() == Some(host)),
-            _ => false,
-        }
-    })
-}
-
 #[component]
 pub fn ProposalPage() -> impl IntoView {
     let tr = Tr::current();
-    let served_in = if from_within_site() {
-        ServedIn::ProposalPage
-    } else {
-        ServedIn::SharedLink
-    };
     let id: i64 = param("id").parse().unwrap_or(-1);
+    // The site-link token of the link followed, if any: it alone says the
+    // page was reached from within the site (never a header).
+    let from = query("from").unwrap_or_default();
     let data = async move {
         let ctx = Ctx::get()?;
-        let page = proposal_page(&ctx, &param("slug"), id, served_in).await?;
+        let page = proposal_page(&ctx, &param("slug"), id, &from).await?;
         Ok((ctx, page))
     };
     load_page(data, move |(ctx, page)| {
@@ -57,10 +34,16 @@ pub fn ProposalPage() -> impl IntoView {
         let here = service::proposal_path(&c, proposal.id);
         let open = c.is_open(ctx.settings.today());
         let card = if open {
+            // A plain vote comes back to the page as reached: from within the site or not.
+            let back = match page.site_link.as_str() {
+                "" => here.clone(),
+                token => format!("{here}?from={token}"),
+            };
             let form = CardForm {
                 served_in: page.served_in,
                 signature: page.signature,
-                back: here.clone(),
+                from: page.site_link,
+                back,
                 idempotency_key: page.idempotency_key,
             };
             view! {

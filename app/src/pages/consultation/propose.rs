@@ -33,6 +33,7 @@ pub fn ProposePage() -> impl IntoView {
     load_page(data, move |(ctx, page, draft)| {
         let c = page.consultation;
         let similar = page.similar;
+        let links = page.links;
         let form = FormState::of(&ctx, "propose");
         let base = service::consultation_path(&c);
         let open = c.is_open(ctx.settings.today());
@@ -69,7 +70,7 @@ pub fn ProposePage() -> impl IntoView {
                         view! {
                             <li>
                                 <p class="proposal-text">{p.content.clone()}</p>
-                                <a href=format!("{base}/proposals/{}", p.id)>{tr.t("propose-vote-instead")}</a>
+                                <a href=links.to(p.id)>{tr.t("propose-vote-instead")}</a>
                             </li>
                         }
                     })

@@ -2,7 +2,7 @@
 //! by the results page and its section by group.
 
 use crate::consultation::logic::Zone;
-use crate::consultation::service::ProposalResult;
+use crate::consultation::service::{ProposalLinks, ProposalResult};
 use crate::ssr::Tr;
 use leptos::prelude::*;
 
@@ -63,7 +63,7 @@ fn vote_bar(tr: Tr, r: &ProposalResult) -> impl IntoView {
     }
 }
 
-pub fn result_list(tr: Tr, base: &str, items: &[&ProposalResult]) -> AnyView {
+pub fn result_list(tr: Tr, links: &ProposalLinks, items: &[&ProposalResult]) -> AnyView {
     if items.is_empty() {
         return view! { <p>{tr.t("results-none")}</p> }.into_any();
     }
@@ -72,7 +72,7 @@ pub fn result_list(tr: Tr, base: &str, items: &[&ProposalResult]) -> AnyView {
         .map(|r| {
             view! {
                 <li class="result">
-                    <p class="proposal-text"><a href=format!("{base}/proposals/{}", r.id)>{r.content.clone()}</a></p>
+                    <p class="proposal-text"><a href=links.to(r.id)>{r.content.clone()}</a></p>
                     {vote_bar(tr, r)}
                 </li>
             }

@@ -7,7 +7,7 @@ use super::{breadcrumb, figures, results_groups};
 use crate::components::{load_page, Page};
 use crate::consultation::logic::Zone;
 use crate::consultation::service::results::results_page;
-use crate::consultation::service::{self, ProposalResult};
+use crate::consultation::service::ProposalResult;
 use crate::pages::{param, query};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -20,29 +20,29 @@ pub fn ResultsPage() -> impl IntoView {
         results_page(&ctx, &param("slug"), query("group").as_deref()).await
     };
     load_page(data, move |page| {
-        let (c, counts, results, themes, groups) = (
+        let (c, counts, results, themes, groups, links) = (
             page.consultation,
             page.figures,
             page.results,
             page.themes,
             page.groups,
+            page.links,
         );
-        let base = service::consultation_path(&c);
         let top = result_list(
             tr,
-            &base,
+            &links,
             &ranked(&results, Zone::Consensus, |r| r.scores.top.lower()),
         );
         let controversies = result_list(
             tr,
-            &base,
+            &links,
             &ranked(&results, Zone::Controversy, |r| {
                 r.scores.controversy.lower()
             }),
         );
         let rejected = result_list(
             tr,
-            &base,
+            &links,
             &ranked(&results, Zone::Rejection, |r| r.scores.rejection.lower()),
         );
         let by_theme = themes
@@ -60,7 +60,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <section class="theme">
                         <h3>{name.clone()}</h3>
                         <p>{tr.t_args("results-theme-count", &[("count", count.to_string())])}</p>
-                        {result_list(tr, &base, &items)}
+                        {result_list(tr, &links, &items)}
                     </section>
                 }
                 .into_any()
@@ -85,7 +85,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="rejected-title">{tr.t("results-rejected")}</h2>
                     {rejected}
                 </section>
-                {results_groups::section(tr, &c, &groups)}
+                {results_groups::section(tr, &links, &groups)}
                 <section aria-labelledby="themes-title">
                     <h2 id="themes-title">{tr.t("results-by-theme")}</h2>
                     {by_theme}

@@ -8,9 +8,8 @@
 use super::result_list::{ranked, result_list};
 use crate::consultation::logic::groups::{Dimension, MIN_GROUP_SIZE};
 use crate::consultation::logic::Zone;
-use crate::consultation::service;
 use crate::consultation::service::results::{ChosenGroup as Chosen, GroupData};
-use crate::consultation::store::Consultation;
+use crate::consultation::service::ProposalLinks;
 use crate::ssr::Tr;
 use leptos::prelude::*;
 
@@ -113,7 +112,7 @@ fn picker(tr: Tr, data: &GroupData) -> impl IntoView {
     }
 }
 
-fn chosen_view(tr: Tr, base: &str, chosen: &Chosen) -> AnyView {
+fn chosen_view(tr: Tr, links: &ProposalLinks, chosen: &Chosen) -> AnyView {
     let label = group_label(tr, chosen.dimension, &chosen.group);
     let heading = tr.t_args(
         "results-group-heading",
@@ -133,16 +132,15 @@ fn chosen_view(tr: Tr, base: &str, chosen: &Chosen) -> AnyView {
     view! {
         <h3 id="group-results">{heading}</h3>
         <h4>{tr.t("results-top")}</h4>
-        {result_list(tr, base, &top)}
+        {result_list(tr, links, &top)}
         <h4>{tr.t("results-controversies")}</h4>
-        {result_list(tr, base, &split)}
+        {result_list(tr, links, &split)}
     }
     .into_any()
 }
 
 /// The whole "by neighbourhood and age" section.
-pub fn section(tr: Tr, c: &Consultation, data: &GroupData) -> impl IntoView {
-    let base = service::consultation_path(c);
+pub fn section(tr: Tr, links: &ProposalLinks, data: &GroupData) -> impl IntoView {
     let answered = data.sizes.iter().any(|(_, list)| !list.is_empty());
     let charts = data
         .sizes
@@ -152,7 +150,7 @@ pub fn section(tr: Tr, c: &Consultation, data: &GroupData) -> impl IntoView {
     let chosen = data
         .chosen
         .as_ref()
-        .map(|chosen| chosen_view(tr, &base, chosen));
+        .map(|chosen| chosen_view(tr, links, chosen));
     view! {
         <section aria-labelledby="groups-title">
             <h2 id="groups-title">{tr.t("results-groups")}</h2>

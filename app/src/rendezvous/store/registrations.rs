@@ -3,7 +3,7 @@
 
 use crate::mail::OutgoingMail;
 use crate::rendezvous::logic::Mode;
-use crate::ssr::db::{now, Db};
+use crate::ssr::db::{now, retry_transient, Db};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
@@ -16,8 +16,21 @@ pub struct Registration {
     pub cancelled_at: Option<i64>,
 }
 
-/// Stores a registration and, in the same transaction, its confirmation mail.
+/// Stores a registration and, in the same transaction, its confirmation
+/// mail; run again when the database was busy (see `retry_transient`).
 pub async fn register(
+    db: &Db,
+    rendezvous: i64,
+    token_hash: &str,
+    name: &str,
+    email: Option<&str>,
+    mode: Mode,
+    mail: Option<&OutgoingMail>,
+) -> Result<i64, sqlx::Error> {
+    retry_transient(|| try_register(db, rendezvous, token_hash, name, email, mode, mail)).await
+}
+
+async fn try_register(
     db: &Db,
     rendezvous: i64,
     token_hash: &str,
