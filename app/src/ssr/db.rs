@@ -8,8 +8,10 @@ use std::str::FromStr;
 use std::time::Duration;
 
 /// How long a request waits for a connection before it is told the site is
-/// unavailable (longer than any write should hold one).
-pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+/// unavailable: longer than a burst of writes queues for one, short enough
+/// to answer within seconds when the database has just gone (after which the
+/// reachability probe answers at once).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How often, and how patiently, a PostgreSQL server is probed (see `Db::watch_reachability`).
 const PROBE_EVERY: Duration = Duration::from_millis(500);

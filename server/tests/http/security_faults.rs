@@ -241,10 +241,7 @@ async fn cap_sqlite_pages(app: &TestApp, pages: Option<i64>) {
         conns.push(app.db.pool.acquire().await.unwrap());
     }
     for conn in &mut conns {
-        let pages = match pages {
-            Some(p) => p,
-            None => 1 << 30,
-        };
+        let pages = pages.unwrap_or(1 << 30);
         sqlx::query(&format!("PRAGMA max_page_count = {pages}"))
             .execute(&mut **conn)
             .await

@@ -146,8 +146,18 @@ pub fn calendar<Tz: TimeZone>(
 
 /// The QR code and the calendar file, as mail attachments.
 pub fn attachments(code: &str, ics: String) -> Result<Vec<Attachment>, MailError> {
+    attachments_with_qr(code, qr_png(code), ics)
+}
+
+/// The same with the QR code's PNG already drawn (before a transaction, so
+/// that the CPU work is not done while holding the event's seats).
+pub fn attachments_with_qr(
+    code: &str,
+    qr: Vec<u8>,
+    ics: String,
+) -> Result<Vec<Attachment>, MailError> {
     Ok(vec![
-        Attachment::new(&qr_file_name(code), "image/png", qr_png(code))?,
+        Attachment::new(&qr_file_name(code), "image/png", qr)?,
         Attachment::new(
             CALENDAR_FILE_NAME,
             "text/calendar; charset=utf-8; method=PUBLISH",
@@ -163,15 +173,20 @@ pub fn qr_file_name(code: &str) -> String {
 
 pub const CALENDAR_FILE_NAME: &str = "evenement.ics";
 
+/// The ticket's QR code and calendar file; `qr` is the QR code's PNG when
+/// it was drawn beforehand.
 pub fn ticket_files(
     settings: &Settings,
     p: &Programme,
     d: &Details,
     tr: Tr,
     link: &str,
+    qr: Option<Vec<u8>>,
 ) -> Vec<crate::mail::Attachment> {
     let ics = registration_calendar(settings, p, d, tr, link);
-    attachments(&d.registration.ticket_code, ics).unwrap_or_else(|e| {
+    let code = &d.registration.ticket_code;
+    let qr = qr.unwrap_or_else(|| qr_png(code));
+    attachments_with_qr(code, qr, ics).unwrap_or_else(|e| {
         tracing::error!("ticket files of registration {}: {e}", d.registration.id);
         Vec::new()
     })

@@ -20,16 +20,18 @@ use crate::ssr::db_types::date_text;
 use crate::ssr::settings::Settings;
 use crate::ssr::Db;
 
-/// Queues the ticket mail, with its QR code and calendar file, in `tx`. With
-/// `accepted`, it confirms that waiting-list seat rather than the registration.
+/// Queues the ticket mail, with its QR code (`qr`, when drawn beforehand)
+/// and calendar file, in `tx`. With `accepted`, it confirms that
+/// waiting-list seat rather than the registration.
 pub(super) async fn queue_confirmation(
     tx: &mut Tx<'_>,
     settings: &Settings,
     p: &Programme,
-    registration_id: i64,
-    token: &str,
+    ticket: (i64, &str),
     accepted: Option<i64>,
+    qr: Option<Vec<u8>>,
 ) -> Result<(), sqlx::Error> {
+    let (registration_id, token) = ticket;
     let Some(r) = regs::by_id_in(tx, registration_id).await? else {
         return Ok(());
     };
@@ -45,7 +47,7 @@ pub(super) async fn queue_confirmation(
     let (settings, p) = (settings.clone(), p.clone());
     let tr = mails::recipient(&d.registration).tr;
     mail.attachments =
-        tokio::task::spawn_blocking(move || ticket_files(&settings, &p, &d, tr, &link))
+        tokio::task::spawn_blocking(move || ticket_files(&settings, &p, &d, tr, &link, qr))
             .await
             .map_err(|e| sqlx::Error::Protocol(format!("ticket files: {e}")))?;
     notify::queue(tx, &mail).await

@@ -165,12 +165,21 @@ async fn try_register(
     new: &NewRegistration,
     origin: Origin<'_>,
 ) -> Result<Result<Registered, Refusal>, sqlx::Error> {
+    // The ticket code and its QR code are drawn before the transaction, so
+    // that the event's seats are held only for the writes.
+    let code = ticket::new_code(&mut rand::thread_rng());
+    let qr = {
+        let code = code.clone();
+        tokio::task::spawn_blocking(move || crate::event::exports::tickets::qr_png(&code))
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("ticket QR code: {e}")))?
+    };
     let mut tx = db.pool.begin().await?;
-    let done = register_in(&mut tx, &p.event, new, origin).await?;
+    let done = register_in(&mut tx, &p.event, new, origin, code).await?;
     if let Ok(done) = &done {
         queue_offers(&mut tx, settings, &p.event, &done.offers, origin.now).await?;
-        let (id, token) = (done.registration_id, &done.token);
-        queue_confirmation(&mut tx, settings, p, id, token, None).await?;
+        let ticket = (done.registration_id, done.token.as_str());
+        queue_confirmation(&mut tx, settings, p, ticket, None, Some(qr)).await?;
         tx.commit().await?;
     }
     Ok(done)
@@ -187,18 +196,25 @@ pub async fn register_many(
     let mut tx = db.pool.begin().await?;
     let mut registered = 0;
     for new in people {
-        registered += usize::from(register_in(&mut tx, event, new, origin).await?.is_ok());
+        let code = ticket::new_code(&mut rand::thread_rng());
+        registered += usize::from(
+            register_in(&mut tx, event, new, origin, code)
+                .await?
+                .is_ok(),
+        );
     }
     tx.commit().await?;
     Ok(registered)
 }
 
-/// The registration itself, inside the caller's transaction.
+/// The registration itself, inside the caller's transaction, with the
+/// ticket `code` drawn by the caller.
 async fn register_in(
     tx: &mut Tx<'_>,
     event: &Event,
     new: &NewRegistration,
     origin: Origin<'_>,
+    code: String,
 ) -> Result<Result<Registered, Refusal>, sqlx::Error> {
     let now = origin.now;
     seats::lock_event(tx, event.id).await?;
@@ -217,7 +233,6 @@ async fn register_in(
             return Ok(Err(Refusal::DayFull(*day)));
         }
     }
-    let code = ticket::new_code(&mut rand::thread_rng());
     let row = NewRow {
         event_id: event.id,
         new,
