@@ -29,6 +29,9 @@ pub enum AppError {
     /// Too many requests from one participant or address.
     #[error("{0}")]
     TooManyRequests(String),
+    /// The server is too busy for the request now (e.g. password hashing); retry later.
+    #[error("{0}")]
+    Unavailable(String),
     /// Anything unexpected: details are logged on the server, never shown.
     #[error("{0}")]
     Internal(String),
@@ -62,6 +65,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::Conflict(_) => 409,
             AppError::TooManyRequests(_) => 429,
+            AppError::Unavailable(_) => 503,
             AppError::Internal(_) | AppError::ServerFn(_) => 500,
         }
     }

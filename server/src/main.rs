@@ -143,9 +143,8 @@ async fn serve(config: Config, db: app::ssr::Db) -> Result<(), String> {
              Never expose this server to the public with them: delete them or use a fresh database."
         );
     }
-    server::spawn_session_cleanup(db.clone());
     let mail = server::start_mail_worker(&config, db.clone())?;
-    server::spawn_symposium_sweep(db.clone(), config.settings());
+    server::spawn_jobs(db.clone(), config.settings());
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;

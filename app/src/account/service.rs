@@ -4,6 +4,7 @@
 use super::forms::{LoginForm, PasswordForm, StaffForm};
 use super::logic::{password::NewPassword, safe_next, NewStaff};
 use super::store;
+use super::throttle;
 use crate::error::AppError;
 use crate::model::{Role, StaffUser};
 use crate::ssr::context::STAFF_KEY;
@@ -11,9 +12,18 @@ use crate::ssr::form::Next;
 use crate::ssr::Ctx;
 
 pub async fn login(ctx: &Ctx, form: &LoginForm) -> Result<((), Next), AppError> {
-    let staff = store::verify_login(&ctx.db, &form.email, &form.password)
-        .await?
-        .ok_or_else(|| ctx.invalid("email", "login-error-credentials"))?;
+    let attempt = throttle::begin(ctx, &form.email).await?;
+    let turn = match throttle::hashing_turn(ctx).await {
+        Ok(turn) => turn,
+        Err(busy) => {
+            attempt.give_back(ctx).await;
+            return Err(busy);
+        }
+    };
+    let staff = store::verify_login(&ctx.db, &form.email, &form.password).await?;
+    drop(turn);
+    let staff = staff.ok_or_else(|| ctx.invalid("email", "login-error-credentials"))?;
+    attempt.give_back(ctx).await;
     // A new session id on login defeats session fixation.
     ctx.session.cycle_id().await.map_err(|e| ctx.internal(e))?;
     ctx.session
@@ -34,9 +44,11 @@ pub async fn change_password(ctx: &Ctx, form: &PasswordForm) -> Result<((), Next
     let user = ctx.require_any_staff()?;
     let new = NewPassword::parse(&form.new_password, &form.confirm_password)
         .map_err(|key| ctx.invalid("new_password", key))?;
+    let turn = throttle::hashing_turn(ctx).await?;
     let ok = store::verify_login(&ctx.db, &user.email, &form.current_password)
         .await?
         .is_some();
+    drop(turn);
     if !ok {
         return Err(ctx.invalid("current_password", "password-error-current"));
     }
