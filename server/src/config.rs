@@ -51,10 +51,7 @@ fn rate_config() -> Result<app::ssr::rate_limit::RateConfig, String> {
     Ok(app::ssr::rate_limit::RateConfig {
         votes_per_participant: number("PARTICIPE_RATE_VOTES", d.votes_per_participant)?,
         votes_per_address: number("PARTICIPE_RATE_VOTES_PER_ADDRESS", d.votes_per_address)?,
-        proposals_per_participant: number(
-            "PARTICIPE_RATE_PROPOSALS",
-            d.proposals_per_participant,
-        )?,
+        proposals_per_participant: number("PARTICIPE_RATE_PROPOSALS", d.proposals_per_participant)?,
         proposals_per_address: number(
             "PARTICIPE_RATE_PROPOSALS_PER_ADDRESS",
             d.proposals_per_address,
@@ -70,10 +67,7 @@ fn rate_config() -> Result<app::ssr::rate_limit::RateConfig, String> {
             "PARTICIPE_RATE_RENDEZVOUS_REGISTRATIONS_PER_ADDRESS",
             d.rendezvous_registrations_per_address,
         )?,
-        questions_per_participant: number(
-            "PARTICIPE_RATE_QUESTIONS",
-            d.questions_per_participant,
-        )?,
+        questions_per_participant: number("PARTICIPE_RATE_QUESTIONS", d.questions_per_participant)?,
         questions_per_address: number(
             "PARTICIPE_RATE_QUESTIONS_PER_ADDRESS",
             d.questions_per_address,

@@ -182,4 +182,3 @@ pub fn start_mail_worker(config: &Config, db: Db) -> Result<MailWorker, String> 
         MailWaker::default(),
     ))
 }
-

@@ -49,10 +49,10 @@ pub async fn begin(ctx: &Ctx, email: &str) -> Result<Attempt, AppError> {
     let refused = || {
         let (per_account, _) = limits.config.limits(Action::LoginAccount);
         let minutes = per_account.map_or(1, |l| (l.interval_ms() + 59_999) / 60_000);
-        ctx.respond_err(AppError::TooManyRequests(ctx.tr.t_args(
-            "login-error-throttled",
-            &[("minutes", minutes.to_string())],
-        )))
+        ctx.respond_err(AppError::TooManyRequests(
+            ctx.tr
+                .t_args("login-error-throttled", &[("minutes", minutes.to_string())]),
+        ))
     };
     if !limits
         .allow(Action::LoginAccount, Some(&account), None)

@@ -127,7 +127,11 @@ impl Ctx {
         participant: impl Into<Option<i64>>,
     ) -> Result<(), AppError> {
         let who = participant.into().map(|p| p.to_string());
-        if self.limits.allow(action, who.as_deref(), self.address).await {
+        if self
+            .limits
+            .allow(action, who.as_deref(), self.address)
+            .await
+        {
             Ok(())
         } else {
             Err(self.too_many())

@@ -66,22 +66,26 @@ impl LiveHub {
         hub
     }
 
-    /// Asks the readers of `topic`, on every instance, to read now.
+    /// Asks the readers of `topic`, on every instance, to read now. On
+    /// PostgreSQL this instance's readers are woken by the notification too,
+    /// like the others': woken twice, they would read twice.
     pub fn nudge(&self, topic: Topic) {
-        wake(&self.channels, topic.0, topic.1);
-        if let Some(pool) = &self.relay {
-            let pool = pool.clone();
-            tokio::spawn(async move {
-                let sent = sqlx::query("SELECT pg_notify($1, $2)")
-                    .bind(CHANNEL)
-                    .bind(format!("{}:{}", topic.0, topic.1))
-                    .execute(&pool)
-                    .await;
-                if let Err(e) = sent {
-                    tracing::warn!("live nudge {topic:?} not sent to the other instances: {e}");
-                }
-            });
-        }
+        let Some(pool) = &self.relay else {
+            wake(&self.channels, topic.0, topic.1);
+            return;
+        };
+        let (pool, channels) = (pool.clone(), Arc::clone(&self.channels));
+        tokio::spawn(async move {
+            let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(format!("{}:{}", topic.0, topic.1))
+                .execute(&pool)
+                .await;
+            if let Err(e) = sent {
+                tracing::warn!("live nudge {topic:?} not sent to the other instances: {e}");
+                wake(&channels, topic.0, topic.1);
+            }
+        });
     }
 
     /// A receiver of `topic`'s value as JSON, `None` until first read. The

@@ -332,7 +332,10 @@ impl RateLimits {
         match shared {
             Some(Ok(admitted)) => admitted,
             Some(Err(e)) => {
-                tracing::warn!("rate limit store ({}): {e}; counting in memory", self.backend());
+                tracing::warn!(
+                    "rate limit store ({}): {e}; counting in memory",
+                    self.backend()
+                );
                 self.hit_memory(key, limit)
             }
             None => self.hit_memory(key, limit),

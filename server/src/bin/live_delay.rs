@@ -83,9 +83,7 @@ fn client() -> reqwest::Client {
 }
 
 /// A viewer: sends the arrival time of each `state` event whose question is open or not.
-fn viewer(
-    url: String,
-) -> tokio::sync::mpsc::UnboundedReceiver<(bool, Instant)> {
+fn viewer(url: String) -> tokio::sync::mpsc::UnboundedReceiver<(bool, Instant)> {
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(async move {
         let mut res = client().get(url).send().await.expect("the live stream");
@@ -182,8 +180,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     across.sort();
     same.sort();
-    println!("{changes} changes made on instance A (a live question opened / closed), PostgreSQL {}", url.rsplit('/').next().unwrap_or(""));
-    for (who, d) in [("viewer on B (LISTEN/NOTIFY)", &across), ("viewer on A (same instance)", &same)] {
+    println!(
+        "{changes} changes made on instance A (a live question opened / closed), PostgreSQL {}",
+        url.rsplit('/').next().unwrap_or("")
+    );
+    for (who, d) in [
+        ("viewer on B (LISTEN/NOTIFY)", &across),
+        ("viewer on A (same instance)", &same),
+    ] {
         println!(
             "{who:<30} p50 {:>9}  p95 {:>9}  max {:>9}",
             ms(percentile(d, 0.5)),

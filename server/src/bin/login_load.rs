@@ -39,12 +39,15 @@ fn status_mib(pid: u32, field: &str) -> Option<f64> {
 /// The server binary with this run's environment.
 fn server(binary: &str, dir: &std::path::Path, addr: &str) -> Command {
     let mut cmd = Command::new(binary);
-    cmd.env("DATABASE_URL", format!("sqlite://{}/login-load.db", dir.display()))
-        .env("LEPTOS_SITE_ADDR", addr)
-        .env("LEPTOS_SITE_ROOT", dir)
-        .env("PARTICIPE_MAIL_DIR", dir.join("mail"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null());
+    cmd.env(
+        "DATABASE_URL",
+        format!("sqlite://{}/login-load.db", dir.display()),
+    )
+    .env("LEPTOS_SITE_ADDR", addr)
+    .env("LEPTOS_SITE_ROOT", dir)
+    .env("PARTICIPE_MAIL_DIR", dir.join("mail"))
+    .env("RUST_LOG", "warn")
+    .stdout(Stdio::null());
     cmd
 }
 
@@ -63,7 +66,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let binary = arg(&args, "--server").ok_or("--server PATH to a participe binary")?;
     let logins: usize = arg(&args, "--logins").map_or(Ok(400), |v| v.parse())?;
     let dir = tempfile::tempdir()?;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
     let addr = format!("127.0.0.1:{port}");
     let demo = server(&binary, dir.path(), &addr).arg("demo").status()?;
     if !demo.success() {
@@ -93,13 +98,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let account = app::demo::DEMO_ACCOUNTS[(i / 8) % 4].0;
             (account.to_owned(), app::demo::DEMO_PASSWORD.to_owned())
         } else {
-            (format!("guess{i}@example.org"), format!("wrong password {i}"))
+            (
+                format!("guess{i}@example.org"),
+                format!("wrong password {i}"),
+            )
         };
         all.spawn(async move {
             let sent = Instant::now();
             let status = client
                 .post(url)
-                .form(&[("email", email.as_str()), ("password", &password), ("next", "/admin")])
+                .form(&[
+                    ("email", email.as_str()),
+                    ("password", &password),
+                    ("next", "/admin"),
+                ])
                 .send()
                 .await
                 .map_or(0, |r| r.status().as_u16());

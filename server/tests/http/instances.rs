@@ -13,7 +13,10 @@ use app::demo::rendezvous::SLUG;
 use std::time::{Duration, Instant};
 
 /// Two instances on one fresh database with the demo, `adjust` applied to both.
-async fn two_instances(engine: Engine, adjust: impl Fn(&mut server::config::Config)) -> (TestApp, TestApp) {
+async fn two_instances(
+    engine: Engine,
+    adjust: impl Fn(&mut server::config::Config),
+) -> (TestApp, TestApp) {
     let (url, dir) = fresh_database(engine).await;
     let a = spawn_with(engine, url.clone(), dir, true, &adjust).await;
     let b = spawn_with(engine, url, None, false, &adjust).await;
@@ -54,7 +57,10 @@ async fn a_change_through_one_instance_reaches_a_viewer_on_the_other() {
         .await
         .unwrap()
         .expect("the demo meeting");
-    let question = app::rendezvous::store::questions(&a.db, r.id).await.unwrap()[0].id;
+    let question = app::rendezvous::store::questions(&a.db, r.id)
+        .await
+        .unwrap()[0]
+        .id;
     let mut stream = b
         .api_client()
         .get(b.url(&format!("/api/rendezvous/{SLUG}/live")))
@@ -75,7 +81,11 @@ async fn a_change_through_one_instance_reaches_a_viewer_on_the_other() {
         .post_api(
             &host,
             "staff/rendezvous/questions/state",
-            &[("rendezvous", SLUG), ("question_id", &id), ("action", "open")],
+            &[
+                ("rendezvous", SLUG),
+                ("question_id", &id),
+                ("action", "open"),
+            ],
         )
         .await;
     assert_eq!(status, 200, "{body}");
@@ -97,8 +107,12 @@ async fn a_change_through_one_instance_reaches_a_viewer_on_the_other() {
     let mut buffer = String::new();
     wait_for_event(&mut pending, &mut buffer, |_| true).await;
     let asker = a.api_client();
-    a.post_api(&asker, "rendezvous/mode", &[("rendezvous", SLUG), ("mode", "room")])
-        .await;
+    a.post_api(
+        &asker,
+        "rendezvous/mode",
+        &[("rendezvous", SLUG), ("mode", "room")],
+    )
+    .await;
     let (status, body) = a
         .post_api(
             &asker,
@@ -204,14 +218,21 @@ async fn two_instances_sweeping_at_once_send_each_reminder_once() {
         server::jobs::run_once(sweep, &b.db, &settings_b),
     );
     let (ran_a, ran_b) = (ran_a.unwrap(), ran_b.unwrap());
-    assert!(ran_a != ran_b, "exactly one instance ran it: {ran_a} {ran_b}");
+    assert!(
+        ran_a != ran_b,
+        "exactly one instance ran it: {ran_a} {ran_b}"
+    );
     assert_eq!(
         mails().await - before,
         people.len() as i64,
         "one reminder each"
     );
     // Within the period, neither runs it again.
-    assert!(!server::jobs::run_once(sweep, &a.db, &settings).await.unwrap());
-    assert!(!server::jobs::run_once(sweep, &b.db, &settings_b).await.unwrap());
+    assert!(!server::jobs::run_once(sweep, &a.db, &settings)
+        .await
+        .unwrap());
+    assert!(!server::jobs::run_once(sweep, &b.db, &settings_b)
+        .await
+        .unwrap());
     assert_eq!(mails().await - before, people.len() as i64);
 }

@@ -32,7 +32,11 @@ pub(crate) async fn parallel_logins(app: &TestApp, email: &str, n: usize) -> Vec
             let password = format!("wrong password {i}");
             let res = client
                 .post(url)
-                .form(&[("email", email.as_str()), ("password", &password), ("next", "/admin")])
+                .form(&[
+                    ("email", email.as_str()),
+                    ("password", &password),
+                    ("next", "/admin"),
+                ])
                 .send()
                 .await
                 .unwrap();
@@ -80,7 +84,10 @@ async fn a_hundred_wrong_passwords_lock_that_account_only(engine: Engine) {
     assert_eq!(status, 429, "{engine:?}: the right password too: {body}");
     assert!(says_wait(&body));
     let (status, body) = login(&app, MODERATOR, DEMO_PASSWORD).await;
-    assert_eq!(status, 200, "{engine:?}: another account still works: {body}");
+    assert_eq!(
+        status, 200,
+        "{engine:?}: another account still works: {body}"
+    );
 
     // The lock ends: the right password works again, and is not counted.
     crate::common::eventually("the lock to end", || async {

@@ -101,7 +101,8 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-closed"))));
     }
     let reg = logic::parse_registration(form).map_err(|(f, k)| ctx.invalid(f, k))?;
-    ctx.rate_limit(RateAction::RegisterForRendezvous, None).await?;
+    ctx.rate_limit(RateAction::RegisterForRendezvous, None)
+        .await?;
     let token = crate::ssr::private_link::new_token();
     let base = ctx.settings.base_url.trim_end_matches('/');
     let link = format!("{base}{}", registration_path(&r, &token));
