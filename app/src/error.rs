@@ -30,7 +30,8 @@ pub enum AppError {
     #[error("{0}")]
     TooManyRequests(String),
     /// The database cannot be reached or cannot store more for now (it is
-    /// restarting, or its disk is full): try again in a moment.
+    /// restarting, or its disk is full), or the server is too busy for the
+    /// request (password hashing): try again in a moment.
     #[error("{0}")]
     Unavailable(String),
     /// Anything unexpected: details are logged on the server, never shown.

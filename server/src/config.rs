@@ -37,6 +37,15 @@ pub struct Config {
     pub staff_session: std::time::Duration,
     /// `PARTICIPE_SECRET`: signs the site's links to proposals (see `Settings::secret`).
     pub secret: Option<String>,
+    /// `REDIS_URL`: rate limits shared by the instances in Redis (else in
+    /// PostgreSQL when that is the store, else in memory).
+    pub redis_url: Option<String>,
+    /// Prefix of the rate-limit keys (`PARTICIPE_RATE_PREFIX`), so that
+    /// several sites can share one Redis.
+    pub rate_prefix: String,
+    /// How many passwords are hashed at once (`PARTICIPE_HASHING_CONCURRENCY`,
+    /// default: the number of cores); each takes about 19 MiB.
+    pub hashing_concurrency: usize,
 }
 
 fn number(name: &str, default: u32) -> Result<u32, String> {
@@ -58,6 +67,54 @@ fn hours(name: &str, default: f64) -> Result<std::time::Duration, String> {
 
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The rate limits, each from its `PARTICIPE_RATE_…` variable (per minute;
+/// login failures per `PARTICIPE_LOGIN_WINDOW_SECONDS`, 15 minutes).
+fn rate_config() -> Result<app::ssr::rate_limit::RateConfig, String> {
+    let d = app::ssr::rate_limit::RateConfig::default();
+    Ok(app::ssr::rate_limit::RateConfig {
+        votes_per_participant: number("PARTICIPE_RATE_VOTES", d.votes_per_participant)?,
+        votes_per_address: number("PARTICIPE_RATE_VOTES_PER_ADDRESS", d.votes_per_address)?,
+        proposals_per_participant: number("PARTICIPE_RATE_PROPOSALS", d.proposals_per_participant)?,
+        proposals_per_address: number(
+            "PARTICIPE_RATE_PROPOSALS_PER_ADDRESS",
+            d.proposals_per_address,
+        )?,
+        registrations_per_address: number(
+            "PARTICIPE_RATE_REGISTRATIONS_PER_ADDRESS",
+            d.registrations_per_address,
+        )?,
+        reports_per_participant: number("PARTICIPE_RATE_REPORTS", d.reports_per_participant)?,
+        reports_per_address: number("PARTICIPE_RATE_REPORTS_PER_ADDRESS", d.reports_per_address)?,
+        lookups_per_address: number("PARTICIPE_RATE_LOOKUPS_PER_ADDRESS", d.lookups_per_address)?,
+        rendezvous_registrations_per_address: number(
+            "PARTICIPE_RATE_RENDEZVOUS_REGISTRATIONS_PER_ADDRESS",
+            d.rendezvous_registrations_per_address,
+        )?,
+        questions_per_participant: number("PARTICIPE_RATE_QUESTIONS", d.questions_per_participant)?,
+        questions_per_address: number(
+            "PARTICIPE_RATE_QUESTIONS_PER_ADDRESS",
+            d.questions_per_address,
+        )?,
+        answers_per_participant: number("PARTICIPE_RATE_ANSWERS", d.answers_per_participant)?,
+        answers_per_address: number("PARTICIPE_RATE_ANSWERS_PER_ADDRESS", d.answers_per_address)?,
+        upvotes_per_participant: number("PARTICIPE_RATE_UPVOTES", d.upvotes_per_participant)?,
+        upvotes_per_address: number("PARTICIPE_RATE_UPVOTES_PER_ADDRESS", d.upvotes_per_address)?,
+        survey_responses_per_address: number(
+            "PARTICIPE_RATE_SURVEY_RESPONSES_PER_ADDRESS",
+            d.survey_responses_per_address,
+        )?,
+        login_failures_per_account: number(
+            "PARTICIPE_LOGIN_FAILURES_PER_ACCOUNT",
+            d.login_failures_per_account,
+        )?,
+        login_failures_per_address: number(
+            "PARTICIPE_LOGIN_FAILURES_PER_ADDRESS",
+            d.login_failures_per_address,
+        )?,
+        login_window_secs: number("PARTICIPE_LOGIN_WINDOW_SECONDS", d.login_window_secs)?,
+    })
 }
 
 impl Config {
@@ -130,27 +187,15 @@ impl Config {
             mail_worker: app::mail::WorkerSettings::default(),
             staff_session: hours("PARTICIPE_STAFF_SESSION_HOURS", 12.0)?,
             secret: var("PARTICIPE_SECRET"),
-            rate: {
-                let d = app::ssr::rate_limit::RateConfig::default();
-                app::ssr::rate_limit::RateConfig {
-                    votes_per_participant: number("PARTICIPE_RATE_VOTES", d.votes_per_participant)?,
-                    votes_per_address: number(
-                        "PARTICIPE_RATE_VOTES_PER_ADDRESS",
-                        d.votes_per_address,
-                    )?,
-                    proposals_per_participant: number(
-                        "PARTICIPE_RATE_PROPOSALS",
-                        d.proposals_per_participant,
-                    )?,
-                    proposals_per_address: number(
-                        "PARTICIPE_RATE_PROPOSALS_PER_ADDRESS",
-                        d.proposals_per_address,
-                    )?,
-                    registrations_per_address: number(
-                        "PARTICIPE_RATE_REGISTRATIONS_PER_ADDRESS",
-                        d.registrations_per_address,
-                    )?,
-                }
+            rate: rate_config()?,
+            redis_url: var("REDIS_URL"),
+            rate_prefix: var("PARTICIPE_RATE_PREFIX").unwrap_or_else(|| "participe:".into()),
+            hashing_concurrency: match var("PARTICIPE_HASHING_CONCURRENCY") {
+                Some(v) => v
+                    .parse::<usize>()
+                    .map_err(|e| format!("PARTICIPE_HASHING_CONCURRENCY: {e}"))?
+                    .max(1),
+                None => std::thread::available_parallelism().map_or(2, |n| n.get()),
             },
         })
     }

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod config;
 pub mod security_txt;
 pub mod serve;
+pub mod jobs;
 
 use app::mail::{MailWaker, MailWorker};
 use app::shell::{shell, App};
@@ -125,10 +126,11 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             Arc::new(config.trusted_proxies.clone()),
             client_address::resolve,
         ))
-        .layer(Extension(Arc::new(app::ssr::rate_limit::RateLimits::new(
-            config.rate,
-        ))))
-        .layer(Extension(Arc::new(app::ssr::live::LiveHub::default())))
+        .layer(Extension(Arc::new(rate_limits(config, &db))))
+        .layer(Extension(Arc::new(live_hub(config, &db))))
+        .layer(Extension(app::account::throttle::Hashing::new(
+            config.hashing_concurrency,
+        )))
         .layer(Extension(db))
         .layer(Extension(mail))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -196,19 +198,36 @@ pub async fn open_db(config: &Config) -> Result<Db, String> {
     Ok(db)
 }
 
-/// Deletes expired sessions every hour, in the background.
-pub fn spawn_session_cleanup(db: Db) {
-    use tower_sessions::session_store::ExpiredDeletion;
-    tokio::spawn(async move {
-        let store = DbSessionStore::new(db);
-        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every_hour.tick().await;
-            if let Err(e) = store.delete_expired().await {
-                tracing::warn!("session cleanup failed: {e}");
-            }
+/// Rate limits shared by the instances: in Redis with `REDIS_URL`, else in
+/// PostgreSQL when that is the store, else in memory.
+fn rate_limits(config: &Config, db: &Db) -> app::ssr::rate_limit::RateLimits {
+    use app::ssr::rate_limit::RateLimits;
+    RateLimits::shared(
+        config.rate,
+        db,
+        config.redis_url.as_deref(),
+        &config.rate_prefix,
+    )
+    .unwrap_or_else(|e| {
+        tracing::error!("{e}: rate limits kept in this instance's memory");
+        RateLimits::in_memory(config.rate)
+    })
+}
+
+/// The live hub: on PostgreSQL its nudges reach every instance.
+fn live_hub(config: &Config, db: &Db) -> app::ssr::live::LiveHub {
+    match db.engine {
+        app::ssr::db::Engine::Postgres => {
+            app::ssr::live::LiveHub::postgres(db, &config.database_url)
         }
-    });
+        app::ssr::db::Engine::Sqlite => app::ssr::live::LiveHub::default(),
+    }
+}
+
+/// Runs the periodic jobs (`jobs::JOBS`: session cleanup, symposium sweep,
+/// rate-limit purge), each once per period across the instances.
+pub fn spawn_jobs(db: Db, settings: app::ssr::settings::Settings) {
+    jobs::spawn_all(db, settings);
 }
 
 /// Starts the background task that sends the outbox: over SMTP when
@@ -221,20 +240,4 @@ pub fn start_mail_worker(config: &Config, db: Db) -> Result<MailWorker, String> 
         config.mail_worker,
         MailWaker::default(),
     ))
-}
-
-/// Every minute: seat offers past their deadline pass to the next person
-/// waiting, and symposium reminders go out (`app::event::service::sweep`).
-/// Offers are also settled whenever a seat is requested, so a late sweep only
-/// delays mails, never a seat.
-pub fn spawn_symposium_sweep(db: Db, settings: app::ssr::settings::Settings) {
-    tokio::spawn(async move {
-        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
-        loop {
-            every_minute.tick().await;
-            if let Err(e) = app::event::service::sweep(&db, &settings).await {
-                tracing::warn!("symposium sweep failed: {e}");
-            }
-        }
-    });
 }

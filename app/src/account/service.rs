@@ -10,7 +10,7 @@ use super::logic::changes::{
 };
 use super::logic::{next_or, normalise_email, password::NewPassword, NewStaff};
 use super::store::{self, ChangeOutcome, StaffAccount};
-use super::{mails, session};
+use super::{mails, session, throttle};
 use crate::error::AppError;
 use crate::mail::EmailAddress;
 use crate::model::Role;
@@ -20,10 +20,19 @@ use crate::ssr::private_link::{new_token, token_hash};
 use crate::ssr::Ctx;
 
 pub async fn login(ctx: &Ctx, form: &LoginForm) -> Result<((), Next), AppError> {
+    let attempt = throttle::begin(ctx, &form.email).await?;
+    let turn = match throttle::hashing_turn(ctx).await {
+        Ok(turn) => turn,
+        Err(busy) => {
+            attempt.give_back(ctx).await;
+            return Err(busy);
+        }
+    };
     // A disabled account gets the same refusal as a wrong password.
-    let staff = store::verify_login(&ctx.db, &form.email, &form.password)
-        .await?
-        .ok_or_else(|| ctx.invalid("email", "login-error-credentials"))?;
+    let staff = store::verify_login(&ctx.db, &form.email, &form.password).await?;
+    drop(turn);
+    let staff = staff.ok_or_else(|| ctx.invalid("email", "login-error-credentials"))?;
+    attempt.give_back(ctx).await;
     session::begin(&ctx.db, &ctx.session, staff.id)
         .await
         .map_err(|e| ctx.internal(e))?;
@@ -43,9 +52,11 @@ pub async fn change_password(ctx: &Ctx, form: &PasswordForm) -> Result<((), Next
     let user = ctx.require_any_staff()?;
     let new = NewPassword::parse(&form.new_password, &form.confirm_password)
         .map_err(|key| ctx.invalid("new_password", key))?;
+    let turn = throttle::hashing_turn(ctx).await?;
     let ok = store::verify_login(&ctx.db, &user.email, &form.current_password)
         .await?
         .is_some();
+    drop(turn);
     if !ok {
         return Err(ctx.invalid("current_password", "password-error-current"));
     }

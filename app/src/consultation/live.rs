@@ -24,9 +24,10 @@ pub fn topic(consultation: i64) -> Topic {
     ("figures", consultation)
 }
 
-/// Votes come in steadily: the figures are read every 2 s while someone watches.
+/// Votes come in steadily: each nudges the figures, read at most every 2 s;
+/// a change nobody nudged (moderation) shows within 30 s.
 const PACE: Pace = Pace {
-    poll: Duration::from_secs(2),
+    poll: Duration::from_secs(30),
     min_gap: Duration::from_secs(2),
 };
 

@@ -119,17 +119,29 @@ impl Ctx {
         self.respond_err(AppError::invalid(field, self.t(key)))
     }
 
-    /// Refuses one more vote or proposal when the limits are reached.
-    pub fn rate_limit(
+    /// Refuses one more `action` when the limits of the participant (if
+    /// known) or of the client's address are reached, with the translated
+    /// "too many" message; shared by every instance.
+    pub async fn rate_limit(
         &self,
         action: super::rate_limit::Action,
-        participant: i64,
+        participant: impl Into<Option<i64>>,
     ) -> Result<(), AppError> {
-        if self.limits.allow(action, participant, self.address) {
+        let who = participant.into().map(|p| p.to_string());
+        if self
+            .limits
+            .allow(action, who.as_deref(), self.address)
+            .await
+        {
             Ok(())
         } else {
-            Err(self.respond_err(AppError::TooManyRequests(self.t("error-rate-limited"))))
+            Err(self.too_many())
         }
+    }
+
+    /// The refusal of a request over a rate limit.
+    pub fn too_many(&self) -> AppError {
+        self.respond_err(AppError::TooManyRequests(self.t("error-rate-limited")))
     }
 
     pub fn not_found(&self) -> AppError {

@@ -1,11 +1,16 @@
 //! The one live hub: values pushed to browsers by server-sent events.
 //!
-//! A topic (`("figures", consultation id)`, `("rendezvous", meeting id)`) has
-//! one reader task while someone watches it, and every viewer shares what it
-//! read, already serialised: a thousand open pages cost one query per read.
-//! The reader reads when this instance changes the topic (`nudge`), at most
-//! every `Pace::min_gap`, and every `Pace::poll` anyway, so that changes
-//! made through another instance behind the same load balancer arrive too.
+//! A topic (`("figures", consultation id)`, `("rendezvous", meeting id)`,
+//! `("pending", meeting id)`) has one reader task while someone watches it,
+//! and every viewer shares what it read, already serialised: a thousand open
+//! pages cost one query per read. The reader reads when the topic changes
+//! (`nudge`), at most every `Pace::min_gap`, and every `Pace::poll` anyway as
+//! a safety net.
+//!
+//! On PostgreSQL a nudge reaches every instance: it is sent with `pg_notify`
+//! on `CHANNEL`, and each instance has one connection that `LISTEN`s to it
+//! and wakes its own readers (`LiveHub::postgres`). On SQLite there is one
+//! instance, and a nudge wakes its readers directly.
 
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -18,13 +23,16 @@ use tokio::sync::{watch, Notify};
 use tokio_stream::wrappers::WatchStream;
 use tokio_stream::StreamExt;
 
+/// The PostgreSQL notification channel of the hub's nudges.
+pub const CHANNEL: &str = "participe_live";
+
 /// What is watched: a component's name for its stream, and the row it is about.
 pub type Topic = (&'static str, i64);
 
 /// How often a topic is read.
 #[derive(Debug, Clone, Copy)]
 pub struct Pace {
-    /// The longest a change made elsewhere waits to be read.
+    /// The longest a change that nobody nudged waits to be read.
     pub poll: Duration,
     /// The shortest time between two reads, however many nudges arrive.
     pub min_gap: Duration,
@@ -39,15 +47,45 @@ struct Channel {
 #[derive(Default)]
 pub struct LiveHub {
     channels: Arc<Mutex<HashMap<Topic, Channel>>>,
+    /// On PostgreSQL: nudges are sent to every instance through it.
+    relay: Option<sqlx::AnyPool>,
 }
 
+type Channels = Arc<Mutex<HashMap<Topic, Channel>>>;
+
 impl LiveHub {
-    /// Asks the reader of `topic`, if anyone watches it, to read now.
+    /// The hub of one instance among several on the PostgreSQL database at
+    /// `url`: starts the task that listens to the other instances' nudges.
+    /// Needs a Tokio runtime.
+    pub fn postgres(db: &super::Db, url: &str) -> LiveHub {
+        let hub = LiveHub {
+            channels: Default::default(),
+            relay: Some(db.pool.clone()),
+        };
+        tokio::spawn(listen(url.to_owned(), Arc::downgrade(&hub.channels)));
+        hub
+    }
+
+    /// Asks the readers of `topic`, on every instance, to read now. On
+    /// PostgreSQL this instance's readers are woken by the notification too,
+    /// like the others': woken twice, they would read twice.
     pub fn nudge(&self, topic: Topic) {
-        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = channels.get(&topic) {
-            c.wake.notify_one();
-        }
+        let Some(pool) = &self.relay else {
+            wake(&self.channels, topic.0, topic.1);
+            return;
+        };
+        let (pool, channels) = (pool.clone(), Arc::clone(&self.channels));
+        tokio::spawn(async move {
+            let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(format!("{}:{}", topic.0, topic.1))
+                .execute(&pool)
+                .await;
+            if let Err(e) = sent {
+                tracing::warn!("live nudge {topic:?} not sent to the other instances: {e}");
+                wake(&channels, topic.0, topic.1);
+            }
+        });
     }
 
     /// A receiver of `topic`'s value as JSON, `None` until first read. The
@@ -116,6 +154,79 @@ impl LiveHub {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .len()
+    }
+}
+
+/// Wakes this instance's reader of the topic named `name` about `id`.
+fn wake(channels: &Channels, name: &str, id: i64) {
+    let channels = channels.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = channels
+        .iter()
+        .find_map(|((n, i), c)| (*n == name && *i == id).then_some(c))
+    {
+        c.wake.notify_one();
+    }
+}
+
+/// Wakes every reader: nudges may have been missed while not listening.
+fn wake_all(channels: &Channels) {
+    let channels = channels.lock().unwrap_or_else(|e| e.into_inner());
+    for c in channels.values() {
+        c.wake.notify_one();
+    }
+}
+
+/// A nudge's payload, `name:id`.
+fn parse_payload(payload: &str) -> Option<(&str, i64)> {
+    let (name, id) = payload.rsplit_once(':')?;
+    Some((name, id.parse().ok()?))
+}
+
+/// This instance's one listening connection: wakes the readers named by the
+/// other instances' nudges, and reconnects after a loss (every reader then
+/// reads again, since nudges sent meanwhile are lost). Ends with the hub.
+async fn listen(url: String, channels: std::sync::Weak<Mutex<HashMap<Topic, Channel>>>) {
+    use sqlx::postgres::PgListener;
+    loop {
+        match PgListener::connect(&url).await {
+            Ok(mut listener) => match listener.listen(CHANNEL).await {
+                Ok(()) => 'session: loop {
+                    let Some(hub) = channels.upgrade() else {
+                        return;
+                    };
+                    wake_all(&hub);
+                    drop(hub);
+                    // `try_recv` answers None when the connection was lost;
+                    // the next call reconnects and listens again.
+                    loop {
+                        match listener.try_recv().await {
+                            Ok(Some(note)) => {
+                                let Some(hub) = channels.upgrade() else {
+                                    return;
+                                };
+                                if let Some((name, id)) = parse_payload(note.payload()) {
+                                    wake(&hub, name, id);
+                                }
+                            }
+                            Ok(None) => {
+                                tracing::warn!("live: the listening connection was lost");
+                                continue 'session;
+                            }
+                            Err(e) => {
+                                tracing::warn!("live: listening failed: {e}");
+                                break 'session;
+                            }
+                        }
+                    }
+                },
+                Err(e) => tracing::warn!("live: cannot listen to {CHANNEL}: {e}"),
+            },
+            Err(e) => tracing::warn!("live: cannot connect the listener: {e}"),
+        }
+        if channels.strong_count() == 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
     }
 }
 
@@ -192,6 +303,14 @@ mod tests {
             before,
             "nothing reads any more"
         );
+    }
+
+    #[test]
+    fn a_payload_names_a_topic() {
+        assert_eq!(parse_payload("figures:12"), Some(("figures", 12)));
+        assert_eq!(parse_payload("rendezvous:-1"), Some(("rendezvous", -1)));
+        assert_eq!(parse_payload("figures"), None);
+        assert_eq!(parse_payload("figures:x"), None);
     }
 
     #[tokio::test]

@@ -11,13 +11,13 @@ use app::process::logic::{PhaseInput, ProcessInput};
 use serde_json::Value;
 
 /// A test event: its slug, its one day, and one workshop at 14:00.
-struct TestEvent {
-    slug: String,
-    day_id: i64,
-    workshop_id: i64,
+pub(crate) struct TestEvent {
+    pub(crate) slug: String,
+    pub(crate) day_id: i64,
+    pub(crate) workshop_id: i64,
 }
 
-async fn create_event(
+pub(crate) async fn create_event(
     app: &TestApp,
     slug: &str,
     seats: u32,
@@ -109,7 +109,7 @@ fn form(ev: &TestEvent, email: &str) -> Vec<(String, String)> {
 }
 
 /// Registers `email`; returns the private link's token.
-async fn register(app: &TestApp, ev: &TestEvent, email: &str) -> String {
+pub(crate) async fn register(app: &TestApp, ev: &TestEvent, email: &str) -> String {
     let (status, body) = app
         .post_fields(&app.api_client(), "events/register", &form(ev, email))
         .await;

@@ -127,8 +127,9 @@ pub async fn propose(ctx: &Ctx, form: &ProposeForm) -> Result<(i64, Next), AppEr
     let new = NewProposal::parse(&c.proposal_prefix, &fields, &c.neighbourhoods)
         .map_err(|(f, k)| ctx.invalid(f, k))?;
     let participant = participant(ctx).await?;
-    ctx.rate_limit(Action::Propose, participant)?;
+    ctx.rate_limit(Action::Propose, participant).await?;
     let id = proposals::insert_proposal(&ctx.db, c.id, participant, key, &new).await?;
+    crate::ssr::live::nudge_current(super::live::topic(c.id));
     // What a proposer says of themselves also places their votes in results
     // by group, unless they already answered the demographics card.
     let answer = Groups {
@@ -177,6 +178,7 @@ pub async fn report(ctx: &Ctx, form: &ReportForm) -> Result<((), Next), AppError
         return Err(ctx.invalid("reason", "report-error-reason"));
     }
     let participant = participant(ctx).await?;
+    ctx.rate_limit(Action::Report, participant).await?;
     moderation_store::report(&ctx.db, proposal.id, participant, &form.reason).await?;
     let back = proposal_path(&c, proposal.id);
     Ok(((), Next::to(back).with_notice("report-received")))

@@ -44,6 +44,9 @@ pub async fn propose_page(ctx: &Ctx, slug: &str, draft: &str) -> Result<ProposeP
     let similar = if draft.trim().is_empty() {
         Vec::new()
     } else {
+        let who = crate::account::participant::current(&ctx.session).await;
+        ctx.rate_limit(crate::ssr::rate_limit::Action::LookUpSimilar, who)
+            .await?;
         similar(&ctx.db, &c, draft).await?
     };
     Ok(ProposePage {

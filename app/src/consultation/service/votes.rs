@@ -69,7 +69,7 @@ pub async fn cast(
     ensure_open(ctx, &c)?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
     let participant = participant(ctx).await?;
-    ctx.rate_limit(Action::Vote, participant)?;
+    ctx.rate_limit(Action::Vote, participant).await?;
     let quals = qualifications(&form.extra);
     let change = match form.key.as_str() {
         "withdraw" => VoteChange::Withdraw,
@@ -102,6 +102,7 @@ pub async fn cast(
         }
     };
     let vote = apply_vote(&ctx.db, c.id, id, participant, key, &change).await?;
+    crate::ssr::live::nudge_current(crate::consultation::live::topic(c.id));
     Ok((
         c,
         Voted {

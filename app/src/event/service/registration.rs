@@ -13,6 +13,7 @@ use crate::event::store::registrations::{self as regs, Registration};
 use crate::event::store::Programme;
 use crate::ssr::db::now;
 use crate::ssr::form::Next;
+use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
 
 /// The message of a refusal, pointed at the field it concerns.
@@ -50,7 +51,11 @@ pub async fn register(
     }
     let new = parse(ctx, &p, form)?;
     // Counted once the form is valid, so a person correcting mistakes is not held back.
-    if !ctx.limits.allow_registration(ctx.address) {
+    let allowed = ctx
+        .limits
+        .allow(Action::RegisterForEvent, None, ctx.address)
+        .await;
+    if !allowed {
         return Err(ctx.respond_err(AppError::TooManyRequests(
             ctx.t("registration-error-rate-limited"),
         )));

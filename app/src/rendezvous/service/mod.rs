@@ -20,11 +20,18 @@ use crate::error::AppError;
 use crate::model::Role;
 use crate::ssr::form::Next;
 use crate::ssr::live::Topic;
+use crate::ssr::rate_limit::Action as RateAction;
 use crate::ssr::Ctx;
 
 /// The live hub's topic for one meeting's live state (`super::live`).
 pub fn topic(rendezvous: i64) -> Topic {
     ("rendezvous", rendezvous)
+}
+
+/// The hub's topic for the audience questions waiting for a host's decision
+/// (the console's pending stream).
+pub fn pending_topic(rendezvous: i64) -> Topic {
+    ("pending", rendezvous)
 }
 
 /// Tells the live pages of `rendezvous` that something changed, from within
@@ -94,6 +101,8 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-closed"))));
     }
     let reg = logic::parse_registration(form).map_err(|(f, k)| ctx.invalid(f, k))?;
+    ctx.rate_limit(RateAction::RegisterForRendezvous, None)
+        .await?;
     let token = crate::ssr::private_link::new_token();
     let base = ctx.settings.base_url.trim_end_matches('/');
     let link = format!("{base}{}", registration_path(&r, &token));
@@ -162,6 +171,7 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError
         )
     })?;
     let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
+    ctx.rate_limit(RateAction::Answer, participant).await?;
     match store::answer(&ctx.db, q.id, participant, mode, &value).await? {
         AnswerOutcome::Stored => {
             nudge_current(r.id);
@@ -193,8 +203,9 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
         return Err(ctx.invalid("mode", "rendezvous-error-mode"));
     };
     let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
-    ctx.rate_limit(crate::ssr::rate_limit::Action::Propose, participant)?;
+    ctx.rate_limit(RateAction::Ask, participant).await?;
     store::ask(&ctx.db, r.id, participant, &body, mode).await?;
+    crate::ssr::live::nudge_current(pending_topic(r.id));
     Ok((
         (),
         Next::to(format!("{}#audience", live_path(&r))).with_notice("rendezvous-asked"),
@@ -205,6 +216,7 @@ pub async fn upvote(ctx: &Ctx, form: &UpvoteForm) -> Result<((), Next), AppError
     let r = rendezvous(ctx, &form.rendezvous).await?;
     let id: i64 = form.question_id.parse().map_err(|_| ctx.not_found())?;
     let participant = crate::account::participant::ensure(&ctx.db, &ctx.session).await?;
+    ctx.rate_limit(RateAction::Upvote, participant).await?;
     let counted = store::upvote(&ctx.db, r.id, id, participant).await?;
     if !counted {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-upvoted"))));
@@ -322,6 +334,7 @@ pub async fn moderate(ctx: &Ctx, form: &ModerateForm) -> Result<((), Next), AppE
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-action"))));
     }
     nudge_current(r.id);
+    crate::ssr::live::nudge_current(pending_topic(r.id));
     Ok((
         (),
         Next::to(format!("{}#audience", console_path(&r))).with_notice("rendezvous-moderated"),

@@ -5,6 +5,7 @@ use super::{definition, section_path, survey};
 use crate::account::participant;
 use crate::error::AppError;
 use crate::ssr::form::Next;
+use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
 use crate::survey::forms::AnswerForm;
 use crate::survey::logic::{self, Problem, Question};
@@ -197,7 +198,10 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<Next, Refusal> {
     }
     let who = match token {
         Some(token) => Respondent::Invitation { token },
-        None => Respondent::Participant(participant::ensure(&ctx.db, &ctx.session).await?),
+        None => {
+            ctx.rate_limit(Action::RespondToSurvey, None).await?;
+            Respondent::Participant(participant::ensure(&ctx.db, &ctx.session).await?)
+        }
     };
     let stored = store::submit(&ctx.db, &s, who, &checked.answers, ctx.settings.today()).await?;
     if stored == Submitted::AlreadyAnswered {
