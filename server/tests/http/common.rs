@@ -156,6 +156,12 @@ pub async fn spawn_with(
     config.addr = addr;
     config.base_url = format!("http://{addr}");
     config.site_root = std::env::temp_dir().display().to_string();
+    // Every test client speaks from 127.0.0.1, as hundreds of residents
+    // behind one address would: per-address limits are lifted unless a test
+    // sets its own in `adjust`.
+    config.rate.votes_per_address = 1_000_000;
+    config.rate.proposals_per_address = 1_000_000;
+    config.rate.registrations_per_address = 1_000_000;
     // Mail never leaves the test: a fresh folder, unless a test sets its own SMTP server.
     let mail_dir = tempfile::tempdir().expect("temp dir");
     config.smtp_url = None;
