@@ -408,15 +408,8 @@ async fn try_answer_offer(
     match answer {
         OfferAnswer::Accept => {
             seats::confirm_place(&mut tx, registration_id, session_id, now).await?;
-            queue_confirmation(
-                &mut tx,
-                settings,
-                p,
-                registration_id,
-                token,
-                Some(session_id),
-            )
-            .await?;
+            let ticket = (registration_id, token);
+            queue_confirmation(&mut tx, settings, p, ticket, Some(session_id), None).await?;
         }
         OfferAnswer::Decline => {
             offers.extend(leave_workshop(&mut tx, event, registration_id, session_id, now).await?);
