@@ -148,6 +148,7 @@ pub fn spawn_session_cleanup(db: Db) {
             if let Err(e) = store.delete_expired().await {
                 tracing::warn!("session cleanup failed: {e}");
             }
+            app::ssr::purge::purge(store.db()).await;
         }
     });
 }

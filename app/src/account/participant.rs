@@ -7,10 +7,14 @@ use crate::ssr::db::Db;
 use rand::distributions::{Alphanumeric, DistString};
 use tower_sessions::Session;
 
-/// The participant of this session, created on first use.
+/// The participant of this session, created at its first write (a page view
+/// creates none). One whose row the purge removed (it had left nothing for
+/// `ssr::purge`'s delay) is given a new one.
 pub async fn ensure(db: &Db, session: &Session) -> Result<i64, sqlx::Error> {
     if let Ok(Some(id)) = session.get::<i64>(PARTICIPANT_KEY).await {
-        return Ok(id);
+        if store::participant_exists(db, id).await? {
+            return Ok(id);
+        }
     }
     let public_id = Alphanumeric.sample_string(&mut rand::thread_rng(), 22);
     let id = store::insert_participant(db, &public_id).await?;

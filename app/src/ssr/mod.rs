@@ -12,10 +12,12 @@ pub mod live;
 pub mod markdown;
 pub mod middleware;
 pub mod private_link;
+pub mod purge;
 pub mod rate_limit;
 pub mod request;
 pub mod session_store;
 pub mod settings;
+pub mod spreadsheet;
 
 pub use context::Ctx;
 pub use db::Db;

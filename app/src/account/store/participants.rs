@@ -12,3 +12,12 @@ pub async fn insert_participant(db: &Db, public_id: &str) -> Result<i64, sqlx::E
     .fetch_one(&db.pool)
     .await
 }
+
+/// Whether the participant's row is still there.
+pub async fn participant_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM participants WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}

@@ -1,6 +1,7 @@
 //! The rules of taking part in a consultation, as plain functions: what a
 //! proposal may be, the optional demographics, and when voting is open.
 
+use crate::text::clean_field;
 use chrono::NaiveDate;
 
 pub const MIN_LENGTH: usize = 12;
@@ -76,7 +77,7 @@ impl NewProposal {
         fields: &ProposalFields,
         neighbourhoods: &[String],
     ) -> Result<NewProposal, Invalid> {
-        let body = clean_text(fields.body);
+        let body = clean_text(&clean_field(fields.body, "body")?);
         if body.is_empty() {
             return Err(("body", "proposal-error-empty"));
         }
@@ -91,7 +92,7 @@ impl NewProposal {
         if length > MAX_LENGTH {
             return Err(("body", "proposal-error-long"));
         }
-        let author_name = clean_text(fields.author_name);
+        let author_name = clean_text(&clean_field(fields.author_name, "author_name")?);
         if author_name.is_empty() || author_name.chars().count() > MAX_NAME {
             return Err(("author_name", "proposal-error-name"));
         }

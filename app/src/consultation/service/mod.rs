@@ -24,11 +24,14 @@ use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
 use rand::distributions::{Alphanumeric, DistString};
 
-/// The consultation of this slug; not found otherwise.
+/// The consultation of this slug; not found otherwise, or when its process
+/// is a draft and the viewer is not staff.
 pub async fn consultation(ctx: &Ctx, slug: &str) -> Result<Consultation, AppError> {
-    consultations::consultation_by_slug(&ctx.db, slug)
+    let c = consultations::consultation_by_slug(&ctx.db, slug)
         .await?
-        .ok_or_else(|| ctx.not_found())
+        .ok_or_else(|| ctx.not_found())?;
+    crate::process::service::ensure_visible(ctx, c.component_id).await?;
+    Ok(c)
 }
 
 fn ensure_open(ctx: &Ctx, c: &Consultation) -> Result<(), AppError> {
@@ -47,7 +50,13 @@ fn idempotency_key<'a>(ctx: &Ctx, key: &'a str) -> Result<&'a str, AppError> {
     }
 }
 
-/// The participant making the request, created on their first visit.
+/// Whom a card shown to a visitor who never took part is signed for: they
+/// get a participant at their first write, and that vote checks the
+/// signature against this (see `votes::cast`).
+pub const NEW_VISITOR: i64 = 0;
+
+/// The participant making the request, created at their first write (page
+/// views create none: see `NEW_VISITOR`).
 pub async fn participant(ctx: &Ctx) -> Result<i64, AppError> {
     Ok(participant::ensure(&ctx.db, &ctx.session).await?)
 }
@@ -126,9 +135,13 @@ async fn consultation_of(
 ) -> Result<Consultation, AppError> {
     match known {
         Some(c) if c.id == proposal.consultation_id => Ok(c.clone()),
-        _ => consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
-            .await?
-            .ok_or_else(|| ctx.not_found()),
+        _ => {
+            let c = consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
+                .await?
+                .ok_or_else(|| ctx.not_found())?;
+            crate::process::service::ensure_visible(ctx, c.component_id).await?;
+            Ok(c)
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! results page's in `results`, the moderation pages' in `moderation`.)
 
 use super::results::similar;
-use super::{consultation, fresh_key, participant};
+use super::{consultation, fresh_key, NEW_VISITOR};
 use crate::consultation::logic::signing::{sign, ServedIn};
 use crate::consultation::store::consultations::{self, Consultation};
 use crate::consultation::store::proposals::{self, Proposal};
@@ -78,13 +78,10 @@ pub async fn proposal_page(
         Some(p) => vote_of(&ctx.db.pool, id, p).await?,
         None => None,
     };
-    // Signed for the participant this page will vote as (created now if new).
-    let participant = match known {
-        Some(p) => p,
-        None => participant(ctx).await?,
-    };
+    // Signed for the participant this page will vote as: a visitor who never
+    // took part gets one at their first vote, which checks it as `NEW_VISITOR`.
     let secret = signing_key(&ctx.db).await?;
-    let signature = sign(&secret, c.id, id, participant, served_in);
+    let signature = sign(&secret, c.id, id, known.unwrap_or(NEW_VISITOR), served_in);
     Ok(ProposalPage {
         consultation: c,
         proposal,

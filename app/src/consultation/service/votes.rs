@@ -2,7 +2,10 @@
 //! request; what was loaded (the consultation, the proposal, the vote) is
 //! handed on to the page shown next rather than read again.
 
-use super::{consultation_of, ensure_open, idempotency_key, participant, proposal_path, published};
+use super::{
+    consultation_of, ensure_open, idempotency_key, participant, proposal_path, published,
+    NEW_VISITOR,
+};
 use crate::account::logic::safe_next;
 use crate::consultation::forms::{VoteForm, VoteResult};
 use crate::consultation::logic::{self, signing, Qualification, VoteKey};
@@ -51,6 +54,7 @@ pub struct Voted {
 /// The plain form's vote: back to the page it came from.
 pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppError> {
     let (c, voted) = cast(ctx, None, form).await?;
+    super::sequence::adopt_voted_card(ctx, &c, &voted, &form.served_in).await?;
     let back = safe_next(&form.back).unwrap_or_else(|| proposal_path(&c, voted.proposal.id));
     Ok((result_of(voted.vote.as_ref()), Next::to(back)))
 }
@@ -67,6 +71,10 @@ pub async fn cast(
     let id = proposal.id;
     ensure_open(ctx, &c)?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
+    // The card was signed before this vote: for a visitor's first write, as `NEW_VISITOR`.
+    let signed_for = crate::account::participant::current(&ctx.session)
+        .await
+        .unwrap_or(NEW_VISITOR);
     let participant = participant(ctx).await?;
     ctx.rate_limit(Action::Vote, participant)?;
     let quals = qualifications(&form.extra);
@@ -90,7 +98,7 @@ pub async fn cast(
                 &form.signature,
                 c.id,
                 id,
-                participant,
+                signed_for,
                 &form.served_in,
             );
             VoteChange::Cast {

@@ -127,7 +127,8 @@ fn field(name: &str) -> String {
 }
 
 fn bounded(value: &str, max: usize, name: &str) -> Result<String, Invalid> {
-    let v = value.trim();
+    let v = crate::text::clean_field(value, field(name))?;
+    let v = v.trim();
     if v.chars().count() > max {
         Err((field(name), "registration-error-too-long"))
     } else {
@@ -136,7 +137,8 @@ fn bounded(value: &str, max: usize, name: &str) -> Result<String, Invalid> {
 }
 
 fn name(value: &str, name: &str, key: &'static str) -> Result<String, Invalid> {
-    let v = value.trim();
+    let v = crate::text::clean_field(value, field(name))?;
+    let v = v.trim();
     if v.is_empty() || v.chars().count() > MAX_NAME {
         Err((field(name), key))
     } else {
@@ -203,7 +205,8 @@ impl NewRegistration {
         let mut answers = Vec::new();
         for q in &event.questions {
             let name = q.field();
-            let raw = form.extra.get(&name).map(|v| v.trim()).unwrap_or_default();
+            let raw = crate::text::clean_field(form.extra.get(&name).map_or("", |v| v), name.clone())?;
+            let raw = raw.trim();
             if raw.is_empty() {
                 if q.required {
                     return Err((name, "registration-error-required"));

@@ -60,20 +60,27 @@ pub async fn register(
         is_demo: false,
         now: now(),
     };
-    let done = seats::register(&ctx.db, &p.event, &new, origin)
-        .await?
-        .map_err(|r| refusal(ctx, &p, r))?;
+    let done = match seats::register(&ctx.db, &p.event, &new, origin).await? {
+        Ok(done) => done,
+        Err(Refusal::AlreadyRegistered) => return Err(resend_link(ctx, &p, &new.email).await?),
+        Err(r) => return Err(refusal(ctx, &p, r)),
+    };
+    // One confirmation per address and window (a cancel and a new registration
+    // within it are shown their ticket page, and not mailed again).
+    let mail_ok = claim_confirmation(ctx, &p, None, &new.email).await?;
     send_offers(&ctx.db, &ctx.settings, &done.offers).await;
     let path = registration_path(&p.event, &done.token);
-    send_confirmation(
-        &ctx.db,
-        &ctx.settings,
-        &p,
-        done.registration_id,
-        &done.token,
-        None,
-    )
-    .await;
+    if mail_ok {
+        send_confirmation(
+            &ctx.db,
+            &ctx.settings,
+            &p,
+            done.registration_id,
+            &done.token,
+            None,
+        )
+        .await;
+    }
     ctx.mail.wake();
     Ok((
         RegisterResult {
@@ -85,6 +92,49 @@ pub async fn register(
             vec![("code", ticket::display_code(&done.ticket_code))],
         ),
     ))
+}
+
+/// Claims the one confirmation mail per window to `email` about this event
+/// (see `mail::confirmations`); with `registration`, only while that address
+/// still holds it. Whether the mail may go.
+async fn claim_confirmation(
+    ctx: &Ctx,
+    p: &Programme,
+    registration: Option<i64>,
+    email: &str,
+) -> Result<bool, AppError> {
+    let mut tx = ctx.db.pool.begin().await?;
+    if let Some(id) = registration {
+        if regs::live_with_email(&mut tx, p.event.id, email, None).await? != Some(id) {
+            return Ok(false);
+        }
+    }
+    let target = crate::mail::confirmations::target("event", p.event.id);
+    let claimed = crate::mail::confirmations::claim(&mut tx, &target, email).await?;
+    tx.commit().await?;
+    Ok(claimed)
+}
+
+/// An address already registered: the ticket mail, with a fresh private link,
+/// goes to it again for a person who lost it, at most once per window. The
+/// link is never shown here: whoever typed the address may not own it.
+async fn resend_link(ctx: &Ctx, p: &Programme, email: &str) -> Result<AppError, AppError> {
+    let live = {
+        let mut tx = ctx.db.pool.begin().await?;
+        regs::live_with_email(&mut tx, p.event.id, email, None).await?
+    };
+    let Some(id) = live else {
+        return Ok(refusal(ctx, p, Refusal::AlreadyRegistered));
+    };
+    let key = if claim_confirmation(ctx, p, Some(id), email).await? {
+        let token = seats::new_link_token(&ctx.db, id, now()).await?;
+        send_confirmation(&ctx.db, &ctx.settings, p, id, &token, None).await;
+        ctx.mail.wake();
+        "registration-error-already-resent"
+    } else {
+        "registration-error-already-recent"
+    };
+    Ok(ctx.respond_err(AppError::invalid("email", ctx.t(key))))
 }
 
 /// The registration behind a private link, for this event; not found otherwise.

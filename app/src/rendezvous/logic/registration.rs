@@ -4,6 +4,7 @@
 use super::Mode;
 use crate::mail::EmailAddress;
 use crate::rendezvous::forms::{RegisterForm, SettingsForm};
+use crate::text::clean_field;
 use chrono::NaiveDate;
 
 /// A refused field, and the message key that says why.
@@ -23,7 +24,8 @@ pub fn parse_mode(raw: &str) -> Result<Mode, FieldError> {
 }
 
 pub fn parse_registration(form: &RegisterForm) -> Result<NewRegistration, FieldError> {
-    let name = form.name.trim();
+    let name = clean_field(&form.name, "name")?;
+    let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         return Err(("name", "rendezvous-error-name"));
     }
@@ -75,7 +77,7 @@ pub fn parse_settings(form: &SettingsForm) -> Result<RendezvousInput, FieldError
     if !valid_slug(&slug) {
         return Err(("slug", "rendezvous-error-slug"));
     }
-    let title = form.title.trim().to_owned();
+    let title = clean_field(&form.title, "title")?.trim().to_owned();
     if title.is_empty() || title.chars().count() > 200 {
         return Err(("title", "rendezvous-error-title"));
     }
@@ -99,10 +101,18 @@ pub fn parse_settings(form: &SettingsForm) -> Result<RendezvousInput, FieldError
     Ok(RendezvousInput {
         slug,
         title,
-        description: form.description.trim().chars().take(4000).collect(),
+        description: clean_field(&form.description, "description")?
+            .trim()
+            .chars()
+            .take(4000)
+            .collect(),
         starts_on,
         starts_at,
-        venue: form.venue.trim().chars().take(300).collect(),
+        venue: clean_field(&form.venue, "venue")?
+            .trim()
+            .chars()
+            .take(300)
+            .collect(),
         video_url,
         survey_id,
         registration_open: !form.registration_open.is_empty(),

@@ -20,6 +20,8 @@ pub enum Problem {
     /// A value no input of the form could have sent (or two equal ranks).
     Invalid,
     TooLong,
+    /// A control character in a text (see `crate::text`).
+    Control,
 }
 
 impl Problem {
@@ -29,6 +31,7 @@ impl Problem {
             Problem::Missing => "survey-error-missing",
             Problem::Invalid => "survey-error-invalid",
             Problem::TooLong => "survey-error-too-long",
+            Problem::Control => crate::text::CONTROL_ERROR,
         }
     }
 }
@@ -84,8 +87,12 @@ pub fn parse_answer(
             } else {
                 LONG_TEXT_MAX
             };
+            let text = crate::text::clean(text).map_err(|_| Problem::Control)?;
+            let text = text.trim();
             if text.chars().count() > max {
                 Err(Problem::TooLong)
+            } else if text.is_empty() {
+                Ok(None)
             } else {
                 Ok(Some(Answer::Text(text.to_owned())))
             }
