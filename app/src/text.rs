@@ -57,6 +57,38 @@ pub fn has_refused_control(input: &str) -> bool {
     input.chars().any(is_refused_control)
 }
 
+/// For the parsers' property tests: text as an attacker would type it.
+#[cfg(test)]
+pub mod strategies {
+    use proptest::prelude::*;
+
+    /// Up to 300 characters of anything, often the ones the cleaner deals with.
+    pub fn typed_text() -> impl Strategy<Value = String> {
+        let tricky = prop_oneof![
+            Just('\u{202E}'),
+            Just('\u{2066}'),
+            Just('\u{200B}'),
+            Just('\u{200D}'),
+            Just('\u{FEFF}'),
+            Just('\0'),
+            Just('\u{1B}'),
+            Just('\n'),
+            Just(' '),
+            Just('<'),
+            Just('='),
+        ];
+        let any_char = prop_oneof![3 => any::<char>(), 2 => tricky, 3 => proptest::char::range('a', 'z')];
+        proptest::collection::vec(any_char, 0..300).prop_map(String::from_iter)
+    }
+
+    /// A parsed text holds nothing the cleaner removes or refuses.
+    pub fn is_clean(text: &str) -> bool {
+        !text
+            .chars()
+            .any(|c| super::is_invisible_format(c) || super::is_refused_control(c))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,7 +108,10 @@ pub async fn purge_at(db: &Db, now: i64) -> Result<Purged, sqlx::Error> {
         .collect();
     let participants = run(
         format!(
-            "DELETE FROM participants WHERE created_at < $1 AND {}",
+            // Never the newest row: SQLite gives a deleted largest id to
+            // the next participant, whom an old session would then share.
+            "DELETE FROM participants WHERE created_at < $1 \
+             AND id < (SELECT MAX(id) FROM participants) AND {}",
             unreferenced.join(" AND ")
         ),
         now - IDLE_PARTICIPANT_AGE,

@@ -11,6 +11,7 @@ mod foundation;
 mod mail;
 mod rendezvous;
 mod schema_parity;
+mod security_data;
 mod staff_authorization;
 mod survey;
 mod vote_island;

@@ -260,4 +260,34 @@ mod tests {
         assert!(!valid_idempotency_key("short"));
         assert!(!valid_idempotency_key("has space in it"));
     }
+
+    mod properties {
+        use super::*;
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_proposal_form_parses_or_is_refused_cleanly(
+                body in typed_text(),
+                name in typed_text(),
+                email in typed_text(),
+            ) {
+                let fields = ProposalFields {
+                    body: &body,
+                    author_name: &name,
+                    author_email: &email,
+                    age_bracket: "",
+                    neighbourhood: "",
+                    charter: true,
+                };
+                if let Ok(p) = NewProposal::parse("Il faut", &fields, &[]) {
+                    prop_assert!(is_clean(&p.content) && is_clean(&p.author_name));
+                    prop_assert!(is_clean(&p.author_email));
+                    prop_assert!(p.content.chars().count() <= MAX_LENGTH);
+                }
+            }
+        }
+    }
 }

@@ -444,4 +444,36 @@ mod tests {
         }
         assert_eq!(slot_field(3, "14:00"), "w_3_1400");
     }
+
+    mod properties {
+        use super::*;
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_registration_form_parses_or_is_refused_cleanly(
+                first in typed_text(),
+                last in typed_text(),
+                organisation in typed_text(),
+                needs in typed_text(),
+                answer in typed_text(),
+            ) {
+                let mut f = form(&[("q_7", answer.as_str())]);
+                f.first_name = first;
+                f.last_name = last;
+                f.organisation = organisation;
+                f.accessibility = needs;
+                if let Ok(r) = NewRegistration::parse(&f, &shape()) {
+                    for text in [&r.first_name, &r.last_name, &r.organisation, &r.accessibility] {
+                        prop_assert!(is_clean(text), "{text:?}");
+                    }
+                    for (_, a) in &r.answers {
+                        prop_assert!(is_clean(a), "{a:?}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -145,4 +145,39 @@ mod tests {
         assert!(valid_slug("rendez-vous-2022"));
         assert!(!valid_slug("-x") && !valid_slug("A") && !valid_slug(""));
     }
+
+    mod properties {
+        use super::*;
+        use crate::rendezvous::logic::{parse_answer, parse_audience_question, Kind};
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_registration_question_or_word_parses_or_is_refused_cleanly(
+                name in typed_text(),
+                email in typed_text(),
+                text in typed_text(),
+            ) {
+                let form = RegisterForm {
+                    name,
+                    email,
+                    mode: "room".into(),
+                    consent: "on".into(),
+                    ..Default::default()
+                };
+                if let Ok(r) = parse_registration(&form) {
+                    prop_assert!(is_clean(&r.name));
+                    prop_assert!(!r.name.is_empty() && r.name.chars().count() <= 120);
+                }
+                if let Ok(q) = parse_audience_question(&text) {
+                    prop_assert!(is_clean(&q));
+                }
+                if let Ok(w) = parse_answer(Kind::Word, 0, std::slice::from_ref(&text)) {
+                    prop_assert!(is_clean(&w));
+                }
+            }
+        }
+    }
 }

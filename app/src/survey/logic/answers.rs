@@ -402,4 +402,24 @@ mod tests {
         assert_eq!(field_names(&questions[0]), vec!["q1"]);
         assert_eq!(field_names(&questions[3]), vec!["q4_0", "q4_1"]);
     }
+
+    mod properties {
+        use super::*;
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_text_answer_parses_or_is_refused_cleanly(text in typed_text(), long in any::<bool>()) {
+                let kind = if long { Kind::LongText } else { Kind::ShortText };
+                let question = q(9, 0, kind, &[]);
+                match parse_answer(&question, &form(&[("q9", text.as_str())])) {
+                    Ok(Some(Answer::Text(t))) => prop_assert!(is_clean(&t) && !t.is_empty()),
+                    Ok(Some(other)) => prop_assert!(false, "a text answer, not {other:?}"),
+                    Ok(None) | Err(_) => {}
+                }
+            }
+        }
+    }
 }
