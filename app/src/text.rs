@@ -77,7 +77,8 @@ pub mod strategies {
             Just('<'),
             Just('='),
         ];
-        let any_char = prop_oneof![3 => any::<char>(), 2 => tricky, 3 => proptest::char::range('a', 'z')];
+        let any_char =
+            prop_oneof![3 => any::<char>(), 2 => tricky, 3 => proptest::char::range('a', 'z')];
         proptest::collection::vec(any_char, 0..300).prop_map(String::from_iter)
     }
 
@@ -98,8 +99,14 @@ mod tests {
     fn bidi_and_zero_width_characters_are_removed() {
         assert_eq!(clean("Jean\u{202E}nai\u{202C}").unwrap(), "Jeannai");
         assert_eq!(clean("ad\u{200B}min").unwrap(), "admin");
-        assert_eq!(clean("\u{FEFF}Bonjour\u{2066}!\u{2069}").unwrap(), "Bonjour!");
-        assert_eq!(clean("a\u{200D}b\u{2060}c\u{200E}d\u{200F}").unwrap(), "abcd");
+        assert_eq!(
+            clean("\u{FEFF}Bonjour\u{2066}!\u{2069}").unwrap(),
+            "Bonjour!"
+        );
+        assert_eq!(
+            clean("a\u{200D}b\u{2060}c\u{200E}d\u{200F}").unwrap(),
+            "abcd"
+        );
     }
 
     #[test]

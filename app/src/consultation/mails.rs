@@ -16,7 +16,10 @@ pub struct ProposalNews<'a> {
 }
 
 fn letter(tr: Tr, news: &ProposalNews, paragraphs: Vec<String>) -> String {
-    let mut all = vec![tr.t_args("mail-greeting", &[("name", greeting_name(news.author_name))])];
+    let mut all = vec![tr.t_args(
+        "mail-greeting",
+        &[("name", greeting_name(news.author_name))],
+    )];
     all.extend(paragraphs);
     all.push(tr.t("mail-signature"));
     all.push(format!("-- \n{}", tr.t("mail-why-proposal")));

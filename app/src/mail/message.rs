@@ -56,7 +56,13 @@ pub fn greeting_name(typed: &str) -> String {
         })
         .collect();
     let words: Vec<&str> = kept.split_whitespace().collect();
-    words.join(" ").chars().take(GREETING_NAME_MAX).collect::<String>().trim_end().to_owned()
+    words
+        .join(" ")
+        .chars()
+        .take(GREETING_NAME_MAX)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
 }
 
 /// A file sent with a mail (a QR code, an `.ics` invitation...).
@@ -208,7 +214,10 @@ mod tests {
         );
         assert_eq!(greeting_name("call 0612345678"), "call");
         assert_eq!(greeting_name("<b>x</b>@evil"), "b x b evil");
-        assert_eq!(greeting_name(&"a".repeat(200)).chars().count(), GREETING_NAME_MAX);
+        assert_eq!(
+            greeting_name(&"a".repeat(200)).chars().count(),
+            GREETING_NAME_MAX
+        );
         assert_eq!(greeting_name("12345"), "");
     }
 

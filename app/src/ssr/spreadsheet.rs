@@ -34,7 +34,16 @@ mod tests {
 
     #[test]
     fn ordinary_text_and_numbers_stay() {
-        for cell in ["Très bien", "", "3", "-3", "+33", "-2.5", "a=b", "x@y.example"] {
+        for cell in [
+            "Très bien",
+            "",
+            "3",
+            "-3",
+            "+33",
+            "-2.5",
+            "a=b",
+            "x@y.example",
+        ] {
             assert_eq!(defuse(cell), cell);
         }
     }

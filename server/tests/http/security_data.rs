@@ -51,12 +51,11 @@ async fn public_pages(app: &TestApp) -> Vec<String> {
     )
     .await;
     let session = count(app, "SELECT MIN(id) FROM event_sessions").await;
-    let survey: String =
-        sqlx::query_scalar("SELECT slug FROM surveys WHERE slug = $1")
-            .bind(app::demo::survey::SLUG)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let survey: String = sqlx::query_scalar("SELECT slug FROM surveys WHERE slug = $1")
+        .bind(app::demo::survey::SLUG)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     let c = format!("/consultations/{CONSULTATION}");
     vec![
         "/".into(),
@@ -127,7 +126,11 @@ async fn page_views_create_no_participant_and_no_session(engine: Engine) {
     // The sequence goes on from the card voted on, shown with the vote.
     let (_, page) = app.get_html(&visitor, &vote).await;
     let shown = vote_form_fields(&page);
-    assert_eq!(crate::common::field(&shown, "proposal_id"), proposal, "{engine:?}");
+    assert_eq!(
+        crate::common::field(&shown, "proposal_id"),
+        proposal,
+        "{engine:?}"
+    );
 }
 
 /// (status, body) of a GET by `client`, for a stream only its status.
@@ -170,10 +173,14 @@ async fn a_draft_process_is_hidden_from_the_public_and_open_to_staff(engine: Eng
         let status = get(&app, &app.html_client(), &path).await;
         assert_eq!(status, 200, "{engine:?} public {path} while published");
     }
-    pages.extend([
-        ticket.clone(),
+    // The ticket's files are served without a session (like every file), so
+    // while the process is a draft they are hidden from staff too.
+    let files = [
         format!("{ticket}/ticket.png"),
         format!("{ticket}/calendar.ics"),
+    ];
+    pages.extend([
+        ticket.clone(),
         format!("/api/consultations/{CONSULTATION}/live"),
         format!("/api/rendezvous/{RENDEZVOUS}/live"),
     ]);
@@ -192,15 +199,43 @@ async fn a_draft_process_is_hidden_from_the_public_and_open_to_staff(engine: Eng
     let public = app.html_client();
     let staff = app.html_logged_in(ADMIN).await;
     for path in &pages {
-        assert_eq!(get(&app, &public, path).await, 404, "{engine:?} public {path}");
-        assert_eq!(get(&app, &staff, path).await, 200, "{engine:?} staff {path}");
+        assert_eq!(
+            get(&app, &public, path).await,
+            404,
+            "{engine:?} public {path}"
+        );
+        assert_eq!(
+            get(&app, &staff, path).await,
+            200,
+            "{engine:?} staff {path}"
+        );
+    }
+    for path in &files {
+        assert_eq!(
+            get(&app, &public, path).await,
+            404,
+            "{engine:?} public {path}"
+        );
+        assert_eq!(
+            get(&app, &staff, path).await,
+            404,
+            "{engine:?} staff {path}"
+        );
     }
     // The home page no longer lists it.
     let (_, home) = app.get_html(&public, "/").await;
-    assert!(!home.contains(&format!("/processes/{PROCESS}")), "{engine:?}");
+    assert!(
+        !home.contains(&format!("/processes/{PROCESS}")),
+        "{engine:?}"
+    );
     // Staff-only exports stay staff's.
     assert_eq!(
-        get(&app, &staff, &format!("/api/staff/events/{EVENT}/attendees.csv")).await,
+        get(
+            &app,
+            &staff,
+            &format!("/api/staff/events/{EVENT}/attendees.csv")
+        )
+        .await,
         200
     );
 
@@ -283,7 +318,12 @@ async fn thirty_rendezvous_registrations_for_one_address_mail_once(engine: Engin
         };
         let (url, form) = (url.clone(), form(email));
         posts.spawn(async move {
-            let res = reqwest::Client::new().post(url).form(&form).send().await.unwrap();
+            let res = reqwest::Client::new()
+                .post(url)
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
             (res.status().as_u16(), res.text().await.unwrap())
         });
     }
@@ -332,7 +372,11 @@ async fn thirty_rendezvous_registrations_for_one_address_mail_once(engine: Engin
     // ...and an hour later the link is mailed again, under a new token.
     window_passes(&app).await;
     let (status, _) = app
-        .post_fields(&app.api_client(), "rendezvous/register", &form(victim.into()))
+        .post_fields(
+            &app.api_client(),
+            "rendezvous/register",
+            &form(victim.into()),
+        )
         .await;
     assert_eq!(status, 200, "{engine:?}");
     assert_eq!(registration_count(&app, victim).await, 1, "{engine:?}");
@@ -369,7 +413,10 @@ async fn thirty_rendezvous_registrations_for_one_address_mail_once(engine: Engin
     })
     .await;
     let text = received[2].text();
-    assert!(!text.contains("evil.example/win") && !text.contains("500"), "{text}");
+    assert!(
+        !text.contains("evil.example/win") && !text.contains("500"),
+        "{text}"
+    );
 }
 
 /// The registration link in a mail's text.
@@ -440,7 +487,9 @@ fn formula_cell(text: &str, separator: char) -> Option<String> {
     text.lines()
         .flat_map(|l| l.split(separator))
         .map(|c| c.trim_start_matches('"'))
-        .find(|c| c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err()))
+        .find(|c| {
+            c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err())
+        })
         .map(str::to_owned)
 }
 
@@ -465,11 +514,17 @@ async fn every_export_neutralises_formulas(engine: Engine) {
         .collect();
     if text_question > 0 {
         form.retain(|(k, _)| k != &format!("q_{text_question}"));
-        form.push((format!("q_{text_question}"), "-2+3+cmd|' /C calc'!A0".into()));
+        form.push((
+            format!("q_{text_question}"),
+            "-2+3+cmd|' /C calc'!A0".into(),
+        ));
     }
     form.extend([
         ("event".into(), EVENT.into()),
-        ("first_name".into(), "=HYPERLINK(\"http://evil.example\",\"x\")".into()),
+        (
+            "first_name".into(),
+            "=HYPERLINK(\"http://evil.example\",\"x\")".into(),
+        ),
         ("last_name".into(), "+1+1".into()),
         ("email".into(), "formula@example.org".into()),
         ("organisation".into(), "@SUM(A1:A9)".into()),
@@ -490,7 +545,10 @@ async fn every_export_neutralises_formulas(engine: Engine) {
         .await
         .unwrap();
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
-    assert!(csv.contains("'@SUM(A1:A9)") && csv.contains("'+1+1"), "{csv}");
+    assert!(
+        csv.contains("'@SUM(A1:A9)") && csv.contains("'+1+1"),
+        "{csv}"
+    );
     assert_eq!(formula_cell(&csv, ';'), None, "{engine:?}");
     let xlsx = staff
         .get(app.url(&format!("/api/staff/events/{EVENT}/attendees.xlsx")))
@@ -622,12 +680,11 @@ async fn typed_text_is_cleaned_and_control_characters_refused(engine: Engine) {
         )
         .await;
     assert_eq!(status, 200, "{engine:?} {body}");
-    let name: String = sqlx::query_scalar(
-        "SELECT name FROM rendezvous_registrations ORDER BY id DESC LIMIT 1",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM rendezvous_registrations ORDER BY id DESC LIMIT 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     assert_eq!(name, "Adminexe.gnp", "{engine:?}");
 
     // A NUL byte is refused at its field with a message, on both engines.
@@ -661,7 +718,12 @@ async fn typed_text_is_cleaned_and_control_characters_refused(engine: Engine) {
     let browser = app.html_client();
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let (status, to) = app
-        .post_form(&browser, "events/register", &format!("/events/{EVENT}/register"), &fields)
+        .post_form(
+            &browser,
+            "events/register",
+            &format!("/events/{EVENT}/register"),
+            &fields,
+        )
         .await;
     assert!((300..400).contains(&status), "{engine:?} {status}");
     let (_, page) = app.get_html(&browser, &to).await;
@@ -767,7 +829,11 @@ async fn the_purge_removes_what_grows_and_keeps_what_is_needed(engine: Engine) {
     let idle_old = participant("idle-old", old).await;
     let idle_new = participant("idle-new", t).await;
     let voter = participant("voter-old", old).await;
-    let proposal = count(&app, "SELECT MIN(id) FROM proposals WHERE status = 'accepted'").await;
+    let proposal = count(
+        &app,
+        "SELECT MIN(id) FROM proposals WHERE status = 'accepted'",
+    )
+    .await;
     sqlx::query(
         "INSERT INTO votes (proposal_id, participant_id, vote_key, counted, created_at, updated_at) \
          VALUES ($1, $2, 'agree', 'untrusted', $3, $3)",
@@ -797,14 +863,22 @@ async fn the_purge_removes_what_grows_and_keeps_what_is_needed(engine: Engine) {
             .await
             .unwrap()
     };
-    let participant_left =
-        |id: i64| exists("SELECT COUNT(*) FROM participants WHERE id = $1", id);
+    let participant_left = |id: i64| exists("SELECT COUNT(*) FROM participants WHERE id = $1", id);
     assert_eq!(participant_left(idle_old).await, 0, "{engine:?}");
     assert_eq!(participant_left(idle_new).await, 1, "{engine:?}");
     assert_eq!(participant_left(voter).await, 1, "{engine:?}");
-    assert_eq!(purged.participants, 1, "{engine:?} (the demo's participants all voted)");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions WHERE id = 'expired'").await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions WHERE id = 'live'").await, 1);
+    assert_eq!(
+        purged.participants, 1,
+        "{engine:?} (the demo's participants all voted)"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM sessions WHERE id = 'expired'").await,
+        0
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM sessions WHERE id = 'live'").await,
+        1
+    );
     let subjects: Vec<(String, String)> =
         sqlx::query_as("SELECT subject, body_text FROM mail_outbox WHERE recipient = 'a@example.org' ORDER BY subject")
             .fetch_all(db)
@@ -820,14 +894,25 @@ async fn the_purge_removes_what_grows_and_keeps_what_is_needed(engine: Engine) {
         "{engine:?}"
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM idempotency WHERE key IN ('old-key', 'new-key')").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM idempotency WHERE key IN ('old-key', 'new-key')"
+        )
+        .await,
         1
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM confirmation_mails WHERE address = 'new@x.org'").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM confirmation_mails WHERE address = 'new@x.org'"
+        )
+        .await,
         1
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM confirmation_mails").await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM confirmation_mails").await,
+        1
+    );
     // Nothing left to do a second time.
     let again = app::ssr::purge::purge_at(&app.db, t).await.unwrap();
     assert_eq!(again.total(), 0, "{engine:?} {again:?}");
@@ -869,7 +954,11 @@ async fn the_purge_removes_what_grows_and_keeps_what_is_needed(engine: Engine) {
         .await;
     assert_eq!(status, 200, "{engine:?} {body}");
     assert!(count(&app, "SELECT MAX(id) FROM participants").await > last + 1);
-    assert_eq!(participant_left(last).await, 0, "{engine:?}: no id is given twice");
+    assert_eq!(
+        participant_left(last).await,
+        0,
+        "{engine:?}: no id is given twice"
+    );
 }
 
 /// Every column pointing at a participant is one the purge looks in (read
@@ -883,13 +972,12 @@ async fn the_purge_knows_every_reference_to_a_participant() {
             .await
             .unwrap();
     for table in tables {
-        let links: Vec<(String, String)> = sqlx::query_as(
-            r#"SELECT "table", "from" FROM pragma_foreign_key_list(?)"#,
-        )
-        .bind(&table)
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
+        let links: Vec<(String, String)> =
+            sqlx::query_as(r#"SELECT "table", "from" FROM pragma_foreign_key_list(?)"#)
+                .bind(&table)
+                .fetch_all(&app.db.pool)
+                .await
+                .unwrap();
         for (target, column) in links.into_iter().filter(|(t, _)| t == "participants") {
             assert!(
                 app::ssr::purge::PARTICIPANT_REFERENCES

@@ -95,7 +95,13 @@ pub async fn adopt_voted_card(
     served_in: &str,
 ) -> Result<(), AppError> {
     if ServedIn::parse(served_in) != Some(ServedIn::Sequence)
-        || ctx.session.get::<SequenceState>(&sequence_key(c)).await.ok().flatten().is_some()
+        || ctx
+            .session
+            .get::<SequenceState>(&sequence_key(c))
+            .await
+            .ok()
+            .flatten()
+            .is_some()
     {
         return Ok(());
     }

@@ -205,7 +205,8 @@ impl NewRegistration {
         let mut answers = Vec::new();
         for q in &event.questions {
             let name = q.field();
-            let raw = crate::text::clean_field(form.extra.get(&name).map_or("", |v| v), name.clone())?;
+            let raw =
+                crate::text::clean_field(form.extra.get(&name).map_or("", |v| v), name.clone())?;
             let raw = raw.trim();
             if raw.is_empty() {
                 if q.required {

@@ -103,16 +103,20 @@ async fn claim_confirmation(
     registration: Option<i64>,
     email: &str,
 ) -> Result<bool, AppError> {
+    // The write comes first: on SQLite a transaction that read before writing
+    // cannot take the write lock once another connection wrote meanwhile.
     let mut tx = ctx.db.pool.begin().await?;
+    let target = crate::mail::confirmations::target("event", p.event.id);
+    if !crate::mail::confirmations::claim(&mut tx, &target, email).await? {
+        return Ok(false);
+    }
     if let Some(id) = registration {
         if regs::live_with_email(&mut tx, p.event.id, email, None).await? != Some(id) {
             return Ok(false);
         }
     }
-    let target = crate::mail::confirmations::target("event", p.event.id);
-    let claimed = crate::mail::confirmations::claim(&mut tx, &target, email).await?;
     tx.commit().await?;
-    Ok(claimed)
+    Ok(true)
 }
 
 /// An address already registered: the ticket mail, with a fresh private link,

@@ -43,7 +43,9 @@ fn text(s: &str, field: &'static str, max: usize) -> Result<String, (&'static st
 pub fn parse_survey(form: &SurveyForm) -> Result<SurveyInput, (&'static str, &'static str)> {
     let slug = parse_slug(&form.slug)?;
     let title = text(&form.title, "title", 200)?;
-    let intro = crate::text::clean_field(&form.intro, "intro")?.trim().to_owned();
+    let intro = crate::text::clean_field(&form.intro, "intro")?
+        .trim()
+        .to_owned();
     if intro.chars().count() > 2000 {
         return Err(("intro", "settings-error-long"));
     }

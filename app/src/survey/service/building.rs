@@ -48,7 +48,8 @@ pub async fn save_survey(ctx: &Ctx, form: &SurveyForm) -> Result<((), Next), App
 
 pub async fn add_section(ctx: &Ctx, form: &SectionForm) -> Result<((), Next), AppError> {
     let s = existing_survey(ctx, &form.component_id).await?;
-    let title = crate::text::clean_field(&form.title, "title").map_err(|(f, k)| ctx.invalid(f, k))?;
+    let title =
+        crate::text::clean_field(&form.title, "title").map_err(|(f, k)| ctx.invalid(f, k))?;
     let title = title.trim();
     if title.chars().count() > 200 {
         return Err(ctx.invalid("title", "settings-error-long"));
