@@ -25,6 +25,29 @@ pub async fn ensure(db: &Db, session: &Session) -> Result<i64, sqlx::Error> {
     Ok(id)
 }
 
+/// The first write of a visitor who had no participant, made from a card
+/// signed for the one-time number `visitor`: the participant is created under
+/// that number, which can happen once. `(id, true)` then; `(id, false)` when
+/// the number was used already (the card replayed by someone else) or the
+/// session has a participant: the card's signature then proves nothing.
+pub async fn ensure_as_visitor(
+    db: &Db,
+    session: &Session,
+    visitor: i64,
+) -> Result<(i64, bool), sqlx::Error> {
+    if current(session).await.is_none() {
+        let public_id = format!("visitor-{}", visitor.unsigned_abs());
+        if let Some(id) = store::insert_participant_once(db, &public_id).await? {
+            session
+                .insert(PARTICIPANT_KEY, id)
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("session: {e}")))?;
+            return Ok((id, true));
+        }
+    }
+    Ok((ensure(db, session).await?, false))
+}
+
 /// The participant of this session, if it ever took part.
 pub async fn current(session: &Session) -> Option<i64> {
     session.get::<i64>(PARTICIPANT_KEY).await.ok().flatten()

@@ -21,3 +21,15 @@ pub async fn participant_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
         .await?;
     Ok(found.is_some())
 }
+
+/// A new participant under `public_id`, unless one already has it: `None` then.
+pub async fn insert_participant_once(db: &Db, public_id: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO participants (public_id, created_at) VALUES ($1, $2) \
+         ON CONFLICT (public_id) DO NOTHING RETURNING id",
+    )
+    .bind(public_id)
+    .bind(now())
+    .fetch_optional(&db.pool)
+    .await
+}

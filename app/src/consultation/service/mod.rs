@@ -14,6 +14,7 @@ use super::forms::{ProposeForm, ReportForm, SettingsForm};
 use super::logic::groups::Groups;
 use super::logic::rules::{self, NewProposal, ProposalFields};
 use super::logic::settings::Settings;
+use super::logic::signing::{sign, ServedIn};
 use super::store::consultations::{self, Consultation};
 use super::store::{demographics, moderation as moderation_store, proposals};
 use crate::account::participant;
@@ -50,13 +51,36 @@ fn idempotency_key<'a>(ctx: &Ctx, key: &'a str) -> Result<&'a str, AppError> {
     }
 }
 
-/// Whom a card shown to a visitor who never took part is signed for: they
-/// get a participant at their first write, and that vote checks the
-/// signature against this (see `votes::cast`).
-pub const NEW_VISITOR: i64 = 0;
+/// A card shown to a visitor who never took part (who has no participant:
+/// page views create none) is signed for a one-time visitor number, negative
+/// so never a participant's id, written in front of the signature
+/// (`<number>.<signature>`). Their first vote creates their participant
+/// under that number, which works once (see `votes::cast`): a card copied to
+/// other cookie jars counts nowhere.
+pub fn visitor_signature(
+    secret: &[u8],
+    c: &Consultation,
+    proposal: i64,
+    served_in: ServedIn,
+) -> String {
+    use rand::Rng;
+    let visitor = -rand::thread_rng().gen_range(1..i64::MAX);
+    let signature = sign(secret, c.id, proposal, visitor, served_in);
+    format!("{visitor}.{signature}")
+}
+
+/// The visitor number and the signature of a card signed by [`visitor_signature`].
+pub fn split_visitor_signature(signed: &str) -> Option<(i64, &str)> {
+    let (visitor, signature) = signed.trim().split_once('.')?;
+    visitor
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v < 0)
+        .map(|v| (v, signature))
+}
 
 /// The participant making the request, created at their first write (page
-/// views create none: see `NEW_VISITOR`).
+/// views create none: see `visitor_signature`).
 pub async fn participant(ctx: &Ctx) -> Result<i64, AppError> {
     Ok(participant::ensure(&ctx.db, &ctx.session).await?)
 }

@@ -3,7 +3,7 @@
 //! results page's in `results`, the moderation pages' in `moderation`.)
 
 use super::results::similar;
-use super::{consultation, fresh_key, NEW_VISITOR};
+use super::{consultation, fresh_key, visitor_signature};
 use crate::consultation::logic::signing::{sign, ServedIn};
 use crate::consultation::store::consultations::{self, Consultation};
 use crate::consultation::store::proposals::{self, Proposal};
@@ -78,10 +78,13 @@ pub async fn proposal_page(
         Some(p) => vote_of(&ctx.db.pool, id, p).await?,
         None => None,
     };
-    // Signed for the participant this page will vote as: a visitor who never
-    // took part gets one at their first vote, which checks it as `NEW_VISITOR`.
+    // Signed for the participant this page will vote as; a visitor who never
+    // took part gets one at their first vote (see `visitor_signature`).
     let secret = signing_key(&ctx.db).await?;
-    let signature = sign(&secret, c.id, id, known.unwrap_or(NEW_VISITOR), served_in);
+    let signature = match known {
+        Some(p) => sign(&secret, c.id, id, p, served_in),
+        None => visitor_signature(&secret, &c, id, served_in),
+    };
     Ok(ProposalPage {
         consultation: c,
         proposal,

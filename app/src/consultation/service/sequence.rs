@@ -5,7 +5,7 @@
 //! posts (`act`), which get the next step in the same shape.
 
 use super::votes::{cast, Voted};
-use super::{consultation, fresh_key, lang_of, participant, vote_path, NEW_VISITOR};
+use super::{consultation, fresh_key, lang_of, participant, visitor_signature, vote_path};
 use crate::consultation::forms::{DemographicsForm, SequenceForm, SequencePost, VoteForm};
 use crate::consultation::logic::groups::Groups;
 use crate::consultation::logic::signing::{sign, ServedIn};
@@ -291,7 +291,7 @@ async fn current(
 
 /// A visitor who never took part sees the first card of a sequence chosen
 /// for them but not kept: looking creates no participant and no session row.
-/// Its signature names no participant; the first vote adopts it.
+/// Its signature names a one-time visitor number; the first vote adopts it.
 async fn first_look(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, VoteStep), AppError> {
     let state = choose_sequence(ctx, c, None).await?;
     let Some(&id) = state.ids.first() else {
@@ -301,7 +301,7 @@ async fn first_look(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, VoteS
         return Ok((state, VoteStep::Empty));
     };
     let secret = signing_key(&ctx.db).await?;
-    let signature = sign(&secret, c.id, id, NEW_VISITOR, ServedIn::Sequence);
+    let signature = visitor_signature(&secret, c, id, ServedIn::Sequence);
     let card = Card {
         proposal,
         signature,

@@ -4,7 +4,7 @@
 
 use super::{
     consultation_of, ensure_open, idempotency_key, participant, proposal_path, published,
-    NEW_VISITOR,
+    split_visitor_signature,
 };
 use crate::account::logic::safe_next;
 use crate::consultation::forms::{VoteForm, VoteResult};
@@ -71,11 +71,20 @@ pub async fn cast(
     let id = proposal.id;
     ensure_open(ctx, &c)?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
-    // The card was signed before this vote: for a visitor's first write, as `NEW_VISITOR`.
-    let signed_for = crate::account::participant::current(&ctx.session)
-        .await
-        .unwrap_or(NEW_VISITOR);
-    let participant = participant(ctx).await?;
+    // A visitor's first vote, from a card signed for a one-time visitor
+    // number, creates their participant under it (once: see `visitor_signature`).
+    let (participant, signed_for, signature) = match split_visitor_signature(&form.signature) {
+        Some((visitor, signature)) => {
+            let (id, adopted) =
+                crate::account::participant::ensure_as_visitor(&ctx.db, &ctx.session, visitor)
+                    .await?;
+            (id, if adopted { visitor } else { id }, signature)
+        }
+        None => {
+            let id = participant(ctx).await?;
+            (id, id, form.signature.as_str())
+        }
+    };
     ctx.rate_limit(Action::Vote, participant)?;
     let quals = qualifications(&form.extra);
     let change = match form.key.as_str() {
@@ -93,14 +102,8 @@ pub async fn cast(
             logic::validate_qualifications(vote_key, &quals)
                 .map_err(|_| ctx.invalid("key", "vote-error-qualification"))?;
             let secret = signing_key(&ctx.db).await?;
-            let tally = signing::tally_for(
-                &secret,
-                &form.signature,
-                c.id,
-                id,
-                signed_for,
-                &form.served_in,
-            );
+            let tally =
+                signing::tally_for(&secret, signature, c.id, id, signed_for, &form.served_in);
             VoteChange::Cast {
                 key: vote_key,
                 qualifications: quals,
