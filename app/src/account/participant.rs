@@ -26,26 +26,33 @@ pub async fn ensure(db: &Db, session: &Session) -> Result<i64, sqlx::Error> {
 }
 
 /// The first write of a visitor who had no participant, made from a card
-/// signed for the one-time number `visitor`: the participant is created under
-/// that number, which can happen once. `(id, true)` then; `(id, false)` when
-/// the number was used already (the card replayed by someone else) or the
-/// session has a participant: the card's signature then proves nothing.
+/// signed for the one-time number `visitor`: the participant is the one of
+/// that number, created now or by an earlier post of the same card (a double
+/// tap, a retry, or a copy: each copy acts as that one participant, so it
+/// votes once). `(id, true)` then, and when the session's participant is
+/// that one (a second vote from the same card); `(id, false)` when the session
+/// has another participant: the card's signature then proves nothing.
 pub async fn ensure_as_visitor(
     db: &Db,
     session: &Session,
     visitor: i64,
 ) -> Result<(i64, bool), sqlx::Error> {
-    if current(session).await.is_none() {
-        let public_id = format!("visitor-{}", visitor.unsigned_abs());
-        if let Some(id) = store::insert_participant_once(db, &public_id).await? {
-            session
-                .insert(PARTICIPANT_KEY, id)
-                .await
-                .map_err(|e| sqlx::Error::Protocol(format!("session: {e}")))?;
-            return Ok((id, true));
-        }
+    let public_id = format!("visitor-{}", visitor.unsigned_abs());
+    if let Some(known) = current(session).await {
+        let same = store::participant_by_public_id(db, &public_id).await? == Some(known);
+        return Ok((ensure(db, session).await?, same));
     }
-    Ok((ensure(db, session).await?, false))
+    let id = match store::insert_participant_once(db, &public_id).await? {
+        Some(id) => id,
+        None => store::participant_by_public_id(db, &public_id)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?,
+    };
+    session
+        .insert(PARTICIPANT_KEY, id)
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("session: {e}")))?;
+    Ok((id, true))
 }
 
 /// The participant of this session, if it ever took part.

@@ -132,27 +132,32 @@ async fn page_views_create_no_participant_and_no_session(engine: Engine) {
         "{engine:?}"
     );
 
-    // That card, copied to other cookie jars, counts nowhere: its one-time
-    // visitor number already names a participant.
+    // That card, copied to other cookie jars, is still that one visitor: one vote.
     for i in 0..3 {
         let key = format!("copied-card-key-{i:04}");
         let (status, body) = app
             .post_fields(
                 &app.api_client(),
                 "consultation/vote",
-                &with(&fields, &[("key", "agree"), ("idempotency_key", &key)]),
+                &with(&fields, &[("key", "disagree"), ("idempotency_key", &key)]),
             )
             .await;
         assert_eq!(status, 200, "{engine:?} {body}");
     }
-    let copies: Vec<String> = sqlx::query_scalar(
-        "SELECT counted FROM votes WHERE proposal_id = $1 ORDER BY id DESC LIMIT 3",
+    assert_eq!(
+        rows(&app).await.0,
+        before.0 + 1,
+        "{engine:?}: one participant"
+    );
+    let votes: Vec<String> = sqlx::query_scalar(
+        "SELECT vote_key FROM votes WHERE proposal_id = $1 \
+         AND participant_id = (SELECT MAX(id) FROM participants)",
     )
     .bind(proposal.parse::<i64>().unwrap())
     .fetch_all(&app.db.pool)
     .await
     .unwrap();
-    assert_eq!(copies, vec!["untrusted"; 3], "{engine:?}");
+    assert_eq!(votes, vec!["disagree"], "{engine:?}: one vote, changed");
 }
 
 /// (status, body) of a GET by `client`, for a stream only its status.

@@ -33,3 +33,14 @@ pub async fn insert_participant_once(db: &Db, public_id: &str) -> Result<Option<
     .fetch_optional(&db.pool)
     .await
 }
+
+/// The participant under `public_id`, if any.
+pub async fn participant_by_public_id(
+    db: &Db,
+    public_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM participants WHERE public_id = $1")
+        .bind(public_id)
+        .fetch_optional(&db.pool)
+        .await
+}

@@ -55,8 +55,8 @@ fn idempotency_key<'a>(ctx: &Ctx, key: &'a str) -> Result<&'a str, AppError> {
 /// page views create none) is signed for a one-time visitor number, negative
 /// so never a participant's id, written in front of the signature
 /// (`<number>.<signature>`). Their first vote creates their participant
-/// under that number, which works once (see `votes::cast`): a card copied to
-/// other cookie jars counts nowhere.
+/// under that number (see `votes::cast`): a card copied to other cookie jars
+/// is still that one participant, and votes once.
 pub fn visitor_signature(
     secret: &[u8],
     c: &Consultation,
