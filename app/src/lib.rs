@@ -6,6 +6,7 @@
 pub mod error;
 pub mod lang;
 pub mod model;
+pub mod text;
 
 pub mod account;
 pub mod consultation;

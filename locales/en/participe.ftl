@@ -238,6 +238,7 @@ consultation-opens-on = Opens on { $date }.
 consultation-closed-on = Closed on { $date }. The results remain available.
 consultation-error-closed = This consultation is closed: it no longer takes votes or proposals. Its results remain available.
 request-error-key = This request is incomplete. Please reload the page and try again.
+text-error-control = This text contains an invisible control character (such as a NUL byte). Please retype it without it.
 
 ## Proposing
 propose-idea = Your idea
@@ -563,6 +564,8 @@ registration-error-closed = Registration is closed.
 registration-error-event-full = The event is full: no seat is left.
 registration-error-day-full = { $date } is full: untick that day to register.
 registration-error-already = This email address is already registered. Use the personal link sent by email to change your registration.
+registration-error-already-resent = This email address is already registered: we have sent the personal link to change the registration to it again.
+registration-error-already-recent = This email address is already registered, and its personal link was sent to it less than an hour ago: look in that mailbox (and its spam folder).
 registration-error-cancelled = This registration is cancelled: it can no longer be changed.
 registration-error-no-offer = This seat is no longer offered: the deadline has passed.
 registration-error-offer-answer = Choose to accept or decline the seat.
@@ -846,6 +849,8 @@ rendezvous-register-remote-hint = You watch the video and answer the questions f
 rendezvous-register-consent = I agree that the City keeps my registration until the end of the process.
 rendezvous-register-submit = Register
 rendezvous-registered = You are registered. Keep the link of this page.
+rendezvous-link-resent = This address is already registered for this meeting: we have sent the link to the registration to it again.
+rendezvous-link-recently-sent = This address is already registered for this meeting, and its link was sent to it less than an hour ago: look in that mailbox (and its spam folder).
 rendezvous-registration-title = Your registration
 rendezvous-registration-when = When and where
 rendezvous-registration-mode = Taking part

@@ -238,6 +238,7 @@ consultation-opens-on = Ouvre le { $date }.
 consultation-closed-on = Terminée le { $date }. Les résultats restent consultables.
 consultation-error-closed = Cette consultation est terminée : elle ne reçoit plus de votes ni de propositions. Ses résultats restent consultables.
 request-error-key = Cette demande est incomplète. Rechargez la page puis réessayez.
+text-error-control = Ce texte contient un caractère de contrôle invisible (comme un octet NUL). Retapez-le sans ce caractère.
 
 ## Proposer
 propose-idea = Votre idée
@@ -563,6 +564,8 @@ registration-error-closed = Les inscriptions sont closes.
 registration-error-event-full = L'événement est complet : il n'y a plus de place.
 registration-error-day-full = Le { $date } est complet : retirez ce jour pour vous inscrire.
 registration-error-already = Cette adresse e-mail est déjà inscrite. Utilisez le lien personnel reçu par e-mail pour modifier votre inscription.
+registration-error-already-resent = Cette adresse est déjà inscrite : nous lui avons renvoyé le lien personnel pour modifier l'inscription.
+registration-error-already-recent = Cette adresse est déjà inscrite, et son lien personnel lui a été envoyé il y a moins d'une heure : regardez dans cette boîte (et dans les indésirables).
 registration-error-cancelled = Cette inscription est annulée : elle ne peut plus être modifiée.
 registration-error-no-offer = Cette place n'est plus proposée : le délai est passé.
 registration-error-offer-answer = Choisissez d'accepter ou de refuser la place.
@@ -846,6 +849,8 @@ rendezvous-register-remote-hint = Vous suivez la vidéo et répondez aux questio
 rendezvous-register-consent = J'accepte que la Ville garde mon inscription jusqu'à la fin de la démarche.
 rendezvous-register-submit = M'inscrire
 rendezvous-registered = Vous êtes inscrit·e. Gardez le lien de cette page.
+rendezvous-link-resent = Cette adresse est déjà inscrite à cette rencontre : nous lui avons renvoyé le lien de l'inscription.
+rendezvous-link-recently-sent = Cette adresse est déjà inscrite à cette rencontre, et son lien lui a été envoyé il y a moins d'une heure : regardez dans cette boîte (et dans les indésirables).
 rendezvous-registration-title = Votre inscription
 rendezvous-registration-when = Quand et où
 rendezvous-registration-mode = Participation

@@ -40,6 +40,11 @@ pub const JOBS: &[Job] = &[
         period: Duration::from_secs(3600),
         run: |db, _| Box::pin(rate_limit_purge(db)),
     },
+    Job {
+        name: "stale-rows-purge",
+        period: Duration::from_secs(3600),
+        run: |db, _| Box::pin(stale_rows_purge(db)),
+    },
 ];
 
 /// Deletes expired sessions.
@@ -136,4 +141,13 @@ async fn claim(tx: &mut sqlx::Transaction<'_, sqlx::Any>, job: &Job) -> Result<b
     .fetch_optional(&mut **tx)
     .await?;
     Ok(claimed.is_some())
+}
+
+/// Deletes what nothing needs any more: old mails, spent links, anonymous
+/// participants who left nothing (`app::ssr::purge`, which logs its figures).
+async fn stale_rows_purge(db: &Db) -> Result<(), String> {
+    app::ssr::purge::purge_at(db, app::ssr::db::now())
+        .await
+        .map(|purged| tracing::info!("purge: {purged:?}"))
+        .map_err(|e| e.to_string())
 }

@@ -3,10 +3,10 @@
 //! each a `figures` event with `{"participants":…,"proposals":…,"votes":…}`.
 
 use super::store;
+use crate::process::service::visible_or_status;
 use crate::ssr::live::{self, LiveHub, Pace, Topic};
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::sync::Arc;
@@ -35,14 +35,13 @@ pub async fn figures_stream(
     Path(slug): Path<String>,
     Extension(db): Extension<Db>,
     Extension(hub): Extension<Arc<LiveHub>>,
+    Extension(info): Extension<crate::ssr::context::RequestInfo>,
 ) -> Response {
-    let consultation = match store::consultation_by_slug(&db, &slug).await {
-        Ok(Some(c)) => c,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!("live figures: {e}");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let found = store::consultation_by_slug(&db, &slug).await;
+    let viewer = info.viewer.as_ref();
+    let consultation = match visible_or_status(&db, viewer, found, |c| c.component_id).await {
+        Ok(c) => c,
+        Err(status) => return status.into_response(),
     };
     let id = consultation.id;
     let receiver = hub.subscribe(topic(id), PACE, move || {

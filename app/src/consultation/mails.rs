@@ -1,6 +1,7 @@
 //! The mails an author gets about their proposal once it is moderated, in the
 //! consultation's language. Pure: the moderation enqueues what these return.
 
+use crate::mail::message::greeting_name;
 use crate::mail::{EmailAddress, OutgoingMail};
 use crate::ssr::Tr;
 
@@ -15,7 +16,10 @@ pub struct ProposalNews<'a> {
 }
 
 fn letter(tr: Tr, news: &ProposalNews, paragraphs: Vec<String>) -> String {
-    let mut all = vec![tr.t_args("mail-greeting", &[("name", news.author_name.to_owned())])];
+    let mut all = vec![tr.t_args(
+        "mail-greeting",
+        &[("name", greeting_name(news.author_name))],
+    )];
     all.extend(paragraphs);
     all.push(tr.t("mail-signature"));
     all.push(format!("-- \n{}", tr.t("mail-why-proposal")));

@@ -6,7 +6,10 @@
 
 use super::logic::Score;
 use super::service::{self, ProposalResult};
-use super::store;
+use super::store::{self, consultations::Consultation};
+use crate::process::service::visible_or_status;
+use crate::ssr::context::RequestInfo;
+use crate::ssr::spreadsheet::defuse;
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};
 use axum::http::{header, StatusCode};
@@ -106,11 +109,20 @@ fn internal(e: sqlx::Error) -> Response {
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
-pub async fn results_json(Extension(db): Extension<Db>, Path(slug): Path<String>) -> Response {
-    let c = match store::consultation_by_slug(&db, &slug).await {
-        Ok(Some(c)) => c,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return internal(e),
+/// The consultation of `slug`, if this viewer may see it (drafts are staff's).
+async fn visible(db: &Db, info: &RequestInfo, slug: &str) -> Result<Consultation, StatusCode> {
+    let found = store::consultation_by_slug(db, slug).await;
+    visible_or_status(db, info.viewer.as_ref(), found, |c| c.component_id).await
+}
+
+pub async fn results_json(
+    Extension(db): Extension<Db>,
+    Extension(info): Extension<RequestInfo>,
+    Path(slug): Path<String>,
+) -> Response {
+    let c = match visible(&db, &info, &slug).await {
+        Ok(c) => c,
+        Err(status) => return status.into_response(),
     };
     let (figures, results) = match (
         store::consultations::figures(&db, c.id).await,
@@ -140,11 +152,14 @@ pub async fn results_json(Extension(db): Extension<Db>, Path(slug): Path<String>
         .into_response()
 }
 
-pub async fn proposals_csv(Extension(db): Extension<Db>, Path(slug): Path<String>) -> Response {
-    let c = match store::consultation_by_slug(&db, &slug).await {
-        Ok(Some(c)) => c,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return internal(e),
+pub async fn proposals_csv(
+    Extension(db): Extension<Db>,
+    Extension(info): Extension<RequestInfo>,
+    Path(slug): Path<String>,
+) -> Response {
+    let c = match visible(&db, &info, &slug).await {
+        Ok(c) => c,
+        Err(status) => return status.into_response(),
     };
     let results = match service::results(&db, &c).await {
         Ok(r) => r,
@@ -167,8 +182,8 @@ pub async fn proposals_csv(Extension(db): Extension<Db>, Path(slug): Path<String
         for r in results {
             writer.write_record([
                 r.id.to_string(),
-                r.content.clone(),
-                r.themes.join("; "),
+                defuse(&r.content),
+                defuse(&r.themes.join("; ")),
                 r.zone.slug().to_owned(),
                 r.votes[0].to_string(),
                 r.votes[1].to_string(),

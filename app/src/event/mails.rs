@@ -7,6 +7,7 @@ use super::store::registrations::{Details, Registration};
 use super::store::{Event, Programme};
 use super::wording::{place_label, when};
 use crate::lang::Lang;
+use crate::mail::message::greeting_name;
 use crate::mail::Attachment;
 use crate::ssr::settings::Settings;
 use crate::ssr::Tr;
@@ -54,7 +55,7 @@ pub fn confirmation(
     let mut text = tr.t_args(
         "mail-confirmation-body",
         &[
-            ("name", to.first_name.clone()),
+            ("name", greeting_name(&to.first_name)),
             ("event", event_title.to_owned()),
             ("code", ticket_code.to_owned()),
             ("link", link.to_owned()),
@@ -89,7 +90,7 @@ pub fn seat_confirmed(
     let mut text = tr.t_args(
         "mail-seat-confirmed-body",
         &[
-            ("name", to.first_name.clone()),
+            ("name", greeting_name(&to.first_name)),
             ("event", event_title.to_owned()),
             ("workshop", workshop.to_owned()),
             ("code", ticket_code.to_owned()),
@@ -142,7 +143,7 @@ pub fn seat_offer(
     let mut text = tr.t_args(
         "mail-offer-body",
         &[
-            ("name", to.first_name.clone()),
+            ("name", greeting_name(&to.first_name)),
             ("event", event_title.to_owned()),
             ("workshop", workshop.to_owned()),
             ("deadline", deadline.to_owned()),
@@ -174,7 +175,7 @@ pub fn reminder(
     let mut text = tr.t_args(
         "mail-reminder-body",
         &[
-            ("name", to.first_name.clone()),
+            ("name", greeting_name(&to.first_name)),
             ("event", event_title.to_owned()),
             ("date", first_day.to_owned()),
             ("venue", venue.to_owned()),

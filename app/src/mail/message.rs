@@ -36,6 +36,35 @@ impl EmailAddress {
     }
 }
 
+/// The most of a greeting name taken into a mail: names are typed by anyone,
+/// for any address, and must not carry a message of their own.
+pub const GREETING_NAME_MAX: usize = 40;
+
+/// A name typed in a public form, as a mail's greeting may show it: letters,
+/// spaces, hyphens and apostrophes only (no link, address, digit or
+/// punctuation can ride along to a stranger's inbox), at most
+/// [`GREETING_NAME_MAX`] characters. May come out empty.
+pub fn greeting_name(typed: &str) -> String {
+    let kept: String = typed
+        .chars()
+        .map(|c| {
+            if c.is_alphabetic() || matches!(c, '-' | '\'' | '’') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    words
+        .join(" ")
+        .chars()
+        .take(GREETING_NAME_MAX)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
 /// A file sent with a mail (a QR code, an `.ics` invitation...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
@@ -174,6 +203,23 @@ impl OutgoingMail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn greeting_names_carry_no_message() {
+        assert_eq!(greeting_name("Zoé Müller-Ngô"), "Zoé Müller-Ngô");
+        assert_eq!(greeting_name("  Jean-Luc  d'Arc "), "Jean-Luc d'Arc");
+        assert_eq!(
+            greeting_name("Win! Visit https://evil.example/x?y=1 now"),
+            "Win Visit https evil example x y now"
+        );
+        assert_eq!(greeting_name("call 0612345678"), "call");
+        assert_eq!(greeting_name("<b>x</b>@evil"), "b x b evil");
+        assert_eq!(
+            greeting_name(&"a".repeat(200)).chars().count(),
+            GREETING_NAME_MAX
+        );
+        assert_eq!(greeting_name("12345"), "");
+    }
 
     fn from() -> Mailbox {
         "Participe <no-reply@participe.test>".parse().unwrap()

@@ -12,6 +12,7 @@
 //! ctx.mail.wake();
 //! ```
 
+pub mod confirmations;
 pub mod listing;
 pub mod message;
 pub mod outbox;

@@ -11,6 +11,7 @@
 use super::logic::hosts;
 use super::service::{pending_topic, topic};
 use super::store;
+use crate::process::service::visible_or_status;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::live::{self, LiveHub, Pace};
 use crate::ssr::Db;
@@ -68,14 +69,13 @@ pub async fn state_stream(
     Path(slug): Path<String>,
     Extension(db): Extension<Db>,
     Extension(hub): Extension<Arc<LiveHub>>,
+    Extension(info): Extension<RequestInfo>,
 ) -> Response {
-    let rendezvous = match store::by_slug(&db, &slug).await {
-        Ok(Some(r)) => r,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!("rendez-vous live: {e}");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let found = store::by_slug(&db, &slug).await;
+    let viewer = info.viewer.as_ref();
+    let rendezvous = match visible_or_status(&db, viewer, found, |r| r.component_id).await {
+        Ok(r) => r,
+        Err(status) => return status.into_response(),
     };
     let id = rendezvous.id;
     let receiver = hub.subscribe(topic(id), PACE, move || {

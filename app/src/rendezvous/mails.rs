@@ -3,6 +3,7 @@
 
 use super::logic::Mode;
 use super::store::Rendezvous;
+use crate::mail::message::greeting_name;
 use crate::mail::{EmailAddress, OutgoingMail};
 use crate::ssr::Tr;
 
@@ -24,7 +25,7 @@ pub fn confirmation(
     let text = tr.t_args(
         "rendezvous-mail-body",
         &[
-            ("name", name.to_owned()),
+            ("name", greeting_name(name)),
             ("title", r.title.clone()),
             ("date", tr.date(r.starts_on)),
             ("time", r.starts_at.clone()),

@@ -139,11 +139,27 @@ pub fn is_storage_full(err: &sqlx::Error) -> bool {
     }
 }
 
+/// Whether the database refused text it cannot hold: PostgreSQL stores no NUL
+/// byte (SQLSTATE 22021, "invalid byte sequence"). The forms' parsers refuse
+/// control characters first (`crate::text`); this is the net behind them.
+fn unstorable_text(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .and_then(|d| d.code())
+        .is_some_and(|code| code == "22021")
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> AppError {
         let tr = Tr(current_lang());
         if let Some(r) = refusal(&err) {
             return AppError::invalid(r.field, tr.t(r.message));
+        }
+        if unstorable_text(&err) {
+            tracing::warn!("text refused by the database: {err}");
+            return AppError::Invalid {
+                field: None,
+                message: tr.t(crate::text::CONTROL_ERROR),
+            };
         }
         if matches!(err, sqlx::Error::RowNotFound) || missing_parent(&err) {
             return AppError::NotFound(tr.t("error-not-found"));

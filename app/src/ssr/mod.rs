@@ -15,6 +15,7 @@ pub mod live;
 pub mod markdown;
 pub mod middleware;
 pub mod private_link;
+pub mod purge;
 pub mod rate_limit;
 pub mod refusal;
 pub mod request;
@@ -22,6 +23,7 @@ pub mod same_origin;
 pub mod security_headers;
 pub mod session_store;
 pub mod settings;
+pub mod spreadsheet;
 pub mod stream_caps;
 pub mod unavailable;
 

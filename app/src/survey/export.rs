@@ -9,7 +9,9 @@
 use super::logic::{Answer, Answers, Kind, Question};
 use super::store;
 use crate::model::Role;
+use crate::process::service::visible_or_status;
 use crate::ssr::context::RequestInfo;
+use crate::ssr::spreadsheet::defuse;
 use crate::ssr::{Db, Tr};
 use axum::extract::{Extension, Path};
 use axum::http::{header, StatusCode};
@@ -83,15 +85,6 @@ pub fn table(
     (header, rows)
 }
 
-/// A cell a spreadsheet would take for a formula gets a leading apostrophe.
-fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
-
 pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header.iter().map(|h| defuse(h)))?;
@@ -109,14 +102,14 @@ pub fn to_xlsx(
     let sheet = book.add_worksheet();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     for (c, h) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, h, &bold)?;
+        sheet.write_string_with_format(0, c as u16, defuse(h), &bold)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             // Numbers (0-10 scales, ranks) stay numbers in the sheet.
             match cell.parse::<f64>() {
                 Ok(n) => sheet.write_number(r as u32 + 1, c as u16, n)?,
-                Err(_) => sheet.write_string(r as u32 + 1, c as u16, cell)?,
+                Err(_) => sheet.write_string(r as u32 + 1, c as u16, defuse(cell))?,
             };
         }
     }
@@ -132,10 +125,8 @@ async fn load(
         tracing::error!("survey export: {e}");
         StatusCode::INTERNAL_SERVER_ERROR
     };
-    let s = store::survey_by_slug(db, slug)
-        .await
-        .map_err(fail)?
-        .ok_or(StatusCode::NOT_FOUND)?;
+    let found = store::survey_by_slug(db, slug).await;
+    let s = visible_or_status(db, info.viewer.as_ref(), found, |s| s.component_id).await?;
     let admin = info
         .viewer
         .as_ref()
@@ -250,11 +241,5 @@ mod tests {
         assert!(csv.starts_with("Q1,Q2 · Accueil"), "{csv}");
         let xlsx = to_xlsx(&header, &rows).unwrap();
         assert!(xlsx.starts_with(b"PK"), "a zip container");
-    }
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(defuse("Très bien"), "Très bien");
     }
 }

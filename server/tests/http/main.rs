@@ -16,6 +16,7 @@ mod security_edge;
 mod security_staff;
 mod security_faults;
 mod security_limits;
+mod security_data;
 mod staff_authorization;
 mod survey;
 mod vote_island;

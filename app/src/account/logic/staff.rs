@@ -16,7 +16,9 @@ impl NewStaff {
     /// The error names the field and the Fluent id of the message.
     pub fn parse(form: &StaffForm) -> Result<NewStaff, (&'static str, &'static str)> {
         let email = normalise_email(&form.email).ok_or(("email", "staff-error-email"))?;
-        let display_name = form.display_name.trim().to_owned();
+        let display_name = crate::text::clean_field(&form.display_name, "display_name")?
+            .trim()
+            .to_owned();
         if display_name.is_empty() || display_name.chars().count() > 80 {
             return Err(("display_name", "staff-error-name"));
         }

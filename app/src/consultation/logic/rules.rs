@@ -1,6 +1,7 @@
 //! The rules of taking part in a consultation, as plain functions: what a
 //! proposal may be, the optional demographics, and when voting is open.
 
+use crate::text::clean_field;
 use chrono::NaiveDate;
 
 pub const MIN_LENGTH: usize = 12;
@@ -76,7 +77,7 @@ impl NewProposal {
         fields: &ProposalFields,
         neighbourhoods: &[String],
     ) -> Result<NewProposal, Invalid> {
-        let body = clean_text(fields.body);
+        let body = clean_text(&clean_field(fields.body, "body")?);
         if body.is_empty() {
             return Err(("body", "proposal-error-empty"));
         }
@@ -91,7 +92,7 @@ impl NewProposal {
         if length > MAX_LENGTH {
             return Err(("body", "proposal-error-long"));
         }
-        let author_name = clean_text(fields.author_name);
+        let author_name = clean_text(&clean_field(fields.author_name, "author_name")?);
         if author_name.is_empty() || author_name.chars().count() > MAX_NAME {
             return Err(("author_name", "proposal-error-name"));
         }
@@ -258,5 +259,35 @@ mod tests {
         assert!(valid_idempotency_key("3f2a9c1e-77aa-4d2b"));
         assert!(!valid_idempotency_key("short"));
         assert!(!valid_idempotency_key("has space in it"));
+    }
+
+    mod properties {
+        use super::*;
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_proposal_form_parses_or_is_refused_cleanly(
+                body in typed_text(),
+                name in typed_text(),
+                email in typed_text(),
+            ) {
+                let fields = ProposalFields {
+                    body: &body,
+                    author_name: &name,
+                    author_email: &email,
+                    age_bracket: "",
+                    neighbourhood: "",
+                    charter: true,
+                };
+                if let Ok(p) = NewProposal::parse("Il faut", &fields, &[]) {
+                    prop_assert!(is_clean(&p.content) && is_clean(&p.author_name));
+                    prop_assert!(is_clean(&p.author_email));
+                    prop_assert!(p.content.chars().count() <= MAX_LENGTH);
+                }
+            }
+        }
     }
 }

@@ -32,7 +32,8 @@ fn number(s: &str, field: &'static str, min: i64, max: i64) -> Result<i64, Inval
 }
 
 fn text(s: &str, field: &'static str, max: usize) -> Result<String, Invalid> {
-    let t = s.trim();
+    let t = crate::text::clean_field(s, field)?;
+    let t = t.trim();
     match t.chars().count() {
         0 => Err((field, "settings-error-required")),
         n if n > max => Err((field, "settings-error-long")),

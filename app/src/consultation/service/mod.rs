@@ -14,7 +14,7 @@ use super::forms::{ProposeForm, ReportForm, SettingsForm};
 use super::logic::groups::Groups;
 use super::logic::rules::{self, NewProposal, ProposalFields};
 use super::logic::settings::Settings;
-use super::logic::signing;
+use super::logic::signing::{self, sign, ServedIn};
 use super::store::consultations::{self, Consultation};
 use super::store::secrets::signing_key;
 use super::store::{demographics, moderation as moderation_store, proposals};
@@ -26,11 +26,14 @@ use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
 use rand::distributions::{Alphanumeric, DistString};
 
-/// The consultation of this slug; not found otherwise.
+/// The consultation of this slug; not found otherwise, or when its process
+/// is a draft and the viewer is not staff.
 pub async fn consultation(ctx: &Ctx, slug: &str) -> Result<Consultation, AppError> {
-    consultations::consultation_by_slug(&ctx.db, slug)
+    let c = consultations::consultation_by_slug(&ctx.db, slug)
         .await?
-        .ok_or_else(|| ctx.not_found())
+        .ok_or_else(|| ctx.not_found())?;
+    crate::process::service::ensure_visible(ctx, c.component_id).await?;
+    Ok(c)
 }
 
 fn ensure_open(ctx: &Ctx, c: &Consultation) -> Result<(), AppError> {
@@ -49,7 +52,36 @@ fn idempotency_key<'a>(ctx: &Ctx, key: &'a str) -> Result<&'a str, AppError> {
     }
 }
 
-/// The participant making the request, created on their first visit.
+/// A card shown to a visitor who never took part (who has no participant:
+/// page views create none) is signed for a one-time visitor number, negative
+/// so never a participant's id, written in front of the signature
+/// (`<number>.<signature>`). Their first vote creates their participant
+/// under that number (see `votes::cast`): a card copied to other cookie jars
+/// is still that one participant, and votes once.
+pub fn visitor_signature(
+    secret: &[u8],
+    c: &Consultation,
+    proposal: i64,
+    served_in: ServedIn,
+) -> String {
+    use rand::Rng;
+    let visitor = -rand::thread_rng().gen_range(1..i64::MAX);
+    let signature = sign(secret, c.id, proposal, visitor, served_in);
+    format!("{visitor}.{signature}")
+}
+
+/// The visitor number and the signature of a card signed by [`visitor_signature`].
+pub fn split_visitor_signature(signed: &str) -> Option<(i64, &str)> {
+    let (visitor, signature) = signed.trim().split_once('.')?;
+    visitor
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v < 0)
+        .map(|v| (v, signature))
+}
+
+/// The participant making the request, created at their first write (page
+/// views create none: see `visitor_signature`).
 pub async fn participant(ctx: &Ctx) -> Result<i64, AppError> {
     Ok(participant::ensure(&ctx.db, &ctx.session).await?)
 }
@@ -165,9 +197,13 @@ async fn consultation_of(
 ) -> Result<Consultation, AppError> {
     match known {
         Some(c) if c.id == proposal.consultation_id => Ok(c.clone()),
-        _ => consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
-            .await?
-            .ok_or_else(|| ctx.not_found()),
+        _ => {
+            let c = consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
+                .await?
+                .ok_or_else(|| ctx.not_found())?;
+            crate::process::service::ensure_visible(ctx, c.component_id).await?;
+            Ok(c)
+        }
     }
 }
 

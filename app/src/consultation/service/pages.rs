@@ -3,7 +3,7 @@
 //! results page's in `results`, the moderation pages' in `moderation`.)
 
 use super::results::similar;
-use super::{consultation, fresh_key, participant};
+use super::{consultation, fresh_key, visitor_signature};
 use crate::consultation::logic::signing::{served_from, sign, site_link_token, ServedIn};
 use crate::consultation::store::consultations::{self, Consultation};
 use crate::consultation::store::proposals::{self, Proposal};
@@ -89,11 +89,8 @@ pub async fn proposal_page(
         Some(p) => vote_of(&ctx.db.pool, id, p).await?,
         None => None,
     };
-    // Signed for the participant this page will vote as (created now if new).
-    let participant = match known {
-        Some(p) => p,
-        None => participant(ctx).await?,
-    };
+    // Signed for the participant this page will vote as; a visitor who never
+    // took part gets one at their first vote (see `visitor_signature`).
     let secret = signing_key(&ctx.db).await?;
     let site = super::site_key(ctx).await?;
     let now = crate::ssr::db::now();
@@ -102,7 +99,10 @@ pub async fn proposal_page(
         ServedIn::ProposalPage => site_link_token(&site, id, now),
         _ => String::new(),
     };
-    let signature = sign(&secret, c.id, id, participant, served_in);
+    let signature = match known {
+        Some(p) => sign(&secret, c.id, id, p, served_in),
+        None => visitor_signature(&secret, &c, id, served_in),
+    };
     Ok(ProposalPage {
         consultation: c,
         proposal,

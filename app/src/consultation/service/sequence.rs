@@ -5,7 +5,7 @@
 //! posts (`act`), which get the next step in the same shape.
 
 use super::votes::{cast, Voted};
-use super::{consultation, fresh_key, lang_of, participant, vote_path};
+use super::{consultation, fresh_key, lang_of, participant, visitor_signature, vote_path};
 use crate::consultation::forms::{DemographicsForm, SequenceForm, SequencePost, VoteForm};
 use crate::consultation::logic::groups::Groups;
 use crate::consultation::logic::signing::{sign, ServedIn};
@@ -45,13 +45,25 @@ async fn new_sequence(
     c: &Consultation,
     participant: i64,
 ) -> Result<SequenceState, AppError> {
+    let state = choose_sequence(ctx, c, Some(participant)).await?;
+    save_sequence(ctx, c, &state).await?;
+    Ok(state)
+}
+
+/// Chooses a sequence among the published proposals the participant (if
+/// any: a visitor who never took part has voted on none) has not voted on.
+async fn choose_sequence(
+    ctx: &Ctx,
+    c: &Consultation,
+    participant: Option<i64>,
+) -> Result<SequenceState, AppError> {
     let db = &ctx.db;
     let proposals = proposals::accepted_proposals(db, c.id).await?;
     let mut tallies = votes::tallies(db, c.id).await?;
-    let voted: HashSet<i64> = votes::voted_by(db, c.id, participant)
-        .await?
-        .into_keys()
-        .collect();
+    let voted: HashSet<i64> = match participant {
+        Some(p) => votes::voted_by(db, c.id, p).await?.into_keys().collect(),
+        None => HashSet::new(),
+    };
     let lang = lang_of(c);
     let candidates: Vec<Candidate> = proposals
         .into_iter()
@@ -66,13 +78,37 @@ async fn new_sequence(
         .collect();
     let mut rng = rand_chacha::ChaCha8Rng::from_entropy();
     let ids = logic::select_sequence(&candidates, &voted, &c.params, &mut rng);
-    let state = SequenceState {
+    Ok(SequenceState {
         ids,
         position: 0,
         demographics_done: false,
-    };
-    save_sequence(ctx, c, &state).await?;
-    Ok(state)
+    })
+}
+
+/// After a vote from a sequence card: a visitor whose first vote this was had
+/// been shown an unsaved sequence (page views create no rows), so their
+/// sequence starts now, with the card they voted on in front.
+pub async fn adopt_voted_card(
+    ctx: &Ctx,
+    c: &Consultation,
+    voted: &Voted,
+    served_in: &str,
+) -> Result<(), AppError> {
+    if ServedIn::parse(served_in) != Some(ServedIn::Sequence)
+        || ctx
+            .session
+            .get::<SequenceState>(&sequence_key(c))
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+    {
+        return Ok(());
+    }
+    let mut state = choose_sequence(ctx, c, Some(voted.participant)).await?;
+    state.ids.retain(|id| *id != voted.proposal.id);
+    state.ids.insert(0, voted.proposal.id);
+    save_sequence(ctx, c, &state).await
 }
 
 async fn save_sequence(ctx: &Ctx, c: &Consultation, state: &SequenceState) -> Result<(), AppError> {
@@ -201,7 +237,10 @@ async fn current(
     }
     let participant = match participant {
         Some(p) => p,
-        None => super::participant(ctx).await?,
+        None => match crate::account::participant::current(&ctx.session).await {
+            Some(p) => p,
+            None => return first_look(ctx, c).await,
+        },
     };
     let mut state = current_sequence(ctx, c, participant).await?;
     if state.ids.is_empty() {
@@ -250,6 +289,28 @@ async fn current(
     }
 }
 
+/// A visitor who never took part sees the first card of a sequence chosen
+/// for them but not kept: looking creates no participant and no session row.
+/// Its signature names a one-time visitor number; the first vote adopts it.
+async fn first_look(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, VoteStep), AppError> {
+    let state = choose_sequence(ctx, c, None).await?;
+    let Some(&id) = state.ids.first() else {
+        return Ok((state, VoteStep::Empty));
+    };
+    let Some(proposal) = proposals::proposal(&ctx.db, id).await? else {
+        return Ok((state, VoteStep::Empty));
+    };
+    let secret = signing_key(&ctx.db).await?;
+    let signature = visitor_signature(&secret, c, id, ServedIn::Sequence);
+    let card = Card {
+        proposal,
+        signature,
+        vote: None,
+        idempotency_key: fresh_key(),
+    };
+    Ok((state, VoteStep::Card(card)))
+}
+
 async fn page(
     ctx: &Ctx,
     c: Consultation,
@@ -287,7 +348,9 @@ pub async fn act(ctx: &Ctx, post: &SequencePost) -> Result<VotePage, AppError> {
     let c = consultation(ctx, &post.consultation).await?;
     match post.form.as_str() {
         "vote" => {
-            let (_, voted) = cast(ctx, Some(&c), &form_of::<VoteForm>(post)).await?;
+            let form = form_of::<VoteForm>(post);
+            let (_, voted) = cast(ctx, Some(&c), &form).await?;
+            adopt_voted_card(ctx, &c, &voted, &form.served_in).await?;
             page(ctx, c, Some(voted.participant), Some(&voted)).await
         }
         "sequence" => {

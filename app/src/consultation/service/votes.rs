@@ -2,7 +2,10 @@
 //! request; what was loaded (the consultation, the proposal, the vote) is
 //! handed on to the page shown next rather than read again.
 
-use super::{consultation_of, ensure_open, idempotency_key, participant, proposal_path, published};
+use super::{
+    consultation_of, ensure_open, idempotency_key, participant, proposal_path, published,
+    split_visitor_signature,
+};
 use crate::account::logic::safe_next;
 use crate::consultation::forms::{VoteForm, VoteResult};
 use crate::consultation::logic::{self, signing, Qualification, VoteKey};
@@ -52,6 +55,7 @@ pub struct Voted {
 /// The plain form's vote: back to the page it came from.
 pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppError> {
     let (c, voted) = cast(ctx, None, form).await?;
+    super::sequence::adopt_voted_card(ctx, &c, &voted, &form.served_in).await?;
     let back = safe_next(&form.back).unwrap_or_else(|| proposal_path(&c, voted.proposal.id));
     Ok((result_of(voted.vote.as_ref()), Next::to(back)))
 }
@@ -68,7 +72,20 @@ pub async fn cast(
     let id = proposal.id;
     ensure_open(ctx, &c)?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
-    let participant = participant(ctx).await?;
+    // A visitor's first vote, from a card signed for a one-time visitor
+    // number, creates their participant under it (once: see `visitor_signature`).
+    let (participant, signed_for, signature) = match split_visitor_signature(&form.signature) {
+        Some((visitor, signature)) => {
+            let (id, adopted) =
+                crate::account::participant::ensure_as_visitor(&ctx.db, &ctx.session, visitor)
+                    .await?;
+            (id, if adopted { visitor } else { id }, signature)
+        }
+        None => {
+            let id = participant(ctx).await?;
+            (id, id, form.signature.as_str())
+        }
+    };
     ctx.rate_limit(Action::Vote, participant).await?;
     let quals = qualifications(&form.extra);
     let change = match form.key.as_str() {
@@ -88,11 +105,11 @@ pub async fn cast(
             let secret = signing_key(&ctx.db).await?;
             let site = super::site_key(ctx).await?;
             let proof = signing::CardProof {
-                signature: &form.signature,
+                signature,
                 claimed: &form.served_in,
                 from: &form.from,
             };
-            let ids = (c.id, id, participant);
+            let ids = (c.id, id, signed_for);
             let tally = signing::tally_of_card((&secret, &site), &proof, ids, now());
             VoteChange::Cast {
                 key: vote_key,

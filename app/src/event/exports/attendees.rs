@@ -15,6 +15,7 @@ use crate::event::wording::profile_label;
 use crate::model::Role;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::db_types::date_text;
+use crate::ssr::spreadsheet::defuse;
 use crate::ssr::{Db, Tr};
 use axum::extract::{Extension, Path, Query};
 use axum::http::{header, StatusCode};
@@ -166,9 +167,9 @@ pub fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
             .from_writer(&mut out);
-        w.write_record(header)?;
+        w.write_record(header.iter().map(|h| defuse(h)))?;
         for row in rows {
-            w.write_record(row)?;
+            w.write_record(row.iter().map(|c| defuse(c)))?;
         }
         w.flush()?;
     }
@@ -192,11 +193,11 @@ pub fn xlsx_bytes(
         .collect();
     ws.set_name(if name.is_empty() { "Liste" } else { &name })?;
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)?;
+        ws.write_string_with_format(0, c as u16, defuse(h), &bold)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, value) in row.iter().enumerate() {
-            ws.write_string(r as u32 + 1, c as u16, value)?;
+            ws.write_string(r as u32 + 1, c as u16, defuse(value))?;
         }
     }
     ws.set_freeze_panes(1, 0)?;

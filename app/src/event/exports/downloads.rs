@@ -47,9 +47,10 @@ fn refused(
 
 pub async fn ticket_png(
     Extension(db): Extension<Db>,
+    Extension(info): Extension<RequestInfo>,
     Path((slug, token)): Path<(String, String)>,
 ) -> Response {
-    match refused(live_ticket(&db, &slug, &token).await) {
+    match refused(live_ticket(&db, info.viewer.as_ref(), &slug, &token).await) {
         Ok((_, d)) => {
             let code = &d.registration.ticket_code;
             let name = tickets::qr_file_name(code);
@@ -69,7 +70,7 @@ pub async fn calendar_ics(
     Extension(info): Extension<RequestInfo>,
     Path((slug, token)): Path<(String, String)>,
 ) -> Response {
-    match refused(live_ticket(&db, &slug, &token).await) {
+    match refused(live_ticket(&db, info.viewer.as_ref(), &slug, &token).await) {
         Ok((p, d)) => {
             let link = format!(
                 "{}{}",

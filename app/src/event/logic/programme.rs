@@ -86,7 +86,8 @@ crate::text_enum!(ProgrammeItem {
 pub type Invalid = (&'static str, &'static str);
 
 fn text(value: &str, max: usize, field: &'static str, required: bool) -> Result<String, Invalid> {
-    let v = value.trim();
+    let v = crate::text::clean_field(value, field)?;
+    let v = v.trim();
     if required && v.is_empty() {
         return Err((field, "programme-error-required"));
     }

@@ -127,7 +127,8 @@ fn field(name: &str) -> String {
 }
 
 fn bounded(value: &str, max: usize, name: &str) -> Result<String, Invalid> {
-    let v = value.trim();
+    let v = crate::text::clean_field(value, field(name))?;
+    let v = v.trim();
     if v.chars().count() > max {
         Err((field(name), "registration-error-too-long"))
     } else {
@@ -136,7 +137,8 @@ fn bounded(value: &str, max: usize, name: &str) -> Result<String, Invalid> {
 }
 
 fn name(value: &str, name: &str, key: &'static str) -> Result<String, Invalid> {
-    let v = value.trim();
+    let v = crate::text::clean_field(value, field(name))?;
+    let v = v.trim();
     if v.is_empty() || v.chars().count() > MAX_NAME {
         Err((field(name), key))
     } else {
@@ -203,7 +205,9 @@ impl NewRegistration {
         let mut answers = Vec::new();
         for q in &event.questions {
             let name = q.field();
-            let raw = form.extra.get(&name).map(|v| v.trim()).unwrap_or_default();
+            let raw =
+                crate::text::clean_field(form.extra.get(&name).map_or("", |v| v), name.clone())?;
+            let raw = raw.trim();
             if raw.is_empty() {
                 if q.required {
                     return Err((name, "registration-error-required"));
@@ -440,5 +444,37 @@ mod tests {
             assert_eq!(QuestionKind::parse(k.as_str()), Some(k));
         }
         assert_eq!(slot_field(3, "14:00"), "w_3_1400");
+    }
+
+    mod properties {
+        use super::*;
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_registration_form_parses_or_is_refused_cleanly(
+                first in typed_text(),
+                last in typed_text(),
+                organisation in typed_text(),
+                needs in typed_text(),
+                answer in typed_text(),
+            ) {
+                let mut f = form(&[("q_7", answer.as_str())]);
+                f.first_name = first;
+                f.last_name = last;
+                f.organisation = organisation;
+                f.accessibility = needs;
+                if let Ok(r) = NewRegistration::parse(&f, &shape()) {
+                    for text in [&r.first_name, &r.last_name, &r.organisation, &r.accessibility] {
+                        prop_assert!(is_clean(text), "{text:?}");
+                    }
+                    for (_, a) in &r.answers {
+                        prop_assert!(is_clean(a), "{a:?}");
+                    }
+                }
+            }
+        }
     }
 }

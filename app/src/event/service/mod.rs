@@ -26,11 +26,13 @@ use crate::ssr::db::now;
 use crate::ssr::{Ctx, Db};
 use chrono::NaiveDate;
 
-/// The event behind a slug, with its programme; not found otherwise.
+/// The event behind a slug, with its programme; not found otherwise, or when
+/// its process is a draft and the viewer is not staff.
 pub async fn programme(ctx: &Ctx, slug: &str) -> Result<Programme, AppError> {
     let event = store::event_by_slug(&ctx.db, slug)
         .await?
         .ok_or_else(|| ctx.not_found())?;
+    crate::process::service::ensure_visible(ctx, event.component_id).await?;
     programme_of(ctx, event).await
 }
 
@@ -139,12 +141,18 @@ pub async fn attendee_list(db: &Db, slug: &str) -> Result<Option<AttendeesView>,
 /// its programme (the ticket downloads).
 pub async fn live_ticket(
     db: &Db,
+    viewer: Option<&crate::model::StaffUser>,
     slug: &str,
     token: &str,
 ) -> Result<Option<(Programme, Details)>, sqlx::Error> {
     let Some(event) = store::event_by_slug(db, slug).await? else {
         return Ok(None);
     };
+    // A ticket is someone's own: its link works while the process is a draft
+    // only for staff, like every other address of the event.
+    if !crate::process::service::component_visible(db, viewer, event.component_id).await? {
+        return Ok(None);
+    }
     let Some(r) = regs::by_token(db, token).await? else {
         return Ok(None);
     };

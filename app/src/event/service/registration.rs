@@ -65,9 +65,11 @@ pub async fn register(
         is_demo: false,
         now: now(),
     };
-    let done = seats::register(&ctx.db, &ctx.settings, &p, &new, origin)
-        .await?
-        .map_err(|r| refusal(ctx, &p, r))?;
+    let done = match seats::register(&ctx.db, &ctx.settings, &p, &new, origin).await? {
+        Ok(done) => done,
+        Err(Refusal::AlreadyRegistered) => return Err(resend_link(ctx, &p, &new.email).await?),
+        Err(r) => return Err(refusal(ctx, &p, r)),
+    };
     ctx.mail.wake();
     let path = registration_path(&p.event, &done.token);
     Ok((
@@ -80,6 +82,21 @@ pub async fn register(
             vec![("code", ticket::display_code(&done.ticket_code))],
         ),
     ))
+}
+
+/// An address already registered: the ticket mail, with a fresh private link,
+/// goes to it again for a person who lost it, at most once per window. The
+/// link is never shown here: whoever typed the address may not own it.
+async fn resend_link(ctx: &Ctx, p: &Programme, email: &str) -> Result<AppError, AppError> {
+    let key = match seats::resend_ticket(&ctx.db, &ctx.settings, p, email, now()).await? {
+        None => return Ok(refusal(ctx, p, Refusal::AlreadyRegistered)),
+        Some(true) => {
+            ctx.mail.wake();
+            "registration-error-already-resent"
+        }
+        Some(false) => "registration-error-already-recent",
+    };
+    Ok(ctx.respond_err(AppError::invalid("email", ctx.t(key))))
 }
 
 /// The registration behind a private link, for this event; not found otherwise.

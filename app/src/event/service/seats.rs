@@ -178,11 +178,53 @@ async fn try_register(
     let done = register_in(&mut tx, &p.event, new, origin, code).await?;
     if let Ok(done) = &done {
         queue_offers(&mut tx, settings, &p.event, &done.offers, origin.now).await?;
-        let ticket = (done.registration_id, done.token.as_str());
-        queue_confirmation(&mut tx, settings, p, ticket, None, Some(qr)).await?;
+        // One ticket mail per address and window: a cancel and a new
+        // registration within it are shown their ticket page and not mailed
+        // again, so nobody can make the server mail someone else repeatedly.
+        if claim_confirmation(&mut tx, p, &new.email).await? {
+            let ticket = (done.registration_id, done.token.as_str());
+            queue_confirmation(&mut tx, settings, p, ticket, None, Some(qr)).await?;
+        }
         tx.commit().await?;
     }
     Ok(done)
+}
+
+/// Claims, in `tx`, the one ticket mail per window to `email` about this event
+/// (see `mail::confirmations`).
+async fn claim_confirmation(tx: &mut Tx<'_>, p: &Programme, email: &str) -> Result<bool, sqlx::Error> {
+    let target = crate::mail::confirmations::target("event", p.event.id);
+    crate::mail::confirmations::claim(tx, &target, email).await
+}
+
+/// The ticket mail again, with a fresh private link, for an address holding a
+/// live registration whose mail was lost: at most once per window, queued in
+/// the transaction that claims it. `None` when the address holds no live
+/// registration, `Some(false)` when a mail went to it within the window.
+pub async fn resend_ticket(
+    db: &Db,
+    settings: &Settings,
+    p: &Programme,
+    email: &str,
+    now: i64,
+) -> Result<Option<bool>, sqlx::Error> {
+    retry_transient(|| async move {
+        let mut tx = db.pool.begin().await?;
+        // The write comes first: on SQLite a transaction that read before
+        // writing cannot take the write lock once another connection wrote.
+        let claimed = claim_confirmation(&mut tx, p, email).await?;
+        let Some(id) = regs::live_with_email(&mut tx, p.event.id, email, None).await? else {
+            return Ok(None);
+        };
+        if !claimed {
+            return Ok(Some(false));
+        }
+        let token = regs::mint_token(&mut tx, id, now).await?;
+        queue_confirmation(&mut tx, settings, p, (id, &token), None, None).await?;
+        tx.commit().await?;
+        Ok(Some(true))
+    })
+    .await
 }
 
 /// Registers several people in one transaction (the demo loader's hundred):

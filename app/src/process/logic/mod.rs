@@ -52,7 +52,8 @@ fn parse_dates(start: &str, end: &str) -> Result<(NaiveDate, NaiveDate), Invalid
 }
 
 fn parse_title(s: &str) -> Result<String, Invalid> {
-    let title = s.trim();
+    let title = crate::text::clean_field(s, "title")?;
+    let title = title.trim();
     match title.chars().count() {
         0 => Err(("title", "process-error-title")),
         n if n > 200 => Err(("title", "process-error-title-long")),

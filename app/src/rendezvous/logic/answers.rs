@@ -9,6 +9,8 @@ pub enum AnswerError {
     Empty,
     UnknownOption,
     TooLong,
+    /// A control character (see `crate::text`).
+    Control,
 }
 
 pub const MAX_WORDS_LEN: usize = 40;
@@ -22,9 +24,11 @@ pub fn parse_answer(
 ) -> Result<String, AnswerError> {
     match kind {
         Kind::Word => {
-            let text = values
-                .first()
-                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+            let text = match values.first() {
+                Some(v) => Some(crate::text::clean(v).map_err(|_| AnswerError::Control)?),
+                None => None,
+            }
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
             match text {
                 None => Err(AnswerError::Empty),
                 Some(t) if t.is_empty() => Err(AnswerError::Empty),

@@ -5,12 +5,15 @@
 pub enum AudienceError {
     TooShort,
     TooLong,
+    /// A control character (see `crate::text`).
+    Control,
 }
 
 pub const AUDIENCE_MIN: usize = 5;
 pub const AUDIENCE_MAX: usize = 400;
 
 pub fn parse_audience_question(text: &str) -> Result<String, AudienceError> {
+    let text = crate::text::clean(text).map_err(|_| AudienceError::Control)?;
     let text = text.trim();
     let n = text.chars().count();
     if n < AUDIENCE_MIN {

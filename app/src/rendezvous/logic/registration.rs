@@ -5,6 +5,7 @@ use super::video::allowed_video;
 use super::Mode;
 use crate::mail::EmailAddress;
 use crate::rendezvous::forms::{RegisterForm, SettingsForm};
+use crate::text::clean_field;
 use chrono::NaiveDate;
 
 /// A refused field, and the message key that says why.
@@ -24,7 +25,8 @@ pub fn parse_mode(raw: &str) -> Result<Mode, FieldError> {
 }
 
 pub fn parse_registration(form: &RegisterForm) -> Result<NewRegistration, FieldError> {
-    let name = form.name.trim();
+    let name = clean_field(&form.name, "name")?;
+    let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         return Err(("name", "rendezvous-error-name"));
     }
@@ -80,7 +82,7 @@ pub fn parse_settings(
     if !valid_slug(&slug) {
         return Err(("slug", "rendezvous-error-slug"));
     }
-    let title = form.title.trim().to_owned();
+    let title = clean_field(&form.title, "title")?.trim().to_owned();
     if title.is_empty() || title.chars().count() > 200 {
         return Err(("title", "rendezvous-error-title"));
     }
@@ -104,10 +106,18 @@ pub fn parse_settings(
     Ok(RendezvousInput {
         slug,
         title,
-        description: form.description.trim().chars().take(4000).collect(),
+        description: clean_field(&form.description, "description")?
+            .trim()
+            .chars()
+            .take(4000)
+            .collect(),
         starts_on,
         starts_at,
-        venue: form.venue.trim().chars().take(300).collect(),
+        venue: clean_field(&form.venue, "venue")?
+            .trim()
+            .chars()
+            .take(300)
+            .collect(),
         video_url,
         survey_id,
         registration_open: !form.registration_open.is_empty(),
@@ -139,5 +149,40 @@ mod tests {
         );
         assert!(valid_slug("rendez-vous-2022"));
         assert!(!valid_slug("-x") && !valid_slug("A") && !valid_slug(""));
+    }
+
+    mod properties {
+        use super::*;
+        use crate::rendezvous::logic::{parse_answer, parse_audience_question, Kind};
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_registration_question_or_word_parses_or_is_refused_cleanly(
+                name in typed_text(),
+                email in typed_text(),
+                text in typed_text(),
+            ) {
+                let form = RegisterForm {
+                    name,
+                    email,
+                    mode: "room".into(),
+                    consent: "on".into(),
+                    ..Default::default()
+                };
+                if let Ok(r) = parse_registration(&form) {
+                    prop_assert!(is_clean(&r.name));
+                    prop_assert!(!r.name.is_empty() && r.name.chars().count() <= 120);
+                }
+                if let Ok(q) = parse_audience_question(&text) {
+                    prop_assert!(is_clean(&q));
+                }
+                if let Ok(w) = parse_answer(Kind::Word, 0, std::slice::from_ref(&text)) {
+                    prop_assert!(is_clean(&w));
+                }
+            }
+        }
     }
 }

@@ -48,10 +48,14 @@ pub fn console_path(r: &Rendezvous) -> String {
     format!("/rendezvous/{}/console", r.slug)
 }
 
+/// The meeting of this slug; not found otherwise, or when its process is a
+/// draft and the viewer is not staff.
 pub async fn rendezvous(ctx: &Ctx, slug: &str) -> Result<Rendezvous, AppError> {
-    store::by_slug(&ctx.db, slug)
+    let r = store::by_slug(&ctx.db, slug)
         .await?
-        .ok_or_else(|| ctx.not_found())
+        .ok_or_else(|| ctx.not_found())?;
+    crate::process::service::ensure_visible(ctx, r.component_id).await?;
+    Ok(r)
 }
 
 pub fn require_host(ctx: &Ctx) -> Result<(), AppError> {
@@ -103,14 +107,17 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
     let reg = logic::parse_registration(form).map_err(|(f, k)| ctx.invalid(f, k))?;
     ctx.rate_limit(RateAction::RegisterForRendezvous, None)
         .await?;
+    if let Some((typed, _)) = &reg.email {
+        if let Some(standing) = store::standing_by_email(&ctx.db, r.id, typed).await? {
+            return already_registered(ctx, &r, standing).await;
+        }
+    }
     let token = crate::ssr::private_link::new_token();
-    let base = ctx.settings.base_url.trim_end_matches('/');
-    let link = format!("{base}{}", registration_path(&r, &token));
-    let live = format!("{base}{}", live_path(&r));
     let mail = reg.email.as_ref().map(|(_, a)| {
+        let (link, live) = links(ctx, &r, &token);
         mails::confirmation(ctx.tr, a.clone(), &r, &reg.name, reg.mode, &link, &live)
     });
-    store::register(
+    let stored = store::register(
         &ctx.db,
         r.id,
         &crate::ssr::private_link::token_hash(&token),
@@ -120,6 +127,14 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
         mail.as_ref(),
     )
     .await?;
+    if stored.is_none() {
+        // Registered by another request at the same moment.
+        let typed = reg.email.as_ref().map_or("", |(t, _)| t.as_str());
+        let standing = store::standing_by_email(&ctx.db, r.id, typed)
+            .await?
+            .ok_or_else(|| ctx.not_found())?;
+        return already_registered(ctx, &r, standing).await;
+    }
     if mail.is_some() {
         ctx.mail.wake();
     }
@@ -128,6 +143,42 @@ pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppE
         (),
         Next::to(registration_path(&r, &token)).with_notice("rendezvous-registered"),
     ))
+}
+
+/// The private link and the live page of a meeting, as a mail gives them.
+fn links(ctx: &Ctx, r: &Rendezvous, token: &str) -> (String, String) {
+    let base = ctx.settings.base_url.trim_end_matches('/');
+    (
+        format!("{base}{}", registration_path(r, token)),
+        format!("{base}{}", live_path(r)),
+    )
+}
+
+/// An address already registered: its private link is mailed again (for a
+/// person who lost it), at most once per window, and never shown here (whoever
+/// typed the address may not be its owner).
+async fn already_registered(
+    ctx: &Ctx,
+    r: &Rendezvous,
+    standing: store::Registration,
+) -> Result<((), Next), AppError> {
+    let to = standing
+        .email
+        .as_deref()
+        .and_then(|e| crate::mail::EmailAddress::parse(e).ok())
+        .ok_or_else(|| ctx.not_found())?;
+    let token = crate::ssr::private_link::new_token();
+    let (link, live) = links(ctx, r, &token);
+    let mail = mails::confirmation(ctx.tr, to, r, &standing.name, standing.mode, &link, &live);
+    let hash = crate::ssr::private_link::token_hash(&token);
+    let sent = store::resend_link(&ctx.db, r.id, standing.id, &hash, &mail).await?;
+    let notice = if sent {
+        ctx.mail.wake();
+        "rendezvous-link-resent"
+    } else {
+        "rendezvous-link-recently-sent"
+    };
+    Ok(((), Next::to(live_path(r)).with_notice(notice)))
 }
 
 /// A registration through its private link.
@@ -160,6 +211,7 @@ pub async fn answer(ctx: &Ctx, form: &AnswerForm) -> Result<((), Next), AppError
             AnswerError::Empty => "rendezvous-error-answer-empty",
             AnswerError::UnknownOption => "rendezvous-error-answer-option",
             AnswerError::TooLong => "rendezvous-error-answer-long",
+            AnswerError::Control => crate::text::CONTROL_ERROR,
         };
         ctx.invalid(
             if q.kind == Kind::Word {
@@ -196,6 +248,7 @@ pub async fn ask(ctx: &Ctx, form: &AskForm) -> Result<((), Next), AppError> {
             match e {
                 logic::AudienceError::TooShort => "rendezvous-error-ask-short",
                 logic::AudienceError::TooLong => "rendezvous-error-ask-long",
+                logic::AudienceError::Control => crate::text::CONTROL_ERROR,
             },
         )
     })?;

@@ -16,8 +16,30 @@ pub struct Registration {
     pub cancelled_at: Option<i64>,
 }
 
-/// Stores a registration and, in the same transaction, its confirmation
-/// mail; run again when the database was busy (see `retry_transient`).
+/// Where a confirmation mail about a meeting is counted (see `mail::confirmations`).
+fn mail_target(rendezvous: i64) -> String {
+    crate::mail::confirmations::target("rendezvous", rendezvous)
+}
+
+/// Enqueues `mail` in `tx` unless one went to its address about this meeting
+/// within the window; whether it was.
+async fn mail_once(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rendezvous: i64,
+    mail: &OutgoingMail,
+) -> Result<bool, sqlx::Error> {
+    let target = mail_target(rendezvous);
+    if !crate::mail::confirmations::claim(tx, &target, mail.to.as_str()).await? {
+        return Ok(false);
+    }
+    crate::mail::outbox::enqueue_in(tx, mail).await?;
+    Ok(true)
+}
+
+/// Stores a registration and, in the same transaction, its confirmation mail
+/// (at most one per address and window); run again when the database was
+/// busy (see `retry_transient`). `None` when the address already holds a
+/// standing registration for this meeting.
 pub async fn register(
     db: &Db,
     rendezvous: i64,
@@ -26,7 +48,7 @@ pub async fn register(
     email: Option<&str>,
     mode: Mode,
     mail: Option<&OutgoingMail>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     retry_transient(|| try_register(db, rendezvous, token_hash, name, email, mode, mail)).await
 }
 
@@ -38,10 +60,10 @@ async fn try_register(
     email: Option<&str>,
     mode: Mode,
     mail: Option<&OutgoingMail>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let t = now();
-    let id = sqlx::query_scalar(
+    let inserted = sqlx::query_scalar(
         "INSERT INTO rendezvous_registrations (rendezvous_id, token_hash, name, email, mode, consent_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
     )
@@ -52,12 +74,58 @@ async fn try_register(
     .bind(mode.as_str())
     .bind(t)
     .fetch_one(&mut *tx)
-    .await?;
+    .await;
+    let id = match inserted {
+        Ok(id) => id,
+        // The address registered meanwhile (two posts at once).
+        Err(e) if crate::ssr::db_error::is_unique_violation(&e) => return Ok(None),
+        Err(e) => return Err(e),
+    };
     if let Some(mail) = mail {
-        crate::mail::outbox::enqueue_in(&mut tx, mail).await?;
+        mail_once(&mut tx, rendezvous, mail).await?;
     }
     tx.commit().await?;
-    Ok(id)
+    Ok(Some(id))
+}
+
+/// The standing registration of an address for a meeting, if any (addresses
+/// compare without case, as the unique index does).
+pub async fn standing_by_email(
+    db: &Db,
+    rendezvous: i64,
+    email: &str,
+) -> Result<Option<Registration>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name, email, mode, cancelled_at FROM rendezvous_registrations \
+         WHERE rendezvous_id = $1 AND lower(email) = lower($2) AND cancelled_at IS NULL",
+    )
+    .bind(rendezvous)
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Sends a standing registration's private link again, under a new token
+/// (only its hash is kept, so the old one cannot be mailed): unless a mail
+/// went to the address about this meeting within the window. Whether it was sent.
+pub async fn resend_link(
+    db: &Db,
+    rendezvous: i64,
+    registration: i64,
+    token_hash: &str,
+    mail: &OutgoingMail,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    if !mail_once(&mut tx, rendezvous, mail).await? {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE rendezvous_registrations SET token_hash = $1 WHERE id = $2")
+        .bind(token_hash)
+        .bind(registration)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 pub async fn registration_by_token(

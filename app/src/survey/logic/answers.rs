@@ -20,6 +20,8 @@ pub enum Problem {
     /// A value no input of the form could have sent (or two equal ranks).
     Invalid,
     TooLong,
+    /// A control character in a text (see `crate::text`).
+    Control,
 }
 
 impl Problem {
@@ -29,6 +31,7 @@ impl Problem {
             Problem::Missing => "survey-error-missing",
             Problem::Invalid => "survey-error-invalid",
             Problem::TooLong => "survey-error-too-long",
+            Problem::Control => crate::text::CONTROL_ERROR,
         }
     }
 }
@@ -84,8 +87,12 @@ pub fn parse_answer(
             } else {
                 LONG_TEXT_MAX
             };
+            let text = crate::text::clean(text).map_err(|_| Problem::Control)?;
+            let text = text.trim();
             if text.chars().count() > max {
                 Err(Problem::TooLong)
+            } else if text.is_empty() {
+                Ok(None)
             } else {
                 Ok(Some(Answer::Text(text.to_owned())))
             }
@@ -394,5 +401,25 @@ mod tests {
         let questions = survey();
         assert_eq!(field_names(&questions[0]), vec!["q1"]);
         assert_eq!(field_names(&questions[3]), vec!["q4_0", "q4_1"]);
+    }
+
+    mod properties {
+        use super::*;
+        use crate::text::strategies::{is_clean, typed_text};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_text_answer_parses_or_is_refused_cleanly(text in typed_text(), long in any::<bool>()) {
+                let kind = if long { Kind::LongText } else { Kind::ShortText };
+                let question = q(9, 0, kind, &[]);
+                match parse_answer(&question, &form(&[("q9", text.as_str())])) {
+                    Ok(Some(Answer::Text(t))) => prop_assert!(is_clean(&t) && !t.is_empty()),
+                    Ok(Some(other)) => prop_assert!(false, "a text answer, not {other:?}"),
+                    Ok(None) | Err(_) => {}
+                }
+            }
+        }
     }
 }

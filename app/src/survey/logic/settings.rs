@@ -31,7 +31,8 @@ pub struct SurveyInput {
 }
 
 fn text(s: &str, field: &'static str, max: usize) -> Result<String, (&'static str, &'static str)> {
-    let t = s.trim();
+    let t = crate::text::clean_field(s, field)?;
+    let t = t.trim();
     match t.chars().count() {
         0 => Err((field, "settings-error-required")),
         n if n > max => Err((field, "settings-error-long")),
@@ -42,7 +43,9 @@ fn text(s: &str, field: &'static str, max: usize) -> Result<String, (&'static st
 pub fn parse_survey(form: &SurveyForm) -> Result<SurveyInput, (&'static str, &'static str)> {
     let slug = parse_slug(&form.slug)?;
     let title = text(&form.title, "title", 200)?;
-    let intro = form.intro.trim().to_owned();
+    let intro = crate::text::clean_field(&form.intro, "intro")?
+        .trim()
+        .to_owned();
     if intro.chars().count() > 2000 {
         return Err(("intro", "settings-error-long"));
     }

@@ -48,7 +48,9 @@ pub async fn save_survey(ctx: &Ctx, form: &SurveyForm) -> Result<((), Next), App
 
 pub async fn add_section(ctx: &Ctx, form: &SectionForm) -> Result<((), Next), AppError> {
     let s = existing_survey(ctx, &form.component_id).await?;
-    let title = form.title.trim();
+    let title =
+        crate::text::clean_field(&form.title, "title").map_err(|(f, k)| ctx.invalid(f, k))?;
+    let title = title.trim();
     if title.chars().count() > 200 {
         return Err(ctx.invalid("title", "settings-error-long"));
     }
@@ -85,12 +87,16 @@ pub async fn save_question(ctx: &Ctx, form: &QuestionForm) -> Result<((), Next),
         Kind::parse(&form.kind).ok_or_else(|| ctx.invalid("kind", "survey-builder-error-kind"))?;
     let condition =
         settings::parse_condition(&form.condition).map_err(|(f, k)| ctx.invalid(f, k))?;
+    let typed = |value: &str, field: &'static str| {
+        crate::text::clean_field(value, field).map_err(|(f, k)| ctx.invalid(f, k))
+    };
+    let (prompt, help) = (typed(&form.prompt, "prompt")?, typed(&form.help, "help")?);
     let q = Question {
         id: editing.unwrap_or(-1),
         section,
         kind,
-        prompt: form.prompt.trim().to_owned(),
-        help: form.help.trim().chars().take(500).collect(),
+        prompt: prompt.trim().to_owned(),
+        help: help.trim().chars().take(500).collect(),
         required: !form.required.is_empty(),
         options: if kind.has_options() {
             logic::lines(&form.options)

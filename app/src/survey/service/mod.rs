@@ -17,10 +17,14 @@ use super::store::{self, Section, Survey};
 use crate::error::AppError;
 use crate::ssr::Ctx;
 
+/// The survey of this slug; not found otherwise, or when its process is a
+/// draft and the viewer is not staff.
 pub async fn survey(ctx: &Ctx, slug: &str) -> Result<Survey, AppError> {
-    store::survey_by_slug(&ctx.db, slug)
+    let s = store::survey_by_slug(&ctx.db, slug)
         .await?
-        .ok_or_else(|| ctx.not_found())
+        .ok_or_else(|| ctx.not_found())?;
+    crate::process::service::ensure_visible(ctx, s.component_id).await?;
+    Ok(s)
 }
 
 pub async fn definition(ctx: &Ctx, s: &Survey) -> Result<(Vec<Section>, Vec<Question>), AppError> {
