@@ -3,7 +3,8 @@
 // `participe` instances on one PostgreSQL database (see ../proxy.mjs).
 // Through nginx a resident votes, registers for the Rendez-vous citoyen and
 // answers its live question on instance A, while a viewer on instance B sees
-// the vote figures and the answer arrive live; the delays are printed. Two
+// the vote figures and the answer arrive live; the delays are printed. Pages
+// come through with the app's security headers, once each. Two
 // residents behind the proxy, with different forwarded addresses, are limited
 // separately, and one of them is refused on both instances once over the limit.
 // Skipped, with a message, when PARTICIPE_TEST_POSTGRES_URL is unset.
@@ -85,8 +86,14 @@ test('through nginx: a vote, a registration and a live answer on A reach a viewe
   await viewer.locator('.figures[data-live="on"]').waitFor();
   const before = await votesShown(viewer);
 
-  // The resident, on A, votes on the first card.
-  await resident.goto(`${stack.base}/consultations/${CONSULTATION}/vote`);
+  // The resident, on A, votes on the first card. The page comes through nginx
+  // with the app's security headers, once each: HSTS as the address is https.
+  const shown = await resident.goto(`${stack.base}/consultations/${CONSULTATION}/vote`);
+  const headers = await shown.headersArray();
+  const named = (name) => headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+  assert.equal(named('content-security-policy').length, 1, 'one Content-Security-Policy');
+  assert.match(named('content-security-policy')[0], /frame-ancestors 'none'/);
+  assert.equal(named('strict-transport-security').length, 1, 'HSTS behind the https proxy');
   await resident.locator('.vote-sequence[data-live="on"]:not([aria-busy])').waitFor();
   const voted = Date.now();
   await resident.getByRole('button', { name: "D'accord", exact: true }).click();
@@ -159,7 +166,10 @@ async function registerForTheSymposium(context, n) {
   await p.getByRole('button', { name: "S'inscrire" }).click();
   const accepted = p.getByRole('status').getByText('Vous êtes inscrit');
   const refused = p.getByRole('alert').getByText(/Trop d'inscriptions depuis cette connexion/);
-  await accepted.or(refused).waitFor();
+  await accepted.or(refused).waitFor().catch(async () => {
+    const shown = (await p.locator('body').innerText()).slice(0, 300);
+    throw new Error(`registration ${n} neither accepted nor refused for going too fast: ${shown}`);
+  });
   const ok = await accepted.count() > 0;
   if (!ok) assert.equal(await p.getByLabel(/^Prénom/).inputValue(), `Résidente ${n}`, 'nothing typed is lost');
   await p.close();
