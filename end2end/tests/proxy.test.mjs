@@ -130,8 +130,12 @@ test('through nginx: a vote, a registration and a live answer on A reach a viewe
   await viewer.waitForFunction(() => document.querySelector('.live-total strong')?.textContent === '0');
   await viewer.evaluate(() => { window.__notReloaded = true; });
   await resident.goto(`${stack.base}/rendezvous/${MEETING}`);
-  await resident.getByRole('button', { name: 'Je suis dans la salle' }).click();
-  await resident.getByRole('group', { name: /Quelle piste d'action/ }).waitFor();
+  // Registered as remote, the page knows the mode; otherwise it asks.
+  const question = resident.getByRole('group', { name: /Quelle piste d'action/ });
+  const mode = resident.getByRole('button', { name: 'Je suis dans la salle' });
+  await question.or(mode).first().waitFor();
+  if (await mode.count()) await mode.click();
+  await question.waitFor();
   await resident.getByLabel(CHOICE).check();
   const answered = Date.now();
   await resident.getByRole('button', { name: 'Envoyer ma réponse' }).click();
@@ -162,12 +166,13 @@ async function registerForTheSymposium(context, n) {
   await p.getByLabel(/^Adresse e-mail/).fill(`proxy-${n}-${Date.now()}@example.org`);
   await p.getByLabel('Bénévole').check();
   await p.getByRole('group', { name: /Jours de présence/ }).getByRole('checkbox').first().check();
+  await p.getByRole('group', { name: /actes du colloque/ }).getByLabel('Oui').check();
   await p.getByLabel(/J'accepte que la Ville/).check();
   await p.getByRole('button', { name: "S'inscrire" }).click();
   const accepted = p.getByRole('status').getByText('Vous êtes inscrit');
   const refused = p.getByRole('alert').getByText(/Trop d'inscriptions depuis cette connexion/);
   await accepted.or(refused).waitFor().catch(async () => {
-    const shown = (await p.locator('body').innerText()).slice(0, 300);
+    const shown = await p.locator('main').innerText().then((t) => t.slice(0, 400));
     throw new Error(`registration ${n} neither accepted nor refused for going too fast: ${shown}`);
   });
   const ok = await accepted.count() > 0;
