@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --browser, testing) Participe needs, when
 # it is missing: the wasm target, cargo-leptos, the wasm-bindgen CLI matching
-# Cargo.lock, binaryen's wasm-opt (npm), and for tests Debian's Chromium and
-# the end2end npm packages. Safe to run again: it skips what is present.
+# Cargo.lock, binaryen's wasm-opt (npm), and for tests Debian's Chromium, nginx
+# and the end2end npm packages. Safe to run again: it skips what is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,11 +34,17 @@ if ! command -v wasm-opt >/dev/null; then
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ]; then
-    say "installing Debian's chromium"
+  # Chromium for every browser test; nginx for the proxy test (started by the
+  # test itself on a free port, never as the system service).
+  missing=""
+  [ -x /usr/bin/chromium ] || missing="chromium fonts-dejavu-core"
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing="$missing nginx"
+  if [ -n "$missing" ]; then
+    say "installing Debian's$missing"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
   fi
   if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "installing the end2end npm packages"

@@ -2,6 +2,7 @@
 //! start-up steps shared by the binary and the HTTP tests.
 
 pub mod assets;
+pub mod backup;
 pub mod config;
 pub mod security_txt;
 pub mod serve;

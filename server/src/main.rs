@@ -39,6 +39,15 @@ enum Command {
     },
     /// Delete the demo staff accounts (published password) and their sessions.
     RemoveDemo,
+    /// Write a backup of the database to FILE (SQLite: a compact copy; PostgreSQL: pg_dump's custom format).
+    Backup { file: std::path::PathBuf },
+    /// Replace the database's content by a backup made with `participe backup`.
+    Restore {
+        file: std::path::PathBuf,
+        /// Replace a database that holds rows.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Argon2 takes about 19 MiB a login. Once freed, glibc would keep such
@@ -76,8 +85,20 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), String> {
     let config = Config::from_env()?;
+    let command = cli.command.unwrap_or(Command::Serve { with_demo: false });
+    // A backup copies the store as it is and a restore replaces it: neither migrates it.
+    match &command {
+        Command::Backup { file } => {
+            return server::backup::backup(&config.database_url, file).await
+        }
+        Command::Restore { file, force } => {
+            return server::backup::restore(&config.database_url, file, *force).await
+        }
+        _ => {}
+    }
     let db = server::open_db(&config).await?;
-    match cli.command.unwrap_or(Command::Serve { with_demo: false }) {
+    match command {
+        Command::Backup { .. } | Command::Restore { .. } => unreachable!("handled above"),
         Command::Migrate => {
             println!("Database up to date: {}", config.database_url);
             Ok(())

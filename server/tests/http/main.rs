@@ -3,6 +3,7 @@
 
 mod common;
 
+mod backup;
 mod consultation;
 mod consultation_more;
 mod event;
