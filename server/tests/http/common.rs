@@ -162,6 +162,13 @@ pub async fn spawn_with(
     config.rate.votes_per_address = 1_000_000;
     config.rate.proposals_per_address = 1_000_000;
     config.rate.registrations_per_address = 1_000_000;
+    config.rate.reports_per_address = 1_000_000;
+    config.rate.lookups_per_address = 1_000_000;
+    config.rate.rendezvous_registrations_per_address = 1_000_000;
+    config.rate.questions_per_address = 1_000_000;
+    config.rate.answers_per_address = 1_000_000;
+    config.rate.upvotes_per_address = 1_000_000;
+    config.rate.survey_responses_per_address = 1_000_000;
     // Mail never leaves the test: a fresh folder, unless a test sets its own SMTP server.
     let mail_dir = tempfile::tempdir().expect("temp dir");
     config.smtp_url = None;
