@@ -4,9 +4,9 @@
 pub mod assets;
 pub mod backup;
 pub mod config;
+pub mod jobs;
 pub mod security_txt;
 pub mod serve;
-pub mod jobs;
 
 use app::mail::{MailWaker, MailWorker};
 use app::shell::{shell, App};

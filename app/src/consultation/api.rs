@@ -21,7 +21,7 @@ pub async fn propose(#[server(flatten)] form: ProposeForm) -> Result<i64, AppErr
 #[server(endpoint = "consultation/vote")]
 pub async fn vote(#[server(flatten)] form: VoteForm) -> Result<VoteResult, AppError> {
     crate::ssr::form::answer("vote", &form, async |ctx| {
-        super::service::votes::vote(ctx, &form).await
+        super::service::sequence::vote(ctx, &form).await
     })
     .await
 }

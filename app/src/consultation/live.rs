@@ -3,7 +3,7 @@
 //! each a `figures` event with `{"participants":…,"proposals":…,"votes":…}`.
 
 use super::store;
-use crate::process::service::visible_or_status;
+use crate::process::visibility::visible_or_status;
 use crate::ssr::live::{self, LiveHub, Pace, Topic};
 use crate::ssr::Db;
 use axum::extract::{Extension, Path};

@@ -7,7 +7,7 @@
 use super::logic::Score;
 use super::service::{self, ProposalResult};
 use super::store::{self, consultations::Consultation};
-use crate::process::service::visible_or_status;
+use crate::process::visibility::visible_or_status;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::spreadsheet::defuse;
 use crate::ssr::Db;

@@ -11,7 +11,7 @@
 use super::logic::hosts;
 use super::service::{pending_topic, topic};
 use super::store;
-use crate::process::service::visible_or_status;
+use crate::process::visibility::visible_or_status;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::live::{self, LiveHub, Pace};
 use crate::ssr::Db;

@@ -9,7 +9,7 @@
 use super::logic::{Answer, Answers, Kind, Question};
 use super::store;
 use crate::model::Role;
-use crate::process::service::visible_or_status;
+use crate::process::visibility::visible_or_status;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::spreadsheet::defuse;
 use crate::ssr::{Db, Tr};

@@ -32,7 +32,7 @@ pub async fn consultation(ctx: &Ctx, slug: &str) -> Result<Consultation, AppErro
     let c = consultations::consultation_by_slug(&ctx.db, slug)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    crate::process::service::ensure_visible(ctx, c.component_id).await?;
+    crate::process::visibility::ensure_visible(ctx, c.component_id).await?;
     Ok(c)
 }
 
@@ -201,7 +201,7 @@ async fn consultation_of(
             let c = consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
                 .await?
                 .ok_or_else(|| ctx.not_found())?;
-            crate::process::service::ensure_visible(ctx, c.component_id).await?;
+            crate::process::visibility::ensure_visible(ctx, c.component_id).await?;
             Ok(c)
         }
     }

@@ -4,9 +4,14 @@
 //! model (`VotePage`), shared by the page and the vote island's background
 //! posts (`act`), which get the next step in the same shape.
 
-use super::votes::{cast, Voted};
-use super::{consultation, fresh_key, lang_of, participant, visitor_signature, vote_path};
-use crate::consultation::forms::{DemographicsForm, SequenceForm, SequencePost, VoteForm};
+use super::votes::{cast, result_of, Voted};
+use super::{
+    consultation, fresh_key, lang_of, participant, proposal_path, visitor_signature, vote_path,
+};
+use crate::account::logic::safe_next;
+use crate::consultation::forms::{
+    DemographicsForm, SequenceForm, SequencePost, VoteForm, VoteResult,
+};
 use crate::consultation::logic::groups::Groups;
 use crate::consultation::logic::signing::{sign, ServedIn};
 use crate::consultation::logic::{self, rules, Candidate};
@@ -83,6 +88,16 @@ async fn choose_sequence(
         position: 0,
         demographics_done: false,
     })
+}
+
+/// The plain form's vote, from a sequence card or a proposal page: back to
+/// the page it came from. Here rather than in `votes` because a visitor's
+/// first vote from a sequence card starts their sequence with it.
+pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppError> {
+    let (c, voted) = cast(ctx, None, form).await?;
+    adopt_voted_card(ctx, &c, &voted, &form.served_in).await?;
+    let back = safe_next(&form.back).unwrap_or_else(|| proposal_path(&c, voted.proposal.id));
+    Ok((result_of(voted.vote.as_ref()), Next::to(back)))
 }
 
 /// After a vote from a sequence card: a visitor whose first vote this was had

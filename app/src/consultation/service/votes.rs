@@ -3,10 +3,8 @@
 //! handed on to the page shown next rather than read again.
 
 use super::{
-    consultation_of, ensure_open, idempotency_key, participant, proposal_path, published,
-    split_visitor_signature,
+    consultation_of, ensure_open, idempotency_key, participant, published, split_visitor_signature,
 };
-use crate::account::logic::safe_next;
 use crate::consultation::forms::{VoteForm, VoteResult};
 use crate::consultation::logic::{self, signing, Qualification, VoteKey};
 use crate::consultation::store::consultations::Consultation;
@@ -15,7 +13,6 @@ use crate::consultation::store::secrets::signing_key;
 use crate::consultation::store::votes::{apply_vote, vote_of, StoredVote, VoteChange};
 use crate::error::AppError;
 use crate::ssr::db::now;
-use crate::ssr::form::Next;
 use crate::ssr::rate_limit::Action;
 use crate::ssr::Ctx;
 use std::collections::HashMap;
@@ -31,7 +28,7 @@ fn qualifications(extra: &HashMap<String, String>) -> Vec<Qualification> {
     q
 }
 
-fn result_of(vote: Option<&StoredVote>) -> VoteResult {
+pub(super) fn result_of(vote: Option<&StoredVote>) -> VoteResult {
     VoteResult {
         key: vote.map(|v| v.key.slug().to_owned()),
         qualifications: vote
@@ -50,14 +47,6 @@ pub struct Voted {
     pub participant: i64,
     pub proposal: Proposal,
     pub vote: Option<StoredVote>,
-}
-
-/// The plain form's vote: back to the page it came from.
-pub async fn vote(ctx: &Ctx, form: &VoteForm) -> Result<(VoteResult, Next), AppError> {
-    let (c, voted) = cast(ctx, None, form).await?;
-    super::sequence::adopt_voted_card(ctx, &c, &voted, &form.served_in).await?;
-    let back = safe_next(&form.back).unwrap_or_else(|| proposal_path(&c, voted.proposal.id));
-    Ok((result_of(voted.vote.as_ref()), Next::to(back)))
 }
 
 /// Applies a vote form. `known` is a consultation already loaded by the

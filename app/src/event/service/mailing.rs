@@ -8,7 +8,6 @@
 //! mail, and a crash in between loses neither (nor leaves one without the other).
 
 use super::registration_path;
-use super::seats;
 use crate::event::exports::tickets::ticket_files;
 use crate::event::mails;
 use crate::event::notify;
@@ -87,7 +86,7 @@ pub const REMINDER_DAYS_BEFORE: i64 = 2;
 
 /// Reminds live registrants of events starting within `REMINDER_DAYS_BEFORE`
 /// days, once: each reminder is queued in the transaction that marks it sent.
-async fn send_reminders(db: &Db, settings: &Settings) -> Result<usize, sqlx::Error> {
+pub(super) async fn send_reminders(db: &Db, settings: &Settings) -> Result<usize, sqlx::Error> {
     let today = settings.today();
     let until = date_text(today + chrono::Duration::days(REMINDER_DAYS_BEFORE));
     let due = regs::due_reminders(db, &date_text(today), &until).await?;
@@ -113,12 +112,4 @@ async fn send_reminders(db: &Db, settings: &Settings) -> Result<usize, sqlx::Err
         .await?;
     }
     Ok(due.len())
-}
-
-/// One pass of the background sweep: expired offers pass their seats on
-/// (their mails queued with them), and reminders go out. Returns the offers made.
-pub async fn sweep(db: &Db, settings: &Settings) -> Result<Vec<Offer>, sqlx::Error> {
-    let offers = seats::settle_due(db, settings, now()).await?;
-    send_reminders(db, settings).await?;
-    Ok(offers)
 }

@@ -7,7 +7,7 @@
 //! - `checkin`: the door;
 //! - `programme`: the admins' programme editor;
 //! - `avenues`: the workshops' action avenues;
-//! - `mailing`: confirmation, offer and reminder mails, and the background sweep.
+//! - `mailing`: confirmation, offer and reminder mails (the background sweep is in `seats`).
 
 pub mod avenues;
 pub mod checkin;
@@ -16,7 +16,7 @@ pub mod programme;
 pub mod registration;
 pub mod seats;
 
-pub use mailing::sweep;
+pub use seats::sweep;
 
 use super::store::registrations::{self as regs, Attendee, Details, Occupancy};
 use super::store::{self, avenues as avenue_store, Event, Programme};
@@ -32,7 +32,7 @@ pub async fn programme(ctx: &Ctx, slug: &str) -> Result<Programme, AppError> {
     let event = store::event_by_slug(&ctx.db, slug)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    crate::process::service::ensure_visible(ctx, event.component_id).await?;
+    crate::process::visibility::ensure_visible(ctx, event.component_id).await?;
     programme_of(ctx, event).await
 }
 
@@ -150,7 +150,7 @@ pub async fn live_ticket(
     };
     // A ticket is someone's own: its link works while the process is a draft
     // only for staff, like every other address of the event.
-    if !crate::process::service::component_visible(db, viewer, event.component_id).await? {
+    if !crate::process::visibility::component_visible(db, viewer, event.component_id).await? {
         return Ok(None);
     }
     let Some(r) = regs::by_token(db, token).await? else {

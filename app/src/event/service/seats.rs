@@ -192,7 +192,11 @@ async fn try_register(
 
 /// Claims, in `tx`, the one ticket mail per window to `email` about this event
 /// (see `mail::confirmations`).
-async fn claim_confirmation(tx: &mut Tx<'_>, p: &Programme, email: &str) -> Result<bool, sqlx::Error> {
+async fn claim_confirmation(
+    tx: &mut Tx<'_>,
+    p: &Programme,
+    email: &str,
+) -> Result<bool, sqlx::Error> {
     let target = crate::mail::confirmations::target("event", p.event.id);
     crate::mail::confirmations::claim(tx, &target, email).await
 }
@@ -493,5 +497,13 @@ pub async fn settle_due(db: &Db, settings: &Settings, now: i64) -> Result<Vec<Of
         .await?;
         offers.extend(made);
     }
+    Ok(offers)
+}
+
+/// One pass of the background sweep: expired offers pass their seats on
+/// (their mails queued with them), and reminders go out. Returns the offers made.
+pub async fn sweep(db: &Db, settings: &Settings) -> Result<Vec<Offer>, sqlx::Error> {
+    let offers = settle_due(db, settings, crate::ssr::db::now()).await?;
+    super::mailing::send_reminders(db, settings).await?;
     Ok(offers)
 }

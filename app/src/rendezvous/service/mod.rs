@@ -54,7 +54,7 @@ pub async fn rendezvous(ctx: &Ctx, slug: &str) -> Result<Rendezvous, AppError> {
     let r = store::by_slug(&ctx.db, slug)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    crate::process::service::ensure_visible(ctx, r.component_id).await?;
+    crate::process::visibility::ensure_visible(ctx, r.component_id).await?;
     Ok(r)
 }
 

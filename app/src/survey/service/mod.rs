@@ -23,7 +23,7 @@ pub async fn survey(ctx: &Ctx, slug: &str) -> Result<Survey, AppError> {
     let s = store::survey_by_slug(&ctx.db, slug)
         .await?
         .ok_or_else(|| ctx.not_found())?;
-    crate::process::service::ensure_visible(ctx, s.component_id).await?;
+    crate::process::visibility::ensure_visible(ctx, s.component_id).await?;
     Ok(s)
 }
 
