@@ -15,11 +15,6 @@ impl DbSessionStore {
     pub fn new(db: Db) -> Self {
         DbSessionStore { db }
     }
-
-    /// The database the sessions are kept in (for the hourly purge beside them).
-    pub fn db(&self) -> &Db {
-        &self.db
-    }
 }
 
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
