@@ -34,7 +34,11 @@ async fn demo_days(app: &TestApp) -> Vec<(i64, String)> {
 }
 
 /// A registration for the demo event's day `day_id`, answering its required question.
-async fn registration_form(app: &TestApp, day_id: i64, email: &str) -> Vec<(String, String)> {
+pub(crate) async fn registration_form(
+    app: &TestApp,
+    day_id: i64,
+    email: &str,
+) -> Vec<(String, String)> {
     let required: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM event_questions WHERE required = 1")
             .fetch_all(&app.db.pool)

@@ -172,24 +172,7 @@ async fn a_draft_process_is_hidden_from_the_public_and_open_to_staff(engine: Eng
     pages.retain(|p| p != "/");
     // A ticket, taken while the process was public.
     let day = count(&app, "SELECT MIN(d.id) FROM event_days d").await;
-    let required: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM event_questions WHERE required = 1")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
-    let mut form: Vec<(String, String)> = required
-        .iter()
-        .map(|q| (format!("q_{q}"), "yes".to_owned()))
-        .collect();
-    form.extend([
-        ("event".into(), EVENT.into()),
-        ("first_name".into(), "Nadia".into()),
-        ("last_name".into(), "Test".into()),
-        ("email".into(), "nadia@example.org".into()),
-        ("profile".into(), "resident".into()),
-        (format!("day_{day}"), "on".into()),
-        ("consent".into(), "on".into()),
-    ]);
+    let form = crate::event_more::registration_form(&app, day, "nadia@example.org").await;
     let (status, body) = app
         .post_fields(&app.api_client(), "events/register", &form)
         .await;

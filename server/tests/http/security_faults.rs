@@ -179,25 +179,7 @@ async fn registration_form(app: &TestApp, email: &str) -> Vec<(String, String)> 
     .fetch_one(&app.db.pool)
     .await
     .unwrap();
-    let required: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM event_questions WHERE required = 1")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
-    let mut form: Vec<(String, String)> = required
-        .iter()
-        .map(|q| (format!("q_{q}"), "yes".to_owned()))
-        .collect();
-    form.extend([
-        ("event".into(), EVENT.into()),
-        ("first_name".into(), "Nadia".into()),
-        ("last_name".into(), "Test".into()),
-        ("email".into(), email.into()),
-        ("profile".into(), "resident".into()),
-        (format!("day_{day}"), "on".into()),
-        ("consent".into(), "on".into()),
-    ]);
-    form
+    crate::event_more::registration_form(app, day, email).await
 }
 
 /// The registrations of these addresses that have no mail in the outbox.
