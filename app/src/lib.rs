@@ -9,6 +9,7 @@ pub mod model;
 pub mod text;
 
 pub mod account;
+pub mod author_news;
 pub mod consultation;
 pub mod event;
 pub mod process;

@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/surveys/:slug") view=survey::answer::SurveyPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/i/:token") view=survey::answer::InvitationPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/thanks") view=survey::answer::ThanksPage ssr=a.clone()/>
+                <Route path=path!("/unsubscribe/:token") view=crate::pages::author_news::UnsubscribePage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/results") view=survey::results::SurveyResultsPage ssr=a.clone()/>
                 <Route path=path!("/events/:slug") view=event::programme::ProgrammePage ssr=a.clone()/>
                 <Route path=path!("/events/:slug/sessions/:id") view=event::session::SessionPage ssr=a.clone()/>

@@ -1086,3 +1086,26 @@ checkin-scan-hint = Hold the ticket's QR code up to the camera; the code is sent
 checkin-scan-video = Camera picture
 checkin-scan-error = The camera could not be opened: type the code.
 registration-error-rate-limited = Too many registrations from this connection in a short time. Wait a minute, then send the form again: what you typed is kept.
+
+## notify: mails to authors (results published, avenue citing an idea) and unsubscribe
+author-news-footer = You are receiving this message because you left your address when proposing an idea. To stop receiving this news, in one click: { $link }
+author-news-results-subject = The consultation's results are published
+author-news-results-intro = The results of the consultation “{ $question }” are published. Thank you for taking part!
+author-news-results-ideas = Your ideas, each with its page:
+author-news-results-link = All the results:
+author-news-cited-subject = An action avenue cites your idea
+author-news-cited-intro = Your idea inspired a workshop: the action avenue “{ $avenue }” cites it.
+author-news-cited-avenue = The action avenue:
+author-news-cited-idea = Your idea:
+author-news-unsubscribe-title = Stop receiving news of your ideas
+author-news-unsubscribe-ask = The address { $address } will receive no more messages about the ideas it proposed (results published, action avenues citing them).
+author-news-unsubscribe-confirm = Unsubscribe
+author-news-unsubscribe-done = Done: the address { $address } will receive no more news of its ideas.
+author-news-error-token = This unsubscribe link is not valid. Check that it was copied in full from the message you received.
+author-news-publish-title = Publish the results
+author-news-publish-help = The consultation is closed. Publishing its results sends each author of a published idea who left an address one message, even for several ideas, with links to their ideas and to the results.
+author-news-publish-button = Publish the results and tell the authors
+author-news-published = Results published. Authors told by mail: { $count }.
+author-news-published-on = Results published on { $date }; the authors who left an address were told.
+author-news-error-open = The consultation is still open: its results are published after it closes.
+author-news-error-already = This consultation's results are already published.

@@ -1086,3 +1086,26 @@ checkin-scan-hint = Présentez le QR code du billet devant la caméra ; le code 
 checkin-scan-video = Image de la caméra
 checkin-scan-error = La caméra n'a pas pu être ouverte : tapez le code.
 registration-error-rate-limited = Trop d'inscriptions depuis cette connexion en peu de temps. Patientez une minute puis renvoyez le formulaire : ce que vous avez saisi est conservé.
+
+## notify: mails to authors (results published, avenue citing an idea) and unsubscribe
+author-news-footer = Vous recevez ce message parce que vous avez laissé votre adresse en proposant une idée. Pour ne plus recevoir ces nouvelles, en un clic : { $link }
+author-news-results-subject = Les résultats de la consultation sont publiés
+author-news-results-intro = Les résultats de la consultation « { $question } » sont publiés. Merci d'y avoir participé !
+author-news-results-ideas = Vos idées, chacune avec sa page :
+author-news-results-link = Tous les résultats :
+author-news-cited-subject = Une piste d'action cite votre idée
+author-news-cited-intro = Votre idée a inspiré un atelier : la piste d'action « { $avenue } » la cite.
+author-news-cited-avenue = La piste d'action :
+author-news-cited-idea = Votre idée :
+author-news-unsubscribe-title = Ne plus recevoir de nouvelles de vos idées
+author-news-unsubscribe-ask = L'adresse { $address } ne recevra plus de message sur les idées qu'elle a proposées (publication des résultats, pistes d'action qui les citent).
+author-news-unsubscribe-confirm = Me désabonner
+author-news-unsubscribe-done = C'est fait : l'adresse { $address } ne recevra plus de nouvelles de ses idées.
+author-news-error-token = Ce lien de désabonnement n'est pas valide. Vérifiez qu'il a été copié en entier depuis le message reçu.
+author-news-publish-title = Publier les résultats
+author-news-publish-help = La consultation est close. En publiant ses résultats, chaque auteur d'idée publiée qui a laissé son adresse reçoit un message, un seul même pour plusieurs idées, avec le lien vers ses idées et vers les résultats.
+author-news-publish-button = Publier les résultats et prévenir les auteurs
+author-news-published = Résultats publiés. Auteurs prévenus par courriel : { $count }.
+author-news-published-on = Résultats publiés le { $date } ; les auteurs qui avaient laissé leur adresse ont été prévenus.
+author-news-error-open = La consultation est encore ouverte : ses résultats se publient après sa clôture.
+author-news-error-already = Les résultats de cette consultation sont déjà publiés.

@@ -37,6 +37,8 @@ pub struct Config {
     pub staff_session: std::time::Duration,
     /// `PARTICIPE_SECRET`: signs the site's links to proposals (see `Settings::secret`).
     pub secret: Option<String>,
+    /// `PARTICIPE_UNSUBSCRIBE_MAILTO`: see `Settings::unsubscribe_mailto`.
+    pub unsubscribe_mailto: Option<String>,
     /// `REDIS_URL`: rate limits shared by the instances in Redis (else in
     /// PostgreSQL when that is the store, else in memory).
     pub redis_url: Option<String>,
@@ -187,6 +189,7 @@ impl Config {
             mail_worker: app::mail::WorkerSettings::default(),
             staff_session: hours("PARTICIPE_STAFF_SESSION_HOURS", 12.0)?,
             secret: var("PARTICIPE_SECRET"),
+            unsubscribe_mailto: var("PARTICIPE_UNSUBSCRIBE_MAILTO"),
             rate: rate_config()?,
             redis_url: var("REDIS_URL"),
             rate_prefix: var("PARTICIPE_RATE_PREFIX").unwrap_or_else(|| "participe:".into()),
@@ -212,6 +215,7 @@ impl Config {
             video_hosts: self.video_hosts.clone(),
             staff_session: self.staff_session,
             secret: self.secret.clone(),
+            unsubscribe_mailto: self.unsubscribe_mailto.clone(),
         }
     }
 

@@ -105,6 +105,10 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             get(app::event::exports::ticket_png),
         )
         .route(
+            "/unsubscribe/{token}",
+            axum::routing::post(app::author_news::one_click::unsubscribe),
+        )
+        .route(
             "/events/{slug}/registration/{token}/calendar.ics",
             get(app::event::exports::calendar_ics),
         )

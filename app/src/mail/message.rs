@@ -2,7 +2,7 @@
 //! optionally) and attachments. Parsed once at the edge, so the outbox and the
 //! worker never hold an address or a content type that cannot be sent.
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment as LettreAttachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, Message};
 
@@ -17,6 +17,8 @@ pub enum MailError {
     Filename(String),
     #[error("cannot build the message: {0}")]
     Build(String),
+    #[error("not a header this mail may carry: {0}")]
+    Header(String),
 }
 
 /// A syntactically valid mail address (lettre's parser).
@@ -129,6 +131,24 @@ pub struct OutgoingMail {
     pub attachments: Vec<Attachment>,
     /// With a key, the mail is enqueued once only, however often it is asked for.
     pub dedupe_key: Option<String>,
+    /// Extra headers (`List-Unsubscribe`...), checked by [`OutgoingMail::header`].
+    pub headers: Vec<(String, String)>,
+}
+
+/// Headers a mail may add to those lettre writes: the list headers only, so
+/// that no stored row can ever set a recipient, a sender or the MIME structure.
+pub const EXTRA_HEADERS: [&str; 2] = ["List-Unsubscribe", "List-Unsubscribe-Post"];
+
+/// Checks an extra header: one of [`EXTRA_HEADERS`], its value printable
+/// ASCII on one line (a mail address or URL, never folded text).
+fn check_header(name: &str, value: &str) -> Result<(), MailError> {
+    let known = EXTRA_HEADERS.contains(&name);
+    let printable = value.chars().all(|c| c.is_ascii_graphic() || c == ' ');
+    if known && printable && !value.trim().is_empty() && value.len() <= 2000 {
+        Ok(())
+    } else {
+        Err(MailError::Header(name.to_owned()))
+    }
 }
 
 impl OutgoingMail {
@@ -148,7 +168,15 @@ impl OutgoingMail {
             html: None,
             attachments: Vec::new(),
             dedupe_key: None,
+            headers: Vec::new(),
         }
+    }
+
+    /// Adds an extra header, refused unless [`check_header`] accepts it.
+    pub fn header(mut self, name: &str, value: &str) -> Result<OutgoingMail, MailError> {
+        check_header(name, value)?;
+        self.headers.push((name.to_owned(), value.to_owned()));
+        Ok(self)
     }
 
     pub fn with_html(mut self, html: &str) -> OutgoingMail {
@@ -172,11 +200,17 @@ impl OutgoingMail {
         // Random, under the sender's domain rather than this machine's name,
         // which receivers may not resolve.
         let message_id = format!("<{:032x}@{}>", rand::random::<u128>(), from.email.domain());
-        let builder = Message::builder()
+        let mut builder = Message::builder()
             .message_id(Some(message_id))
             .from(from.clone())
             .to(Mailbox::new(None, self.to.0.clone()))
             .subject(self.subject.clone());
+        for (name, value) in &self.headers {
+            check_header(name, value)?;
+            let name = HeaderName::new_from_ascii(name.clone())
+                .map_err(|_| MailError::Header(name.clone()))?;
+            builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+        }
         let body = match &self.html {
             Some(html) => MultiPart::alternative_plain_html(self.text.clone(), html.clone()),
             None if self.attachments.is_empty() => {
@@ -265,6 +299,31 @@ mod tests {
             "{raw}"
         );
         assert!(!raw.contains("multipart"), "{raw}");
+    }
+
+    #[test]
+    fn list_headers_are_written_and_others_refused() {
+        let raw = OutgoingMail::new(to(), "Sujet", "texte")
+            .header("List-Unsubscribe", "<https://participe.test/unsubscribe/abc>")
+            .unwrap()
+            .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+            .unwrap()
+            .to_message(&from())
+            .unwrap()
+            .formatted();
+        let raw = String::from_utf8(raw).unwrap();
+        assert!(
+            raw.contains("List-Unsubscribe: <https://participe.test/unsubscribe/abc>\r\n"),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"),
+            "{raw}"
+        );
+        let mail = || OutgoingMail::new(to(), "Sujet", "texte");
+        assert!(mail().header("Bcc", "x@y.z").is_err());
+        assert!(mail().header("List-Unsubscribe", "<a>\r\nBcc: x@y.z").is_err());
+        assert!(mail().header("List-Unsubscribe", " ").is_err());
     }
 
     #[test]

@@ -36,8 +36,8 @@ pub async fn enqueue_in(
 ) -> Result<Option<i64>, sqlx::Error> {
     let t = now();
     let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO mail_outbox (recipient, subject, body_text, body_html, dedupe_key, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+        "INSERT INTO mail_outbox (recipient, subject, body_text, body_html, dedupe_key, next_attempt_at, created_at, headers) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
     )
     .bind(mail.to.as_str())
     .bind(&mail.subject)
@@ -45,6 +45,7 @@ pub async fn enqueue_in(
     .bind(mail.html.as_deref())
     .bind(mail.dedupe_key.as_deref())
     .bind(t)
+    .bind(stored_headers(&mail.headers))
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(id) = id {
@@ -83,6 +84,16 @@ struct ClaimedRow {
     subject: String,
     body_text: String,
     body_html: Option<String>,
+    headers: String,
+}
+
+/// Extra headers as stored: one `Name: value` per line (values are checked
+/// to hold no line break, see `OutgoingMail::header`).
+fn stored_headers(headers: &[(String, String)]) -> String {
+    headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\n"))
+        .collect()
 }
 
 /// Claims the oldest mail that is due and nobody holds.
@@ -95,7 +106,7 @@ pub async fn claim_next(db: &Db) -> Result<Option<Claimed>, sqlx::Error> {
            SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
            AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY next_attempt_at, id LIMIT 1) \
          AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < $2) \
-         RETURNING id, attempts, recipient, subject, body_text, body_html",
+         RETURNING id, attempts, recipient, subject, body_text, body_html, headers",
     )
     .bind(t + LEASE_SECONDS)
     .bind(t)
@@ -126,6 +137,12 @@ fn rebuild(
         &row.body_text,
     );
     mail.html = row.body_html.clone();
+    for line in row.headers.lines() {
+        let (name, value) = line
+            .split_once(": ")
+            .ok_or_else(|| MailError::Header(line.to_owned()))?;
+        mail = mail.header(name, value)?;
+    }
     for (filename, content_type, content) in files {
         mail = mail.attach(Attachment::new(&filename, &content_type, content)?);
     }

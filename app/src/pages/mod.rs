@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod author_news;
 pub mod consultation;
 pub mod event;
 pub mod home;

@@ -23,6 +23,14 @@ fn cross_site_post(req: &Request) -> bool {
     if req.method().is_safe() {
         return false;
     }
+    // RFC 8058 one-click unsubscribe: posted by mail providers from their own
+    // origin; it acts on the signed token in the address only (no cookie,
+    // no session), see `author_news::one_click`.
+    if req.method() == Method::POST
+        && crate::author_news::one_click::is_one_click_path(req.uri().path())
+    {
+        return false;
+    }
     let base_url = req
         .extensions()
         .get::<Arc<Settings>>()

@@ -22,6 +22,9 @@ pub struct Settings {
     /// from within the site. Without it, a key made once and kept in the
     /// database is used (shared by every instance all the same).
     pub secret: Option<String>,
+    /// `PARTICIPE_UNSUBSCRIBE_MAILTO`: an address offered in author mails'
+    /// `List-Unsubscribe` besides the one-click link, when someone reads it.
+    pub unsubscribe_mailto: Option<String>,
 }
 
 impl Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
                 .to_vec(),
             staff_session: std::time::Duration::from_secs(12 * 3600),
             secret: None,
+            unsubscribe_mailto: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! the database, with no request context.
 
 use super::programme_of;
+use crate::author_news::service::{self as author_news, Mailer};
 use crate::error::AppError;
 use crate::event::forms::{AvenueActionForm, AvenueForm};
 use crate::event::logic::avenues::{
@@ -143,9 +144,15 @@ pub async fn save(ctx: &Ctx, form: &AvenueForm) -> Result<((), Next), AppError> 
         .collect();
     let input = AvenueInput::parse(form, &theme_ids, &proposal_ids)
         .map_err(|(field, key)| ctx.invalid(field, key))?;
-    db::save(&ctx.db, s.id, id, &input, now())
+    // The authors of newly cited ideas hear of it in the same transaction.
+    let mailer = Mailer::of(&ctx.db, &ctx.settings).await?;
+    let mut tx = ctx.db.pool.begin().await?;
+    let id = db::save_in(&mut tx, s.id, id, &input, now())
         .await?
         .ok_or_else(|| ctx.not_found())?;
+    author_news::avenue_cited(&mut tx, &mailer, id, public_path).await?;
+    tx.commit().await?;
+    ctx.mail.wake();
     let notice = if input.published {
         "avenue-saved-published"
     } else {
@@ -164,7 +171,14 @@ pub async fn act(ctx: &Ctx, form: &AvenueActionForm) -> Result<((), Next), AppEr
     let (done, notice) = match form.action.as_str() {
         "publish" | "unpublish" => {
             let publish = form.action == "publish";
-            let done = db::set_published(&ctx.db, s.id, id, publish, now()).await?;
+            let mailer = Mailer::of(&ctx.db, &ctx.settings).await?;
+            let mut tx = ctx.db.pool.begin().await?;
+            let done = db::set_published_in(&mut tx, s.id, id, publish, now()).await?;
+            if done {
+                author_news::avenue_cited(&mut tx, &mailer, id, public_path).await?;
+                tx.commit().await?;
+                ctx.mail.wake();
+            }
             let notice = if publish {
                 "avenue-published"
             } else {

@@ -6,6 +6,7 @@ use crate::event::logic::avenues::{Avenue, AvenueInput, LinkedProposal, Theme};
 use crate::ssr::db::replace_links;
 use crate::ssr::db_types::Flag;
 use crate::ssr::Db;
+use sqlx::{Any, AnyConnection, Transaction};
 
 #[derive(sqlx::FromRow)]
 struct AvenueRow {
@@ -227,6 +228,22 @@ pub async fn save(
     at: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    let id = save_in(&mut tx, session_id, id, a, at).await?;
+    if id.is_some() {
+        tx.commit().await?;
+    }
+    Ok(id)
+}
+
+/// [`save`] inside the caller's transaction (which may enqueue the mails
+/// the change calls for before committing).
+pub async fn save_in(
+    tx: &mut Transaction<'_, Any>,
+    session_id: i64,
+    id: Option<i64>,
+    a: &AvenueInput,
+    at: i64,
+) -> Result<Option<i64>, sqlx::Error> {
     let published = i64::from(a.published);
     let id = match id {
         Some(id) => {
@@ -241,7 +258,7 @@ pub async fn save(
             .bind(at)
             .bind(id)
             .bind(session_id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             if done.rows_affected() != 1 {
                 return Ok(None);
@@ -260,12 +277,12 @@ pub async fn save(
             .bind(published)
             .bind(i64::from(a.is_demo))
             .bind(at)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?
         }
     };
     replace_links(
-        &mut tx,
+        tx,
         "action_avenue_themes",
         "avenue_id",
         id,
@@ -274,7 +291,7 @@ pub async fn save(
     )
     .await?;
     replace_links(
-        &mut tx,
+        tx,
         "action_avenue_proposals",
         "avenue_id",
         id,
@@ -282,12 +299,23 @@ pub async fn save(
         &a.proposal_ids,
     )
     .await?;
-    tx.commit().await?;
     Ok(Some(id))
 }
 
 pub async fn set_published(
     db: &Db,
+    session_id: i64,
+    id: i64,
+    published: bool,
+    at: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    set_published_in(&mut conn, session_id, id, published, at).await
+}
+
+/// [`set_published`] inside the caller's transaction.
+pub async fn set_published_in(
+    conn: &mut AnyConnection,
     session_id: i64,
     id: i64,
     published: bool,
@@ -300,7 +328,7 @@ pub async fn set_published(
     .bind(at)
     .bind(id)
     .bind(session_id)
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -9,6 +9,7 @@ use crate::consultation::service::pages::{settings_page, SettingsPage};
 use crate::consultation::store::Consultation;
 use crate::error::AppError;
 use crate::lang::Lang;
+use crate::pages::author_news::PublishResultsSection;
 use crate::pages::param;
 use crate::process::store::{Phase, Process};
 use crate::ssr::db_types::date_text as iso;
@@ -130,6 +131,9 @@ pub fn ConsultationEditPage() -> impl IntoView {
                     <p>{tr.t_args("settings-phase", &[("phase", data.phase.title.clone())])}</p>
                     {public}
                     {form_view(tr, &data)}
+                    {data.consultation.as_ref().map(|_| view! {
+                        <PublishResultsSection component_id=data.component_id/>
+                    })}
                 }
             })}
         </Page>
