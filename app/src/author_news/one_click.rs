@@ -31,7 +31,10 @@ pub async fn unsubscribe(
         // says it is done (post, redirect, get).
         Ok(true) if wants_html(req.headers()) => (
             StatusCode::SEE_OTHER,
-            [(header::LOCATION, super::logic::token::unsubscribe_path(&token))],
+            [(
+                header::LOCATION,
+                super::logic::token::unsubscribe_path(&token),
+            )],
         )
             .into_response(),
         Ok(true) => (StatusCode::OK, "unsubscribed\n").into_response(),

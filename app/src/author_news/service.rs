@@ -3,9 +3,9 @@
 //! loses or duplicates nothing; dedupe keys make each mail go once.
 
 use super::forms::PublishResultsForm;
+use super::logic::by_address;
 use super::logic::letters::{self, CitationNews, Idea, ResultsNews, Unsubscribe};
 use super::logic::token::{self, AUTHOR_NEWS};
-use super::logic::by_address;
 use super::store::{self, ConsultationRow};
 use crate::error::AppError;
 use crate::lang::Lang;
@@ -136,10 +136,7 @@ pub async fn publish_results_in(
 
 /// The staff action "publish the results": once the consultation has
 /// closed, records the publication and mails the authors who left an address.
-pub async fn publish_results(
-    ctx: &Ctx,
-    form: &PublishResultsForm,
-) -> Result<((), Next), AppError> {
+pub async fn publish_results(ctx: &Ctx, form: &PublishResultsForm) -> Result<((), Next), AppError> {
     ctx.require(Role::Admin)?;
     let component: i64 = form.component_id.parse().map_err(|_| ctx.not_found())?;
     let c = store::consultation_of_component(&ctx.db, component)

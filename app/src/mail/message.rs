@@ -304,7 +304,10 @@ mod tests {
     #[test]
     fn list_headers_are_written_and_others_refused() {
         let raw = OutgoingMail::new(to(), "Sujet", "texte")
-            .header("List-Unsubscribe", "<https://participe.test/unsubscribe/abc>")
+            .header(
+                "List-Unsubscribe",
+                "<https://participe.test/unsubscribe/abc>",
+            )
             .unwrap()
             .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
             .unwrap()
@@ -322,7 +325,9 @@ mod tests {
         );
         let mail = || OutgoingMail::new(to(), "Sujet", "texte");
         assert!(mail().header("Bcc", "x@y.z").is_err());
-        assert!(mail().header("List-Unsubscribe", "<a>\r\nBcc: x@y.z").is_err());
+        assert!(mail()
+            .header("List-Unsubscribe", "<a>\r\nBcc: x@y.z")
+            .is_err());
         assert!(mail().header("List-Unsubscribe", " ").is_err());
     }
 

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod author_mail;
 mod backup;
 mod consultation;
 mod consultation_more;

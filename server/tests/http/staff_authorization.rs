@@ -32,6 +32,7 @@ fn required_role(path: &str) -> Option<Option<Role>> {
         | "/api/staff/phases/delete"
         | "/api/staff/phases/move"
         | "/api/staff/consultations/save"
+        | "/api/staff/consultations/publish-results"
         | "/api/staff/surveys/save"
         | "/api/staff/surveys/sections/add"
         | "/api/staff/surveys/questions/save"

@@ -39,10 +39,7 @@ fn letter(tr: Tr, name: &str, paragraphs: Vec<String>, unsubscribe: &Unsubscribe
     all.push(tr.t("mail-signature"));
     all.push(format!(
         "-- \n{}",
-        tr.t_args(
-            "author-news-footer",
-            &[("link", unsubscribe.url.clone())]
-        )
+        tr.t_args("author-news-footer", &[("link", unsubscribe.url.clone())])
     ));
     all.join("\n\n") + "\n"
 }
@@ -87,8 +84,16 @@ pub fn results_published(
                 "author-news-results-intro",
                 &[("question", news.question.to_owned())],
             ),
-            format!("{}\n\n{}", tr.t("author-news-results-ideas"), ideas.join("\n\n")),
-            format!("{}\n{}", tr.t("author-news-results-link"), news.results_link),
+            format!(
+                "{}\n\n{}",
+                tr.t("author-news-results-ideas"),
+                ideas.join("\n\n")
+            ),
+            format!(
+                "{}\n{}",
+                tr.t("author-news-results-link"),
+                news.results_link
+            ),
         ],
         unsubscribe,
     );
@@ -220,7 +225,11 @@ mod tests {
             idea: &cited,
         };
         let mail = avenue_cites(Tr(Lang::En), to(), &news, &unsubscribe()).unwrap();
-        assert!(mail.text.contains("A tree for every school"), "{}", mail.text);
+        assert!(
+            mail.text.contains("A tree for every school"),
+            "{}",
+            mail.text
+        );
         assert!(mail.text.contains(news.avenue_link));
         assert!(mail.text.contains(&cited.link));
         assert_eq!(mail.dedupe_key.as_deref(), Some("avenue-4-cites-7"));

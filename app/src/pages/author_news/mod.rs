@@ -3,8 +3,8 @@
 //! of a consultation's settings page.
 
 use crate::author_news::api::PublishResults;
-use crate::author_news::service::{self, PublicationState, UnsubscribeView};
 use crate::author_news::logic::token::unsubscribe_path;
+use crate::author_news::service::{self, PublicationState, UnsubscribeView};
 use crate::components::{load_page, FormAlert, Page};
 use crate::error::AppError;
 use crate::pages::param;
