@@ -79,7 +79,7 @@ pub async fn purge_at(db: &Db, now: i64) -> Result<Purged, sqlx::Error> {
     .await?;
     run(
         format!(
-            "UPDATE mail_outbox SET body_text = '', body_html = NULL, last_error = '' \
+            "UPDATE mail_outbox SET body_text = '', body_html = NULL, last_error = '', headers = '' \
              WHERE dedupe_key IS NOT NULL AND body_text <> '' AND ({done})"
         ),
         mail_cutoff,
