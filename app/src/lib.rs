@@ -11,6 +11,7 @@ pub mod text;
 pub mod account;
 pub mod consultation;
 pub mod event;
+pub mod media;
 pub mod process;
 pub mod rendezvous;
 pub mod survey;

@@ -22,6 +22,9 @@ pub struct Settings {
     /// from within the site. Without it, a key made once and kept in the
     /// database is used (shared by every instance all the same).
     pub secret: Option<String>,
+    /// Where uploaded images are kept on SQLite (`PARTICIPE_MEDIA_DIR`, by
+    /// default `media/` beside the database file); PostgreSQL keeps them in the database.
+    pub media_dir: std::path::PathBuf,
 }
 
 impl Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
                 .to_vec(),
             staff_session: std::time::Duration::from_secs(12 * 3600),
             secret: None,
+            media_dir: "data/media".into(),
         }
     }
 }
