@@ -45,7 +45,9 @@ pub async fn read(req: Request, file_field: &str) -> Result<(Ctx, UploadForm), R
     })?;
     let back = back_path(&ctx, req.headers());
     let bad = |ctx: &Ctx| (StatusCode::BAD_REQUEST, ctx.t("media-error-form")).into_response();
-    let mut multipart = Multipart::from_request(req, &()).await.map_err(|_| bad(&ctx))?;
+    let mut multipart = Multipart::from_request(req, &())
+        .await
+        .map_err(|_| bad(&ctx))?;
     let mut form = UploadForm {
         back,
         ..UploadForm::default()

@@ -308,8 +308,7 @@ pub async fn set_image(
         store::set_image(&ctx.db, process_id, None, "").await?
     } else {
         media::check_file("image", &form.file).map_err(|i| ctx.invalid(i.0, i.1))?;
-        let alt = media::parse_alt("alt", form.text("alt"))
-            .map_err(|i| ctx.invalid(i.0, i.1))?;
+        let alt = media::parse_alt("alt", form.text("alt")).map_err(|i| ctx.invalid(i.0, i.1))?;
         let image = prepare::prepare_off_thread("image", form.file.clone())
             .await
             .map_err(|e| ctx.internal(e))?
@@ -345,7 +344,10 @@ pub async fn archive_process(ctx: &Ctx, form: &ArchiveForm) -> Result<((), Next)
     } else {
         "process-unarchived-notice"
     };
-    Ok(((), Next::to(format!("/admin/processes/{id}")).with_notice(notice)))
+    Ok((
+        (),
+        Next::to(format!("/admin/processes/{id}")).with_notice(notice),
+    ))
 }
 
 /// The confirmation page of a deletion: the process and what goes with it.
@@ -378,6 +380,7 @@ pub async fn delete_process(ctx: &Ctx, form: &DeleteProcessForm) -> Result<((), 
         .await?
         .ok_or_else(|| ctx.not_found())?;
     crate::media::store::delete_unused(&ctx.db, &ctx.settings.media_dir, &images).await?;
-    let next = Next::to("/admin").with_notice_args("process-deleted", vec![("title", process.title)]);
+    let next =
+        Next::to("/admin").with_notice_args("process-deleted", vec![("title", process.title)]);
     Ok(((), next))
 }

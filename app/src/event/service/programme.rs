@@ -185,6 +185,10 @@ pub async fn set_speaker_photo(
     };
     let (event_id, old) = changed.ok_or_else(|| ctx.not_found())?;
     media_store::delete_unused(&ctx.db, &ctx.settings.media_dir, &Vec::from_iter(old)).await?;
-    let notice = if remove { "media-removed" } else { "media-saved" };
+    let notice = if remove {
+        "media-removed"
+    } else {
+        "media-saved"
+    };
     Ok(Next::to(format!("/admin/events/{event_id}/speakers/{speaker_id}")).with_notice(notice))
 }

@@ -71,7 +71,12 @@ pub struct Speaker {
 impl Speaker {
     /// The uploaded photo, as pages show it.
     pub fn photo(&self) -> Option<crate::media::logic::ImageRef> {
-        match (&self.photo_id, self.photo_width, self.photo_height, &self.photo_ext) {
+        match (
+            &self.photo_id,
+            self.photo_width,
+            self.photo_height,
+            &self.photo_ext,
+        ) {
             (Some(id), Some(w), Some(h), Some(ext)) => Some(crate::media::store::image_ref(
                 id.clone(),
                 w,
@@ -108,7 +113,10 @@ pub async fn set_speaker_photo(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(Some((event_id, old.filter(|o| Some(o.as_str()) != photo_id))))
+    Ok(Some((
+        event_id,
+        old.filter(|o| Some(o.as_str()) != photo_id),
+    )))
 }
 
 #[derive(Debug, Clone, PartialEq)]

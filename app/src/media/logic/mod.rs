@@ -102,11 +102,7 @@ pub fn variants(width: u32, height: u32) -> Vec<(u32, u32)> {
 /// An image's id: the hex SHA-256 of its bytes, cut to 32 characters (128
 /// bits: no two different uploads share one).
 pub fn image_id(digest: &[u8]) -> String {
-    digest
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The file name of one variant, as served at `/media/{name}`.
@@ -125,7 +121,9 @@ pub fn valid_name(name: &str) -> bool {
     };
     matches!(ext, "jpg" | "png")
         && id.len() == 32
-        && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
         && !width.is_empty()
         && width.len() <= 5
         && width.bytes().all(|b| b.is_ascii_digit())
@@ -166,7 +164,11 @@ impl ImageRef {
             .last()
             .copied()
             .unwrap_or((self.width, self.height));
-        (format!("/media/{}", variant_name(&self.id, w, &self.ext)), w, h)
+        (
+            format!("/media/{}", variant_name(&self.id, w, &self.ext)),
+            w,
+            h,
+        )
     }
 
     /// The smallest variant (a thumbnail).
@@ -175,7 +177,11 @@ impl ImageRef {
             .first()
             .copied()
             .unwrap_or((self.width, self.height));
-        (format!("/media/{}", variant_name(&self.id, w, &self.ext)), w, h)
+        (
+            format!("/media/{}", variant_name(&self.id, w, &self.ext)),
+            w,
+            h,
+        )
     }
 }
 
@@ -197,28 +203,49 @@ mod tests {
 
     #[test]
     fn files_are_refused_when_missing_too_large_or_of_another_type() {
-        assert_eq!(check_file("image", b""), Err(("image", "media-error-missing")));
+        assert_eq!(
+            check_file("image", b""),
+            Err(("image", "media-error-missing"))
+        );
         let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
         big.resize(MAX_BYTES + 1, 0);
-        assert_eq!(check_file("image", &big), Err(("image", "media-error-too-large")));
+        assert_eq!(
+            check_file("image", &big),
+            Err(("image", "media-error-too-large"))
+        );
         big.truncate(MAX_BYTES);
         assert_eq!(check_file("image", &big), Ok(Format::Png));
-        assert_eq!(check_file("photo", b"GIF89a...."), Err(("photo", "media-error-type")));
+        assert_eq!(
+            check_file("photo", b"GIF89a...."),
+            Err(("photo", "media-error-type"))
+        );
     }
 
     #[test]
     fn dimensions_have_a_floor_and_a_ceiling() {
         assert_eq!(check_dimensions("image", 200, 200), Ok(()));
         assert_eq!(check_dimensions("image", 6000, 6000), Ok(()));
-        assert_eq!(check_dimensions("image", 199, 800), Err(("image", "media-error-too-small")));
-        assert_eq!(check_dimensions("image", 800, 150), Err(("image", "media-error-too-small")));
-        assert_eq!(check_dimensions("image", 6001, 800), Err(("image", "media-error-too-big")));
+        assert_eq!(
+            check_dimensions("image", 199, 800),
+            Err(("image", "media-error-too-small"))
+        );
+        assert_eq!(
+            check_dimensions("image", 800, 150),
+            Err(("image", "media-error-too-small"))
+        );
+        assert_eq!(
+            check_dimensions("image", 6001, 800),
+            Err(("image", "media-error-too-big"))
+        );
     }
 
     #[test]
     fn alternative_text_is_required_and_bounded() {
         assert_eq!(parse_alt("image_alt", "  Un pont  "), Ok("Un pont".into()));
-        assert_eq!(parse_alt("image_alt", "   "), Err(("image_alt", "media-error-alt")));
+        assert_eq!(
+            parse_alt("image_alt", "   "),
+            Err(("image_alt", "media-error-alt"))
+        );
         assert_eq!(
             parse_alt("image_alt", &"é".repeat(MAX_ALT + 1)),
             Err(("image_alt", "media-error-alt-long"))
@@ -274,7 +301,11 @@ mod tests {
         );
         assert_eq!(
             image.largest(),
-            ("/media/0123456789abcdef0123456789abcdef-960.jpg".into(), 960, 480)
+            (
+                "/media/0123456789abcdef0123456789abcdef-960.jpg".into(),
+                960,
+                480
+            )
         );
         assert_eq!(image.smallest().1, 480);
     }

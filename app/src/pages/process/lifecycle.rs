@@ -30,7 +30,14 @@ pub fn image_section(tr: Tr, ctx: &Ctx, p: &store::Process) -> impl IntoView {
             </form>
         }
     });
-    let alt = form.value("alt", if p.image.is_some() { p.image_alt.clone() } else { String::new() });
+    let alt = form.value(
+        "alt",
+        if p.image.is_some() {
+            p.image_alt.clone()
+        } else {
+            String::new()
+        },
+    );
     view! {
         <section aria-labelledby="image" id="image-section">
             <h2 id="image">{tr.t("process-image-title")}</h2>
@@ -51,7 +58,11 @@ pub fn image_section(tr: Tr, ctx: &Ctx, p: &store::Process) -> impl IntoView {
 pub fn lifecycle_section(tr: Tr, ctx: &Ctx, p: &store::Process) -> impl IntoView {
     let form = FormState::of(ctx, "process-archive");
     let (value, label, state) = if p.archived {
-        ("", tr.t("process-unarchive"), Some(view! { <p class="notice">{tr.t("process-archived")}</p> }))
+        (
+            "",
+            tr.t("process-unarchive"),
+            Some(view! { <p class="notice">{tr.t("process-archived")}</p> }),
+        )
     } else {
         ("1", tr.t("process-archive"), None)
     };
@@ -121,4 +132,3 @@ pub fn ProcessDeletePage() -> impl IntoView {
         </Page>
     }
 }
-

@@ -109,8 +109,9 @@ pub fn ProcessPage() -> impl IntoView {
         });
         let draft =
             (!process.published).then(|| view! { <p class="notice">{tr.t("process-draft")}</p> });
-        let archived =
-            process.archived.then(|| view! { <p class="notice">{tr.t("process-archived")}</p> });
+        let archived = process
+            .archived
+            .then(|| view! { <p class="notice">{tr.t("process-archived")}</p> });
         view! {
             <Page title=process.title.clone()>
                 {draft}

@@ -171,13 +171,15 @@ pub async fn set_image(
     let Some(old) = old else {
         return Ok(None);
     };
-    sqlx::query("UPDATE processes SET image_id = $1, image_alt = $2, updated_at = $3 WHERE id = $4")
-        .bind(image_id)
-        .bind(alt)
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE processes SET image_id = $1, image_alt = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(image_id)
+    .bind(alt)
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(Some(old.filter(|o| Some(o.as_str()) != image_id)))
 }
