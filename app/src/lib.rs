@@ -12,6 +12,7 @@ pub mod account;
 pub mod author_news;
 pub mod consultation;
 pub mod event;
+pub mod media;
 pub mod process;
 pub mod rendezvous;
 pub mod survey;

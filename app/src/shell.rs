@@ -197,6 +197,7 @@ pub fn App() -> impl IntoView {
                     ssr=a.clone()
                 />
                 <Route path=path!("/admin/processes/:id") view=process::edit::ProcessEditPage ssr=a.clone()/>
+                <Route path=path!("/admin/processes/:id/delete") view=process::lifecycle::ProcessDeletePage ssr=a.clone()/>
                 <Route
                     path=path!("/admin/components/:component_id/event")
                     view=event::setup::EventAdminPage

@@ -20,6 +20,9 @@ pub struct Config {
     pub mail_from: String,
     /// With no SMTP server, mails are written here instead.
     pub mail_dir: String,
+    /// `PARTICIPE_MEDIA_DIR`: the uploaded images on SQLite; by default
+    /// `media/` beside the database file.
+    pub media_dir: Option<String>,
     /// Retries and polling of the mail worker (tests shorten them).
     pub mail_worker: app::mail::WorkerSettings,
     pub rate: app::ssr::rate_limit::RateConfig,
@@ -186,6 +189,7 @@ impl Config {
             mail_from: var("SMTP_FROM")
                 .unwrap_or_else(|| "Participe <no-reply@participe.invalid>".into()),
             mail_dir: var("PARTICIPE_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
+            media_dir: var("PARTICIPE_MEDIA_DIR"),
             mail_worker: app::mail::WorkerSettings::default(),
             staff_session: hours("PARTICIPE_STAFF_SESSION_HOURS", 12.0)?,
             secret: var("PARTICIPE_SECRET"),
@@ -216,6 +220,24 @@ impl Config {
             staff_session: self.staff_session,
             secret: self.secret.clone(),
             unsubscribe_mailto: self.unsubscribe_mailto.clone(),
+            media_dir: self.media_dir(),
+        }
+    }
+
+    /// The media folder: `PARTICIPE_MEDIA_DIR`, else `media/` beside the SQLite
+    /// file (`data/media` for the default store).
+    pub fn media_dir(&self) -> std::path::PathBuf {
+        if let Some(dir) = &self.media_dir {
+            return dir.into();
+        }
+        let file = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))
+            .map(|rest| rest.split('?').next().unwrap_or(rest));
+        match file.and_then(|f| std::path::Path::new(f).parent()) {
+            Some(parent) => parent.join("media"),
+            None => std::path::PathBuf::from("data/media"),
         }
     }
 

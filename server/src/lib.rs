@@ -101,6 +101,15 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             get(app::event::exports::attendees_xlsx),
         )
         .route(
+            "/api/staff/media/processes/{id}/image",
+            axum::routing::post(app::process::uploads::image),
+        )
+        .route(
+            "/api/staff/media/speakers/{id}/photo",
+            axum::routing::post(app::event::uploads::photo),
+        )
+        .route("/media/{name}", get(app::media::serve::variant))
+        .route(
             "/events/{slug}/registration/{token}/ticket.png",
             get(app::event::exports::ticket_png),
         )

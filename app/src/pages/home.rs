@@ -37,8 +37,15 @@ pub fn HomePage() -> impl IntoView {
                                 </p>
                             }
                         });
+                        let image = card.process.image.clone().map(|image| {
+                            view! {
+                                <crate::components::ResponsiveImage image alt=card.process.image_alt.clone()
+                                    sizes="(min-width: 40rem) 30rem, 100vw" class="card-image"/>
+                            }
+                        });
                         view! {
                             <li class="card">
+                                {image}
                                 <h2><a href=href.clone()>{card.process.title}</a></h2>
                                 <p class="question">{card.process.subtitle}</p>
                                 {current}

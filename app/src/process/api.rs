@@ -1,7 +1,7 @@
 //! The process editor's server functions. Each is thin: it hands the form to
 //! `service` and ends the form (redirect, or the form echoed back).
 
-use super::forms::{PhaseAction, PhaseForm, ProcessForm};
+use super::forms::{ArchiveForm, DeleteProcessForm, PhaseAction, PhaseForm, ProcessForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -33,6 +33,22 @@ pub async fn delete_phase(#[server(flatten)] form: PhaseAction) -> Result<(), Ap
 pub async fn move_phase(#[server(flatten)] form: PhaseAction) -> Result<(), AppError> {
     crate::ssr::form::answer("phase-action", &form, async |ctx| {
         super::service::move_phase(ctx, &form).await
+    })
+    .await
+}
+
+#[server(endpoint = "staff/processes/archive")]
+pub async fn archive_process(#[server(flatten)] form: ArchiveForm) -> Result<(), AppError> {
+    crate::ssr::form::answer("process-archive", &form, async |ctx| {
+        super::service::archive_process(ctx, &form).await
+    })
+    .await
+}
+
+#[server(endpoint = "staff/processes/delete")]
+pub async fn delete_process(#[server(flatten)] form: DeleteProcessForm) -> Result<(), AppError> {
+    crate::ssr::form::answer("process-delete", &form, async |ctx| {
+        super::service::delete_process(ctx, &form).await
     })
     .await
 }

@@ -62,3 +62,19 @@ pub struct PhaseAction {
     /// "up" or "down" when moving.
     pub direction: String,
 }
+
+/// Archive (`archived` = "1") or bring back a process.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArchiveForm {
+    pub process_id: String,
+    pub archived: String,
+}
+
+/// Delete a process, confirmed by typing its title.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeleteProcessForm {
+    pub process_id: String,
+    pub confirm_title: String,
+}

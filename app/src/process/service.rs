@@ -1,7 +1,7 @@
 //! The process space's commands (the editor's forms) and the read models of
 //! its pages: the home page, a process, a phase, the staff's editors.
 
-use super::forms::{PhaseAction, PhaseForm, ProcessForm};
+use super::forms::{ArchiveForm, DeleteProcessForm, PhaseAction, PhaseForm, ProcessForm};
 use super::logic::{self, PhaseInput, ProcessInput};
 use super::store::{self, Phase, Process};
 use crate::error::AppError;
@@ -18,6 +18,15 @@ fn phases_anchor(process_id: i64) -> String {
 pub async fn save_process(ctx: &Ctx, form: &ProcessForm) -> Result<((), Next), AppError> {
     ctx.require(Role::Admin)?;
     let input = ProcessInput::parse(form).map_err(|(f, k)| ctx.invalid(f, k))?;
+    if let Ok(id) = form.process_id.parse::<i64>() {
+        // An uploaded image keeps its alternative text, whatever the address field says.
+        let uploaded = store::process_by_id(&ctx.db, id)
+            .await?
+            .is_some_and(|p| p.image.is_some());
+        if uploaded && input.image_alt.is_empty() {
+            return Err(ctx.invalid("image_alt", "media-error-alt"));
+        }
+    }
     let id = match form.process_id.parse::<i64>() {
         Ok(id) => store::update_process(&ctx.db, id, &input)
             .await?
@@ -284,4 +293,94 @@ pub async fn component_place(
         .find(|p| p.id == phase_id)
         .ok_or_else(|| ctx.not_found())?;
     Ok((process, phase))
+}
+
+/// Sets the uploaded image of a process (or removes it), from the upload form.
+pub async fn set_image(
+    ctx: &Ctx,
+    process_id: i64,
+    form: &crate::media::upload::UploadForm,
+) -> Result<Next, AppError> {
+    use crate::media::{logic as media, service as prepare};
+    ctx.require(Role::Admin)?;
+    let next = Next::to(format!("/admin/processes/{process_id}#image"));
+    let old = if form.ticked("remove") {
+        store::set_image(&ctx.db, process_id, None, "").await?
+    } else {
+        media::check_file("image", &form.file).map_err(|i| ctx.invalid(i.0, i.1))?;
+        let alt = media::parse_alt("alt", form.text("alt")).map_err(|i| ctx.invalid(i.0, i.1))?;
+        let image = prepare::prepare_off_thread("image", form.file.clone())
+            .await
+            .map_err(|e| ctx.internal(e))?
+            .map_err(|i| ctx.invalid(i.0, i.1))?;
+        if store::process_by_id(&ctx.db, process_id).await?.is_none() {
+            return Err(ctx.not_found());
+        }
+        crate::media::store::save(&ctx.db, &ctx.settings.media_dir, &image).await?;
+        store::set_image(&ctx.db, process_id, Some(&image.id), &alt).await?
+    };
+    let Some(old) = old else {
+        return Err(ctx.not_found());
+    };
+    let notice = if form.ticked("remove") {
+        "media-removed"
+    } else {
+        "media-saved"
+    };
+    crate::media::store::delete_unused(&ctx.db, &ctx.settings.media_dir, &Vec::from_iter(old))
+        .await?;
+    Ok(next.with_notice(notice))
+}
+
+pub async fn archive_process(ctx: &Ctx, form: &ArchiveForm) -> Result<((), Next), AppError> {
+    ctx.require(Role::Admin)?;
+    let id: i64 = form.process_id.parse().map_err(|_| ctx.not_found())?;
+    let archived = form.archived == "1";
+    if !store::set_archived(&ctx.db, id, archived).await? {
+        return Err(ctx.not_found());
+    }
+    let notice = if archived {
+        "process-archived-notice"
+    } else {
+        "process-unarchived-notice"
+    };
+    Ok((
+        (),
+        Next::to(format!("/admin/processes/{id}")).with_notice(notice),
+    ))
+}
+
+/// The confirmation page of a deletion: the process and what goes with it.
+pub struct DeleteView {
+    pub process: Process,
+    pub counts: store::DeletionCounts,
+}
+
+pub async fn delete_view(ctx: &Ctx, id: i64) -> Result<DeleteView, AppError> {
+    ctx.require(Role::Admin)?;
+    let process = store::process_by_id(&ctx.db, id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    let counts = store::deletion_counts(&ctx.db, id).await?;
+    Ok(DeleteView { process, counts })
+}
+
+/// Deletes a process and everything in it, once its title was typed again;
+/// then its images that nothing else uses, files included.
+pub async fn delete_process(ctx: &Ctx, form: &DeleteProcessForm) -> Result<((), Next), AppError> {
+    ctx.require(Role::Admin)?;
+    let id: i64 = form.process_id.parse().map_err(|_| ctx.not_found())?;
+    let process = store::process_by_id(&ctx.db, id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    if !logic::deletion_confirmed(&process.title, &form.confirm_title) {
+        return Err(ctx.invalid("confirm_title", "process-delete-error-confirm"));
+    }
+    let images = store::delete_process(&ctx.db, id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    crate::media::store::delete_unused(&ctx.db, &ctx.settings.media_dir, &images).await?;
+    let next =
+        Next::to("/admin").with_notice_args("process-deleted", vec![("title", process.title)]);
+    Ok(((), next))
 }

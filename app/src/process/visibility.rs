@@ -54,3 +54,14 @@ pub async fn visible_or_status<T>(
         Err(StatusCode::NOT_FOUND)
     }
 }
+
+/// Refuses a contribution (vote, proposal, registration, answer) to a
+/// component of an archived process: its pages stay readable, nothing new
+/// is taken.
+pub async fn ensure_not_archived(ctx: &Ctx, component_id: i64) -> Result<(), AppError> {
+    if store::component_archived(&ctx.db, component_id).await? == Some(true) {
+        Err(ctx.respond_err(AppError::Conflict(ctx.t("process-archived-closed"))))
+    } else {
+        Ok(())
+    }
+}

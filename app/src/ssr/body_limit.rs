@@ -21,9 +21,16 @@ pub const STAFF_LIMIT: usize = 256 * KIB;
 /// Survey invitations: a pasted list of thousands of addresses.
 pub const INVITATIONS_LIMIT: usize = 1024 * KIB;
 
+/// Image uploads: the largest image accepted (`media::logic::MAX_BYTES`) and
+/// room to spare, so that a slightly larger file is refused by the form with
+/// its fields kept rather than here.
+pub const UPLOAD_LIMIT: usize = 16 * 1024 * KIB;
+
 /// The largest body accepted at `path`.
 pub fn limit_for(path: &str) -> usize {
-    if path.starts_with("/api/staff/surveys/invitations/") {
+    if path.starts_with("/api/staff/media/") {
+        UPLOAD_LIMIT
+    } else if path.starts_with("/api/staff/surveys/invitations/") {
         INVITATIONS_LIMIT
     } else if path.starts_with("/api/staff/") {
         STAFF_LIMIT
@@ -77,6 +84,10 @@ mod tests {
         assert_eq!(limit_for("/consultations/x"), FORM_LIMIT);
         assert_eq!(limit_for("/api/surveys/answer"), SURVEY_ANSWER_LIMIT);
         assert_eq!(limit_for("/api/staff/processes/save"), STAFF_LIMIT);
+        assert_eq!(
+            limit_for("/api/staff/media/processes/1/image"),
+            UPLOAD_LIMIT
+        );
         assert_eq!(
             limit_for("/api/staff/surveys/invitations/send"),
             INVITATIONS_LIMIT

@@ -38,7 +38,12 @@ impl Ctx {
     /// The context of the current request; fails only if the server is set up wrong.
     pub fn get() -> Result<Ctx, AppError> {
         let parts = parts().ok_or_else(|| AppError::Internal("no request".into()))?;
-        let ext = &parts.extensions;
+        Ctx::from_extensions(&parts.extensions)
+    }
+
+    /// The context from a request's extensions, for the plain axum handlers
+    /// (uploads) that run outside Leptos.
+    pub fn from_extensions(ext: &http::Extensions) -> Result<Ctx, AppError> {
         let missing = |what: &str| AppError::Internal(format!("{what} missing from the request"));
         let info = ext
             .get::<RequestInfo>()

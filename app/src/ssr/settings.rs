@@ -25,6 +25,9 @@ pub struct Settings {
     /// `PARTICIPE_UNSUBSCRIBE_MAILTO`: an address offered in author mails'
     /// `List-Unsubscribe` besides the one-click link, when someone reads it.
     pub unsubscribe_mailto: Option<String>,
+    /// Where uploaded images are kept on SQLite (`PARTICIPE_MEDIA_DIR`, by
+    /// default `media/` beside the database file); PostgreSQL keeps them in the database.
+    pub media_dir: std::path::PathBuf,
 }
 
 impl Settings {
@@ -48,6 +51,7 @@ impl Default for Settings {
             staff_session: std::time::Duration::from_secs(12 * 3600),
             secret: None,
             unsubscribe_mailto: None,
+            media_dir: "data/media".into(),
         }
     }
 }

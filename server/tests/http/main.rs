@@ -12,6 +12,7 @@ mod event_more;
 mod foundation;
 mod instances;
 mod mail;
+mod media;
 mod rendezvous;
 mod schema_parity;
 mod security_data;

@@ -36,7 +36,8 @@ pub async fn consultation(ctx: &Ctx, slug: &str) -> Result<Consultation, AppErro
     Ok(c)
 }
 
-fn ensure_open(ctx: &Ctx, c: &Consultation) -> Result<(), AppError> {
+async fn ensure_open(ctx: &Ctx, c: &Consultation) -> Result<(), AppError> {
+    crate::process::visibility::ensure_not_archived(ctx, c.component_id).await?;
     if c.is_open(ctx.settings.today()) {
         Ok(())
     } else {
@@ -146,7 +147,7 @@ impl ProposalLinks {
 
 pub async fn propose(ctx: &Ctx, form: &ProposeForm) -> Result<(i64, Next), AppError> {
     let c = consultation(ctx, &form.consultation).await?;
-    ensure_open(ctx, &c)?;
+    ensure_open(ctx, &c).await?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
     let fields = ProposalFields {
         body: &form.body,

@@ -59,7 +59,7 @@ pub async fn cast(
     let proposal = published(ctx, &form.proposal_id).await?;
     let c = consultation_of(ctx, &proposal, known).await?;
     let id = proposal.id;
-    ensure_open(ctx, &c)?;
+    ensure_open(ctx, &c).await?;
     let key = idempotency_key(ctx, &form.idempotency_key)?;
     // A visitor's first vote, from a card signed for a one-time visitor
     // number, creates their participant under it (once: see `visitor_signature`).

@@ -155,3 +155,40 @@ pub async fn delete_item(ctx: &Ctx, form: &DeleteItemForm) -> Result<((), Next),
     let to = format!("{}#{}s", admin_path(&event), form.kind);
     Ok(((), Next::to(to).with_notice("programme-deleted")))
 }
+
+/// Sets a speaker's uploaded photo (or removes it), from the upload form.
+/// Without alternative text the photo is described by the speaker's name.
+pub async fn set_speaker_photo(
+    ctx: &Ctx,
+    speaker_id: i64,
+    form: &crate::media::upload::UploadForm,
+) -> Result<Next, AppError> {
+    use crate::media::{logic as media, service as prepare, store as media_store};
+    ctx.require(Role::Admin)?;
+    let remove = form.ticked("remove");
+    let changed = if remove {
+        db::set_speaker_photo(&ctx.db, speaker_id, None, "").await?
+    } else {
+        media::check_file("photo", &form.file).map_err(|i| ctx.invalid(i.0, i.1))?;
+        let alt = form.text("alt").trim();
+        let alt = if alt.is_empty() {
+            String::new()
+        } else {
+            media::parse_alt("alt", alt).map_err(|i| ctx.invalid(i.0, i.1))?
+        };
+        let image = prepare::prepare_off_thread("photo", form.file.clone())
+            .await
+            .map_err(|e| ctx.internal(e))?
+            .map_err(|i| ctx.invalid(i.0, i.1))?;
+        media_store::save(&ctx.db, &ctx.settings.media_dir, &image).await?;
+        db::set_speaker_photo(&ctx.db, speaker_id, Some(&image.id), &alt).await?
+    };
+    let (event_id, old) = changed.ok_or_else(|| ctx.not_found())?;
+    media_store::delete_unused(&ctx.db, &ctx.settings.media_dir, &Vec::from_iter(old)).await?;
+    let notice = if remove {
+        "media-removed"
+    } else {
+        "media-saved"
+    };
+    Ok(Next::to(format!("/admin/events/{event_id}/speakers/{speaker_id}")).with_notice(notice))
+}

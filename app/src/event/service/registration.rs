@@ -46,6 +46,7 @@ pub async fn register(
     form: &RegistrationForm,
 ) -> Result<(RegisterResult, Next), AppError> {
     let p = programme(ctx, &form.event).await?;
+    crate::process::visibility::ensure_not_archived(ctx, p.event.component_id).await?;
     if !accepts_registrations(&p, ctx.settings.today()) {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("registration-error-closed"))));
     }

@@ -60,6 +60,63 @@ pub struct Speaker {
     pub photo_url: String,
     #[sqlx(try_from = "i64")]
     pub is_demo: Flag,
+    /// The uploaded photo (with its alternative text), shown instead of `photo_url`.
+    pub photo_id: Option<String>,
+    pub photo_alt: String,
+    pub photo_width: Option<i64>,
+    pub photo_height: Option<i64>,
+    pub photo_ext: Option<String>,
+}
+
+impl Speaker {
+    /// The uploaded photo, as pages show it.
+    pub fn photo(&self) -> Option<crate::media::logic::ImageRef> {
+        match (
+            &self.photo_id,
+            self.photo_width,
+            self.photo_height,
+            &self.photo_ext,
+        ) {
+            (Some(id), Some(w), Some(h), Some(ext)) => Some(crate::media::store::image_ref(
+                id.clone(),
+                w,
+                h,
+                ext.clone(),
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// Sets (or with `None` removes) a speaker's uploaded photo; the event id and
+/// the photo it replaces, if any (to delete when unused). `None` when there is
+/// no such speaker.
+pub async fn set_speaker_photo(
+    db: &Db,
+    speaker_id: i64,
+    photo_id: Option<&str>,
+    alt: &str,
+) -> Result<Option<(i64, Option<String>)>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let old: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT event_id, photo_id FROM event_speakers WHERE id = $1")
+            .bind(speaker_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((event_id, old)) = old else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE event_speakers SET photo_id = $1, photo_alt = $2 WHERE id = $3")
+        .bind(photo_id)
+        .bind(alt)
+        .bind(speaker_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some((
+        event_id,
+        old.filter(|o| Some(o.as_str()) != photo_id),
+    )))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -214,8 +271,10 @@ pub async fn programme(db: &Db, event: Event) -> Result<Programme, sqlx::Error> 
         })
         .collect();
     let speakers: Vec<Speaker> = sqlx::query_as(
-        "SELECT id, name, role, organisation, bio, photo_url, is_demo FROM event_speakers WHERE event_id = $1 \
-         ORDER BY name, id",
+        "SELECT sp.id, name, role, organisation, bio, photo_url, is_demo, photo_id, photo_alt, \
+         m.width AS photo_width, m.height AS photo_height, m.ext AS photo_ext \
+         FROM event_speakers sp LEFT JOIN media_images m ON m.id = sp.photo_id WHERE event_id = $1 \
+         ORDER BY name, sp.id",
     )
     .bind(event.id)
     .fetch_all(&db.pool)

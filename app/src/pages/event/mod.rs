@@ -13,6 +13,7 @@ pub mod registration;
 pub mod session;
 pub mod setup;
 pub mod speaker;
+pub mod speaker_photo;
 
 use crate::error::AppError;
 use crate::event::logic::programme::SessionKind;

@@ -95,6 +95,7 @@ pub fn ProgrammePage() -> impl IntoView {
             .map(|s| {
                 view! {
                     <li>
+                        {super::speaker_photo::speaker_thumb(s)}
                         <a href=format!("{base}/speakers/{}", s.id)>{s.name.clone()}</a>" "{demo_mark(tr, s)}
                         <br/><span class="hint">{speaker_line(s)}</span>
                     </li>

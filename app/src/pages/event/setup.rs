@@ -363,6 +363,9 @@ pub fn SpeakerEditPage() -> impl IntoView {
         let delete = s
             .as_ref()
             .map(|s| delete_form(tr, &ctx, p.event.id, "speaker", s.id));
+        let photo = s
+            .as_ref()
+            .map(|s| super::speaker_photo::photo_section(tr, &ctx, s));
         view! {
             <Page title=title.clone()>
                 {breadcrumb(tr, Some(&p), title.clone())}
@@ -383,6 +386,7 @@ pub fn SpeakerEditPage() -> impl IntoView {
                         error=form.error("photo_url") hint=tr.t("field-image-url-hint")/>
                     <button type="submit" class="button">{tr.t("form-save")}</button>
                 </form>
+                {photo}
                 {delete}
             </Page>
         }

@@ -35,9 +35,7 @@ pub fn SpeakerPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let photo = (!sp.photo_url.is_empty()).then(|| {
-            view! { <img class="speaker-photo" src=sp.photo_url.clone() alt=tr.t_args("speaker-photo-alt", &[("name", sp.name.clone())]) width="160" height="160"/> }
-        });
+        let photo = super::speaker_photo::speaker_photo(tr, &sp);
         view! {
             <Page title=format!("{} · {}", sp.name, p.event.title)>
                 {breadcrumb(tr, &p, Some(sp.name.clone()))}

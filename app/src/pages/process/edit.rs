@@ -36,11 +36,22 @@ fn process_form(tr: Tr, form: &FormState, p: Option<&store::Process>) -> impl In
             <TextArea name="description_md" label=tr.t("field-description")
                 value=form.value("description_md", stored(|p| p.description_md.clone()))
                 hint=tr.t("field-markdown-hint") rows=10/>
-            <Field name="image_url" label=tr.t("field-image-url")
-                value=form.value("image_url", stored(|p| p.image_url.clone())) error=form.error("image_url")
-                hint=tr.t("field-image-url-hint")/>
-            <Field name="image_alt" label=tr.t("field-image-alt")
-                value=form.value("image_alt", stored(|p| p.image_alt.clone())) hint=tr.t("field-image-alt-hint")/>
+            {if p.is_some_and(|p| p.image.is_some()) {
+                // The uploaded image's alternative text is edited with it (below).
+                view! {
+                    <input type="hidden" name="image_url" value=form.value("image_url", stored(|p| p.image_url.clone()))/>
+                    <input type="hidden" name="image_alt" value=form.value("image_alt", stored(|p| p.image_alt.clone()))/>
+                }.into_any()
+            } else {
+                view! {
+                    <Field name="image_url" label=tr.t("field-image-url")
+                        value=form.value("image_url", stored(|p| p.image_url.clone())) error=form.error("image_url")
+                        hint=tr.t("field-image-url-hint")/>
+                    <Field name="image_alt" label=tr.t("field-image-alt")
+                        value=form.value("image_alt", stored(|p| p.image_alt.clone())) error=form.error("image_alt")
+                        hint=tr.t("field-image-alt-hint")/>
+                }.into_any()
+            }}
             <DateRangeFields form=form.clone() start=stored(|p| date_text(p.start)) end=stored(|p| date_text(p.end))/>
             <Checkbox name="published" label=tr.t("field-published")
                 checked=form.checked("published", p.is_some_and(|p| p.published)) hint=tr.t("field-published-hint")/>
@@ -153,10 +164,15 @@ pub fn ProcessEditPage() -> impl IntoView {
                 let public = data.process.as_ref().map(|p| {
                     view! { <p><a href=format!("/processes/{}", p.slug)>{tr.t("admin-view-public")}</a></p> }
                 });
+                let image = data.process.as_ref().map(|p| super::lifecycle::image_section(tr, &ctx, p));
+                let lifecycle =
+                    data.process.as_ref().map(|p| super::lifecycle::lifecycle_section(tr, &ctx, p));
                 view! {
                     {public}
                     {process_form(tr, &form, data.process.as_ref())}
+                    {image}
                     {phases}
+                    {lifecycle}
                 }
             })}
         </Page>

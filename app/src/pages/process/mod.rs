@@ -1,6 +1,7 @@
 //! A process: what it is about, its phases on a timeline, its themes.
 
 pub mod edit;
+pub mod lifecycle;
 pub mod phase;
 pub mod phase_edit;
 
@@ -85,9 +86,15 @@ pub fn ProcessPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let image = (!process.image_url.is_empty()).then(|| {
-            view! { <img class="hero-image" src=process.image_url.clone() alt=process.image_alt.clone() width="640" height="240"/> }
-        });
+        let image = match process.image.clone() {
+            Some(image) => Some(view! {
+                <crate::components::ResponsiveImage image alt=process.image_alt.clone()
+                    sizes="(min-width: 60rem) 60rem, 100vw" class="hero-image"/>
+            }.into_any()),
+            None => (!process.image_url.is_empty()).then(|| {
+                view! { <img class="hero-image" src=process.image_url.clone() alt=process.image_alt.clone() width="640" height="240"/> }.into_any()
+            }),
+        };
         let themes = (!themes.is_empty()).then(|| {
             let items = themes
                 .into_iter()
@@ -102,9 +109,13 @@ pub fn ProcessPage() -> impl IntoView {
         });
         let draft =
             (!process.published).then(|| view! { <p class="notice">{tr.t("process-draft")}</p> });
+        let archived = process
+            .archived
+            .then(|| view! { <p class="notice">{tr.t("process-archived")}</p> });
         view! {
             <Page title=process.title.clone()>
                 {draft}
+                {archived}
                 <h1>{process.title.clone()}</h1>
                 {(!process.subtitle.is_empty()).then(|| view! { <p class="question">{process.subtitle.clone()}</p> })}
                 {image}

@@ -158,8 +158,36 @@ pub fn component_path(kind: ComponentKind, slug: &str, show_results: bool) -> St
     }
 }
 
+/// Whether the title typed to confirm a deletion is the process's own
+/// (spaces around and letter case aside).
+pub fn deletion_confirmed(title: &str, typed: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    !typed.trim().is_empty() && norm(title) == norm(typed)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_deletion_is_confirmed_by_the_title_typed_again() {
+        assert!(deletion_confirmed(
+            "Mulhouse solidaire",
+            "Mulhouse solidaire"
+        ));
+        assert!(deletion_confirmed(
+            "Mulhouse solidaire",
+            "  mulhouse   SOLIDAIRE "
+        ));
+        assert!(!deletion_confirmed("Mulhouse solidaire", "Mulhouse"));
+        assert!(!deletion_confirmed("Mulhouse solidaire", ""));
+        assert!(!deletion_confirmed("", "  "));
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -133,6 +133,18 @@ pub async fn event_desks(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> 
 }
 
 /// Whether the process holding a component is published; `None` for no such component.
+/// Whether the process of a component is archived (`None`: no such component).
+pub async fn component_archived(db: &Db, component_id: i64) -> Result<Option<bool>, sqlx::Error> {
+    let at: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT pr.archived_at FROM components c JOIN phases p ON p.id = c.phase_id \
+         JOIN processes pr ON pr.id = p.process_id WHERE c.id = $1",
+    )
+    .bind(component_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(at.map(|a| a.is_some()))
+}
+
 pub async fn component_published(db: &Db, component_id: i64) -> Result<Option<bool>, sqlx::Error> {
     let flag: Option<i64> = sqlx::query_scalar(
         "SELECT pr.published FROM components c JOIN phases p ON p.id = c.phase_id \

@@ -101,6 +101,7 @@ fn registration_path(r: &Rendezvous, token: &str) -> String {
 
 pub async fn register(ctx: &Ctx, form: &RegisterForm) -> Result<((), Next), AppError> {
     let r = rendezvous(ctx, &form.rendezvous).await?;
+    crate::process::visibility::ensure_not_archived(ctx, r.component_id).await?;
     if !r.registration_open {
         return Err(ctx.respond_err(AppError::Conflict(ctx.t("rendezvous-error-closed"))));
     }

@@ -76,6 +76,10 @@ impl Gate {
 /// Checks dates, access and whether this respondent already answered. An
 /// unknown invitation token is "not found", like a page that does not exist.
 pub async fn gate(ctx: &Ctx, s: &Survey, token: Option<&str>) -> Result<Gate, AppError> {
+    // An archived process's survey is closed, whatever its dates.
+    if crate::process::store::component_archived(&ctx.db, s.component_id).await? == Some(true) {
+        return Ok(Gate::Closed);
+    }
     let today = ctx.settings.today();
     if today < s.opens_on {
         return Ok(Gate::NotYetOpen);
