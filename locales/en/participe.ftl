@@ -1086,3 +1086,81 @@ checkin-scan-hint = Hold the ticket's QR code up to the camera; the code is sent
 checkin-scan-video = Camera picture
 checkin-scan-error = The camera could not be opened: type the code.
 registration-error-rate-limited = Too many registrations from this connection in a short time. Wait a minute, then send the form again: what you typed is kept.
+
+## moderation: spelling corrections, duplicates and the moderation log
+proposal-corrected = Spelling corrected by the moderators
+proposal-original = See the author's original text
+proposal-merged = { $count ->
+    [one] This idea brings together one duplicate proposed elsewhere.
+   *[other] This idea brings together { $count } duplicates proposed elsewhere.
+}
+proposal-duplicate-title = Idea already proposed
+proposal-duplicate = This idea is a duplicate: it was merged into the following idea, which you can vote on.
+proposal-duplicate-votes = Votes given to the duplicate stay recorded but do not count in the results.
+proposal-duplicate-gone = This idea is a duplicate of an idea that is no longer published.
+proposal-moderate = Moderate this idea
+moderation-corrected = The text is corrected; the author's original text is kept.
+moderation-duplicated = The idea is marked as a duplicate.
+moderation-error-unchanged = The text has not changed: correct it or leave it as it is.
+moderation-error-not-correctable = Only a pending or published idea can be corrected.
+moderation-error-note = The note must not exceed 500 characters.
+moderation-error-duplicate-target = Choose the kept idea in the list or type its number.
+moderation-error-duplicate-unknown = No idea has this number.
+moderation-error-duplicate-itself = An idea cannot be a duplicate of itself.
+moderation-error-duplicate-elsewhere = This idea belongs to another consultation: choose an idea of the same consultation.
+moderation-error-duplicate-chain = This idea is itself a duplicate: choose the idea it was merged into.
+moderation-error-duplicate-unpublished = This idea is not published: choose a published idea.
+moderation-duplicate-of = Duplicate of idea no. { $id }:
+moderation-public-page = See the idea's public page
+moderation-edit-title = Correct the spelling
+moderation-edit-hint = The author's original text is kept and the idea is marked "Spelling corrected by the moderators". Votes stay attached to the idea.
+moderation-edit-content = Corrected text
+moderation-edit-content-hint = 12 to 140 characters, opening included, like a proposed idea.
+moderation-note = Note for the log (optional)
+moderation-note-hint = 500 characters at most; seen by moderators only.
+moderation-edit-submit = Save the correction
+moderation-duplicate-title = Mark as a duplicate
+moderation-duplicate-hint = The duplicate leaves the voting sequences and the results; its page leads to the kept idea. Its votes stay recorded but do not count.
+moderation-duplicate-search = Look for the kept idea (words or number)
+moderation-duplicate-search-submit = Search
+moderation-duplicate-choose = Kept idea
+moderation-duplicate-none = No published idea looks like this one: search with other words or type a number.
+moderation-duplicate-number = Or the kept idea's number
+moderation-duplicate-number-hint = The number is in the address of the idea's page; it wins over the choice in the list.
+moderation-duplicate-submit = Mark as a duplicate
+moderation-log-title = Moderation log
+moderation-log-action-accept = Published
+moderation-log-action-refuse = Refused
+moderation-log-action-edit = Corrected
+moderation-log-action-duplicate = Duplicate
+moderation-log-when = Date
+moderation-log-who = Moderator
+moderation-log-what = Decision
+moderation-log-proposal = Idea
+moderation-log-status-before = Status before
+moderation-log-reason = Reason
+moderation-log-message = Message or note
+moderation-log-before = Text (before)
+moderation-log-after = Corrected text
+moderation-log-kept = Kept idea
+moderation-log-themes = Themes
+moderation-log-text = Text
+moderation-log-kept-link = idea no. { $id }
+moderation-log-public = public page
+moderation-log-all = All
+moderation-log-from = From
+moderation-log-to = To
+moderation-log-search = Text
+moderation-log-apply = Filter
+moderation-log-count = { $count ->
+    [one] One decision
+   *[other] { $count } decisions
+} (page { $page } of { $pages })
+moderation-log-export-csv = Download as CSV
+moderation-log-export-xlsx = Download as XLSX
+moderation-log-pages = Log pages
+moderation-log-previous = Previous page
+moderation-log-next = Next page
+moderation-log-empty = No decision matches this filter.
+moderation-log-error-date = A date is not valid: write it as 2026-11-29.
+moderation-log-error-range = The end date is before the start date.

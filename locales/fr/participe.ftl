@@ -1086,3 +1086,81 @@ checkin-scan-hint = Présentez le QR code du billet devant la caméra ; le code 
 checkin-scan-video = Image de la caméra
 checkin-scan-error = La caméra n'a pas pu être ouverte : tapez le code.
 registration-error-rate-limited = Trop d'inscriptions depuis cette connexion en peu de temps. Patientez une minute puis renvoyez le formulaire : ce que vous avez saisi est conservé.
+
+## moderation: spelling corrections, duplicates and the moderation log
+proposal-corrected = Orthographe corrigée par la modération
+proposal-original = Voir le texte d'origine de l'auteur
+proposal-merged = { $count ->
+    [one] Cette idée regroupe un doublon proposé par ailleurs.
+   *[other] Cette idée regroupe { $count } doublons proposés par ailleurs.
+}
+proposal-duplicate-title = Idée déjà proposée
+proposal-duplicate = Cette idée est un doublon : elle a été regroupée avec l'idée suivante, sur laquelle vous pouvez voter.
+proposal-duplicate-votes = Les votes donnés au doublon restent enregistrés mais ne comptent pas dans les résultats.
+proposal-duplicate-gone = Cette idée est un doublon d'une idée qui n'est plus publiée.
+proposal-moderate = Modérer cette idée
+moderation-corrected = Le texte est corrigé ; le texte d'origine de l'auteur est conservé.
+moderation-duplicated = L'idée est marquée comme doublon.
+moderation-error-unchanged = Le texte n'a pas changé : corrigez-le ou laissez-le tel quel.
+moderation-error-not-correctable = Seule une idée en attente ou publiée peut être corrigée.
+moderation-error-note = La note ne doit pas dépasser 500 caractères.
+moderation-error-duplicate-target = Choisissez l'idée conservée dans la liste ou tapez son numéro.
+moderation-error-duplicate-unknown = Aucune idée ne porte ce numéro.
+moderation-error-duplicate-itself = Une idée ne peut pas être le doublon d'elle-même.
+moderation-error-duplicate-elsewhere = Cette idée appartient à une autre consultation : choisissez une idée de la même consultation.
+moderation-error-duplicate-chain = Cette idée est elle-même un doublon : choisissez l'idée qu'elle rejoint.
+moderation-error-duplicate-unpublished = Cette idée n'est pas publiée : choisissez une idée publiée.
+moderation-duplicate-of = Doublon de l'idée n° { $id } :
+moderation-public-page = Voir la page publique de l'idée
+moderation-edit-title = Corriger l'orthographe
+moderation-edit-hint = Le texte d'origine de l'auteur est conservé et l'idée porte la mention « Orthographe corrigée par la modération ». Les votes restent attachés à l'idée.
+moderation-edit-content = Texte corrigé
+moderation-edit-content-hint = De 12 à 140 caractères, début compris, comme une idée proposée.
+moderation-note = Note pour le journal (facultative)
+moderation-note-hint = 500 caractères au plus ; visible des seuls modérateurs.
+moderation-edit-submit = Enregistrer la correction
+moderation-duplicate-title = Marquer comme doublon
+moderation-duplicate-hint = Le doublon quitte les séquences de vote et les résultats ; sa page renvoie vers l'idée conservée. Ses votes restent enregistrés mais ne comptent pas.
+moderation-duplicate-search = Chercher l'idée conservée (mots ou numéro)
+moderation-duplicate-search-submit = Chercher
+moderation-duplicate-choose = Idée conservée
+moderation-duplicate-none = Aucune idée publiée ne ressemble à celle-ci : cherchez avec d'autres mots ou tapez un numéro.
+moderation-duplicate-number = Ou numéro de l'idée conservée
+moderation-duplicate-number-hint = Le numéro figure dans l'adresse de la page de l'idée ; il l'emporte sur le choix dans la liste.
+moderation-duplicate-submit = Marquer comme doublon
+moderation-log-title = Journal de modération
+moderation-log-action-accept = Publication
+moderation-log-action-refuse = Refus
+moderation-log-action-edit = Correction
+moderation-log-action-duplicate = Doublon
+moderation-log-when = Date
+moderation-log-who = Modérateur
+moderation-log-what = Décision
+moderation-log-proposal = Idée
+moderation-log-status-before = État avant
+moderation-log-reason = Motif
+moderation-log-message = Message ou note
+moderation-log-before = Texte (avant)
+moderation-log-after = Texte corrigé
+moderation-log-kept = Idée conservée
+moderation-log-themes = Thèmes
+moderation-log-text = Texte
+moderation-log-kept-link = idée n° { $id }
+moderation-log-public = page publique
+moderation-log-all = Toutes
+moderation-log-from = Du
+moderation-log-to = Au
+moderation-log-search = Texte
+moderation-log-apply = Filtrer
+moderation-log-count = { $count ->
+    [one] Une décision
+   *[other] { $count } décisions
+} (page { $page } sur { $pages })
+moderation-log-export-csv = Télécharger en CSV
+moderation-log-export-xlsx = Télécharger en XLSX
+moderation-log-pages = Pages du journal
+moderation-log-previous = Page précédente
+moderation-log-next = Page suivante
+moderation-log-empty = Aucune décision ne correspond à ce filtre.
+moderation-log-error-date = Une date n'est pas valide : écrivez-la sous la forme 2026-11-29.
+moderation-log-error-range = La date de fin précède la date de début.

@@ -101,6 +101,14 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             get(app::event::exports::attendees_xlsx),
         )
         .route(
+            "/api/staff/moderation/log.csv",
+            get(app::consultation::moderation_export::log_csv),
+        )
+        .route(
+            "/api/staff/moderation/log.xlsx",
+            get(app::consultation::moderation_export::log_xlsx),
+        )
+        .route(
             "/events/{slug}/registration/{token}/ticket.png",
             get(app::event::exports::ticket_png),
         )
