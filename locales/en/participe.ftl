@@ -1090,10 +1090,7 @@ registration-error-rate-limited = Too many registrations from this connection in
 ## moderation: spelling corrections, duplicates and the moderation log
 proposal-corrected = Spelling corrected by the moderators
 proposal-original = See the author's original text
-proposal-merged = { $count ->
-    [one] This idea brings together one duplicate proposed elsewhere.
-   *[other] This idea brings together { $count } duplicates proposed elsewhere.
-}
+proposal-merged = Duplicates merged into this idea: { $count }
 proposal-duplicate-title = Idea already proposed
 proposal-duplicate = This idea is a duplicate: it was merged into the following idea, which you can vote on.
 proposal-duplicate-votes = Votes given to the duplicate stay recorded but do not count in the results.
@@ -1152,10 +1149,7 @@ moderation-log-from = From
 moderation-log-to = To
 moderation-log-search = Text
 moderation-log-apply = Filter
-moderation-log-count = { $count ->
-    [one] One decision
-   *[other] { $count } decisions
-} (page { $page } of { $pages })
+moderation-log-count = Decisions: { $count } (page { $page } of { $pages })
 moderation-log-export-csv = Download as CSV
 moderation-log-export-xlsx = Download as XLSX
 moderation-log-pages = Log pages

@@ -1090,10 +1090,7 @@ registration-error-rate-limited = Trop d'inscriptions depuis cette connexion en 
 ## moderation: spelling corrections, duplicates and the moderation log
 proposal-corrected = Orthographe corrigée par la modération
 proposal-original = Voir le texte d'origine de l'auteur
-proposal-merged = { $count ->
-    [one] Cette idée regroupe un doublon proposé par ailleurs.
-   *[other] Cette idée regroupe { $count } doublons proposés par ailleurs.
-}
+proposal-merged = Doublons regroupés dans cette idée : { $count }
 proposal-duplicate-title = Idée déjà proposée
 proposal-duplicate = Cette idée est un doublon : elle a été regroupée avec l'idée suivante, sur laquelle vous pouvez voter.
 proposal-duplicate-votes = Les votes donnés au doublon restent enregistrés mais ne comptent pas dans les résultats.
@@ -1152,10 +1149,7 @@ moderation-log-from = Du
 moderation-log-to = Au
 moderation-log-search = Texte
 moderation-log-apply = Filtrer
-moderation-log-count = { $count ->
-    [one] Une décision
-   *[other] { $count } décisions
-} (page { $page } sur { $pages })
+moderation-log-count = Décisions : { $count } (page { $page } sur { $pages })
 moderation-log-export-csv = Télécharger en CSV
 moderation-log-export-xlsx = Télécharger en XLSX
 moderation-log-pages = Pages du journal

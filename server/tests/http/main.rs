@@ -11,6 +11,7 @@ mod event_more;
 mod foundation;
 mod instances;
 mod mail;
+mod moderation_more;
 mod rendezvous;
 mod schema_parity;
 mod security_data;
