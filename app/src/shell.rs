@@ -171,6 +171,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/moderation-charter") view=c::charter::CharterPage ssr=a.clone()/>
                 <Route path=path!("/moderation") view=c::moderation::ModerationPage ssr=a.clone()/>
                 <Route path=path!("/moderation/proposals/:id") view=c::moderation::ModerateProposalPage ssr=a.clone()/>
+                <Route path=path!("/moderation/log") view=c::moderation_log::ModerationLogPage ssr=a.clone()/>
                 <Route path=path!("/login") view=account::login::LoginPage ssr=a.clone()/>
                 <Route path=path!("/account") view=account::AccountPage ssr=a.clone()/>
                 <Route path=path!("/admin") view=admin::DashboardPage ssr=a.clone()/>

@@ -110,6 +110,14 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
         )
         .route("/media/{name}", get(app::media::serve::variant))
         .route(
+            "/api/staff/moderation/log.csv",
+            get(app::consultation::moderation_export::log_csv),
+        )
+        .route(
+            "/api/staff/moderation/log.xlsx",
+            get(app::consultation::moderation_export::log_xlsx),
+        )
+        .route(
             "/events/{slug}/registration/{token}/ticket.png",
             get(app::event::exports::ticket_png),
         )

@@ -80,10 +80,18 @@ pub struct ReportForm {
 pub struct ModerationForm {
     pub consultation_id: String,
     pub proposal_id: String,
-    /// "next", "accept" or "refuse".
+    /// "next", "accept", "refuse", "edit" (correct the text) or "duplicate".
     pub decision: String,
     pub reason: String,
     pub message: String,
+    /// The corrected text ("edit").
+    pub content: String,
+    /// The kept proposal ("duplicate"): chosen in the list of similar ones,
+    /// or its number typed in `target_number`, which wins when filled.
+    pub target: String,
+    pub target_number: String,
+    /// Why, for the log ("edit", "duplicate"); optional.
+    pub note: String,
     /// Themes, as `theme_<id>=on`.
     #[serde(flatten)]
     pub extra: HashMap<String, String>,

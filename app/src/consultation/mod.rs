@@ -15,6 +15,8 @@ pub mod logic;
 #[cfg(feature = "ssr")]
 pub mod mails;
 #[cfg(feature = "ssr")]
+pub mod moderation_export;
+#[cfg(feature = "ssr")]
 pub mod open_data;
 #[cfg(feature = "ssr")]
 pub mod service;

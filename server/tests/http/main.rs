@@ -13,6 +13,7 @@ mod foundation;
 mod instances;
 mod mail;
 mod media;
+mod moderation_more;
 mod rendezvous;
 mod schema_parity;
 mod security_data;

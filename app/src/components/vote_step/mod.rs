@@ -224,6 +224,7 @@ pub fn card(c: &CardView, refusal: Option<String>, after_vote: Option<AnyView>) 
             {c.progress.clone().map(|p| view! { <p class="progress">{p}</p> })}
             {alert(refusal)}
             <p class="proposal-text" id=text_id tabindex="-1" data-focus="">{c.content.clone()}</p>
+            {c.corrected.clone().map(|m| view! { <p class="edit-mark">{m}</p> })}
             {body}
         </article>
     }

@@ -76,6 +76,9 @@ pub struct CardView {
     pub keys: Vec<Choice>,
     pub vote: Option<Voted>,
     pub texts: CardTexts,
+    /// "Orthographe corrigée par la modération", when it was.
+    #[serde(default)]
+    pub corrected: Option<String>,
 }
 
 /// The optional demographics card, once per sequence.
@@ -190,6 +193,7 @@ pub fn card_view(
             })
             .collect(),
         vote: voted,
+        corrected: proposal.is_corrected().then(|| tr.t("proposal-corrected")),
         texts: CardTexts {
             prompt: tr.t("vote-prompt"),
             qualify: tr.t("vote-qualify"),

@@ -71,27 +71,35 @@ pub fn with_prefix(prefix: &str, body: &str) -> String {
     }
 }
 
+/// A proposal's whole sentence from what was typed (prefix added when
+/// missing), with the rules every proposal text follows: plain text, 12 to
+/// 140 characters. Also the rule of a moderator's spelling correction.
+pub fn parse_content(prefix: &str, typed: &str) -> Result<String, &'static str> {
+    let body = clean_text(&crate::text::clean(typed).map_err(|_| crate::text::CONTROL_ERROR)?);
+    if body.is_empty() {
+        return Err("proposal-error-empty");
+    }
+    if body.contains('<') && body.contains('>') {
+        return Err("proposal-error-markup");
+    }
+    let content = with_prefix(prefix, &body);
+    let length = content.chars().count();
+    if length < MIN_LENGTH {
+        return Err("proposal-error-short");
+    }
+    if length > MAX_LENGTH {
+        return Err("proposal-error-long");
+    }
+    Ok(content)
+}
+
 impl NewProposal {
     pub fn parse(
         prefix: &str,
         fields: &ProposalFields,
         neighbourhoods: &[String],
     ) -> Result<NewProposal, Invalid> {
-        let body = clean_text(&clean_field(fields.body, "body")?);
-        if body.is_empty() {
-            return Err(("body", "proposal-error-empty"));
-        }
-        if body.contains('<') && body.contains('>') {
-            return Err(("body", "proposal-error-markup"));
-        }
-        let content = with_prefix(prefix, &body);
-        let length = content.chars().count();
-        if length < MIN_LENGTH {
-            return Err(("body", "proposal-error-short"));
-        }
-        if length > MAX_LENGTH {
-            return Err(("body", "proposal-error-long"));
-        }
+        let content = parse_content(prefix, fields.body).map_err(|key| ("body", key))?;
         let author_name = clean_text(&clean_field(fields.author_name, "author_name")?);
         if author_name.is_empty() || author_name.chars().count() > MAX_NAME {
             return Err(("author_name", "proposal-error-name"));

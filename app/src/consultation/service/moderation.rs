@@ -4,10 +4,15 @@
 
 use super::proposal_path;
 use crate::consultation::forms::ModerationForm;
+use crate::consultation::logic::moderation::{self as rules_of, LogAction};
 use crate::consultation::logic::rules::{self, ProposalStatus};
 use crate::consultation::mails;
 use crate::consultation::store::consultations;
-use crate::consultation::store::moderation::{self, PendingProposal, QueueSize, Reported, Theme};
+use crate::consultation::store::moderation::{
+    self, Marked, PendingProposal, QueueSize, Reported, Theme,
+};
+use crate::consultation::store::moderation_log::NewLogLine;
+use crate::consultation::store::proposals::{self, Proposal};
 use crate::error::AppError;
 use crate::lang::Lang;
 use crate::mail::{EmailAddress, OutgoingMail};
@@ -16,7 +21,8 @@ use crate::ssr::form::Next;
 use crate::ssr::{Ctx, Tr};
 
 pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), AppError> {
-    let moderator = ctx.require(Role::Moderator)?.id;
+    let me = ctx.require(Role::Moderator)?;
+    let (moderator, moderator_name) = (me.id, who(me));
     let db = &ctx.db;
     if form.decision == "next" {
         let consultation: i64 = form.consultation_id.parse().map_err(|_| ctx.not_found())?;
@@ -33,6 +39,26 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
     let proposal = moderation::load(db, id)
         .await?
         .ok_or_else(|| ctx.not_found())?;
+    let line = NewLogLine {
+        consultation_id: proposal.consultation_id,
+        proposal_id: id,
+        moderator_id: moderator,
+        moderator_name: &moderator_name,
+        action: LogAction::Accept,
+        status_before: proposal.status.as_str(),
+        reason: "",
+        message: "",
+        before_text: &proposal.content,
+        after_text: "",
+        target_id: None,
+        themes: "",
+        at: crate::ssr::db::now(),
+    };
+    match form.decision.as_str() {
+        "edit" => return correct(ctx, form, &proposal, line).await,
+        "duplicate" => return mark_duplicate(ctx, form, &proposal, line).await,
+        _ => {}
+    }
     let done = match form.decision.as_str() {
         "accept" => {
             let themes: Vec<i64> = form
@@ -41,8 +67,19 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
                 .filter(|(_, v)| !v.is_empty())
                 .filter_map(|(k, _)| k.strip_prefix("theme_")?.parse().ok())
                 .collect();
+            let names = moderation::themes_for(db, proposal.consultation_id)
+                .await?
+                .into_iter()
+                .filter(|t| themes.contains(&t.id))
+                .map(|t| t.name)
+                .collect::<Vec<_>>()
+                .join(", ");
             let news = author_news(ctx, &proposal, Decision::Accepted).await?;
-            moderation::accept(db, id, moderator, &themes, news.as_ref()).await?
+            let line = NewLogLine {
+                themes: &names,
+                ..line
+            };
+            moderation::accept(db, id, moderator, &themes, news.as_ref(), &line).await?
         }
         "refuse" => {
             if !rules::REFUSAL_REASONS.contains(&form.reason.as_str()) {
@@ -57,7 +94,22 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
                 message: &message,
             };
             let news = author_news(ctx, &proposal, decision).await?;
-            moderation::refuse(db, id, moderator, &form.reason, &message, news.as_ref()).await?
+            let line = NewLogLine {
+                action: LogAction::Refuse,
+                reason: &form.reason,
+                message: &message,
+                ..line
+            };
+            moderation::refuse(
+                db,
+                id,
+                moderator,
+                &form.reason,
+                &message,
+                news.as_ref(),
+                &line,
+            )
+            .await?
         }
         _ => return Err(ctx.invalid("decision", "moderation-error-decision")),
     };
@@ -70,12 +122,133 @@ pub async fn moderate(ctx: &Ctx, form: &ModerationForm) -> Result<((), Next), Ap
     } else {
         "moderation-refused"
     };
-    // Straight on to the next one, as moderators work through a queue.
-    let next = moderation::take_next(db, proposal.consultation_id, moderator).await?;
+    next_in_queue(ctx, proposal.consultation_id, moderator, notice).await
+}
+
+/// Straight on to the next one, as moderators work through a queue.
+async fn next_in_queue(
+    ctx: &Ctx,
+    consultation: i64,
+    moderator: i64,
+    notice: &'static str,
+) -> Result<((), Next), AppError> {
+    let next = moderation::take_next(&ctx.db, consultation, moderator).await?;
     let to = next
         .map(|n| format!("/moderation/proposals/{n}"))
         .unwrap_or_else(|| "/moderation".into());
     Ok(((), Next::to(to).with_notice(notice)))
+}
+
+/// How the log names a moderator: their name and address.
+fn who(user: &crate::model::StaffUser) -> String {
+    if user.display_name.is_empty() {
+        user.email.clone()
+    } else {
+        format!("{} <{}>", user.display_name, user.email)
+    }
+}
+
+/// The optional note of a correction or a duplicate mark, for the log.
+fn note(ctx: &Ctx, form: &ModerationForm) -> Result<String, AppError> {
+    let note = rules::clean_text(&form.note);
+    if note.chars().count() > 500 {
+        return Err(ctx.invalid("note", "moderation-error-note"));
+    }
+    Ok(note)
+}
+
+fn locked(ctx: &Ctx) -> AppError {
+    ctx.respond_err(AppError::Conflict(ctx.t("moderation-error-locked")))
+}
+
+/// Corrects the proposal's spelling; the moderator stays on it (to publish it next).
+async fn correct(
+    ctx: &Ctx,
+    form: &ModerationForm,
+    proposal: &PendingProposal,
+    line: NewLogLine<'_>,
+) -> Result<((), Next), AppError> {
+    if !rules_of::correctable(proposal.status) {
+        return Err(ctx.invalid("content", "moderation-error-not-correctable"));
+    }
+    let c = consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    let correction = rules_of::correct(
+        &c.proposal_prefix,
+        &form.content,
+        &proposal.content,
+        proposal.original_content.as_deref(),
+    )
+    .map_err(|(f, k)| ctx.invalid(f, k))?;
+    let note = note(ctx, form)?;
+    let line = NewLogLine {
+        action: LogAction::Edit,
+        message: &note,
+        after_text: &correction.content,
+        ..line
+    };
+    let done = moderation::correct(
+        &ctx.db,
+        proposal.id,
+        line.moderator_id,
+        &proposal.content,
+        &correction,
+        &line,
+    )
+    .await?;
+    if done != Marked::Done {
+        return Err(locked(ctx));
+    }
+    Ok((
+        (),
+        Next::to(format!("/moderation/proposals/{}", proposal.id))
+            .with_notice("moderation-corrected"),
+    ))
+}
+
+/// Marks the proposal as a duplicate of a published one, then on to the next.
+async fn mark_duplicate(
+    ctx: &Ctx,
+    form: &ModerationForm,
+    proposal: &PendingProposal,
+    line: NewLogLine<'_>,
+) -> Result<((), Next), AppError> {
+    let Some(kept) = rules_of::chosen_target(&form.target, &form.target_number) else {
+        let field = if form.target_number.trim().is_empty() {
+            "target"
+        } else {
+            "target_number"
+        };
+        return Err(ctx.invalid(field, "moderation-error-duplicate-target"));
+    };
+    let note = note(ctx, form)?;
+    let line = NewLogLine {
+        action: LogAction::Duplicate,
+        reason: "duplicate",
+        message: &note,
+        ..line
+    };
+    match moderation::mark_duplicate(&ctx.db, proposal.id, kept, line.moderator_id, &line).await? {
+        Marked::Done => {}
+        Marked::Locked => return Err(locked(ctx)),
+        Marked::Refused((_, key)) => {
+            let field = if form.target_number.trim().is_empty() {
+                "target"
+            } else {
+                "target_number"
+            };
+            return Err(ctx.invalid(field, key));
+        }
+    }
+    crate::ssr::live::nudge_current(super::super::live::topic(proposal.consultation_id));
+    next_in_queue(
+        ctx,
+        proposal.consultation_id,
+        line.moderator_id,
+        "moderation-duplicated",
+    )
+    .await
 }
 
 enum Decision<'a> {
@@ -150,10 +323,26 @@ pub struct ProposalToModerate {
     pub themes: Vec<Theme>,
     /// How long the proposal is held for the moderator who opened it.
     pub lock_minutes: i64,
+    /// Published proposals it may repeat: the most similar to it, or to
+    /// the words searched (`search`).
+    pub candidates: Vec<Proposal>,
+    pub search: String,
+    /// The kept proposal, when it is marked as a duplicate.
+    pub kept: Option<Proposal>,
+    /// Its public page.
+    pub public_path: String,
 }
 
-/// Opens a proposal for the moderator, locking it for them if nobody holds it.
-pub async fn proposal_page(ctx: &Ctx, id: i64) -> Result<ProposalToModerate, AppError> {
+/// How many published proposals the duplicate form offers.
+const CANDIDATES: usize = 8;
+
+/// Opens a proposal for the moderator, locking it for them if nobody holds
+/// it. `search` looks for the published proposal it repeats.
+pub async fn proposal_page(
+    ctx: &Ctx,
+    id: i64,
+    search: &str,
+) -> Result<ProposalToModerate, AppError> {
     ctx.require(Role::Moderator)?;
     let me = ctx.viewer().map(|u| u.id).unwrap_or_default();
     let proposal = moderation::load(&ctx.db, id)
@@ -161,10 +350,46 @@ pub async fn proposal_page(ctx: &Ctx, id: i64) -> Result<ProposalToModerate, App
         .ok_or_else(|| ctx.not_found())?;
     let mine = moderation::lock(&ctx.db, id, me).await?;
     let themes = moderation::themes_for(&ctx.db, proposal.consultation_id).await?;
+    let c = consultations::consultation_by_id(&ctx.db, proposal.consultation_id)
+        .await?
+        .ok_or_else(|| ctx.not_found())?;
+    let search = search.trim().chars().take(200).collect::<String>();
+    let published: Vec<Proposal> = proposals::accepted_proposals(&ctx.db, c.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.id != id)
+        .collect();
+    let candidates = match rules_of::parse_target(&search) {
+        Some(n) => published.iter().filter(|p| p.id == n).cloned().collect(),
+        None => {
+            let index = crate::consultation::logic::SimilarityIndex::new(
+                super::lang_of(&c),
+                published.iter().map(|p| (p.id, p.content.as_str())),
+            );
+            let looked_for = if search.is_empty() {
+                proposal.content.as_str()
+            } else {
+                search.as_str()
+            };
+            index
+                .similar(looked_for, CANDIDATES, 0.0)
+                .into_iter()
+                .filter_map(|(pid, _)| published.iter().find(|p| p.id == pid).cloned())
+                .collect()
+        }
+    };
+    let kept = match proposal.duplicate_of {
+        Some(k) => proposals::proposal(&ctx.db, k).await?,
+        None => None,
+    };
     Ok(ProposalToModerate {
+        public_path: proposal_path(&c, proposal.id),
         proposal,
         mine,
         themes,
         lock_minutes: moderation::LOCK_SECONDS / 60,
+        candidates,
+        search,
+        kept,
     })
 }

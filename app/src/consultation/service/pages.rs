@@ -69,6 +69,11 @@ pub struct ProposalPage {
     /// reached from within the site; empty from a shared link.
     pub site_link: String,
     pub idempotency_key: String,
+    /// When it is a duplicate: the kept proposal and the (signed) link to it,
+    /// or None when the kept one is no longer published.
+    pub duplicate_of: Option<Option<(Proposal, String)>>,
+    /// How many duplicates were merged into it.
+    pub merged: i64,
 }
 
 /// `from` is the site-link token of the link followed (`?from=…`): the page
@@ -80,10 +85,27 @@ pub async fn proposal_page(
     from: &str,
 ) -> Result<ProposalPage, AppError> {
     let c = consultation(ctx, slug).await?;
+    // A duplicate keeps its page, which leads to the idea it repeats.
     let proposal = proposals::proposal(&ctx.db, id)
         .await?
-        .filter(|p| p.is_published() && p.consultation_id == c.id)
+        .filter(|p| (p.is_published() || p.duplicate_of.is_some()) && p.consultation_id == c.id)
         .ok_or_else(|| ctx.not_found())?;
+    let duplicate_of = match proposal.duplicate_of {
+        None => None,
+        Some(kept) => {
+            let links = super::ProposalLinks::of(ctx, &c).await?;
+            Some(
+                proposals::proposal(&ctx.db, kept)
+                    .await?
+                    .filter(|k| k.is_published())
+                    .map(|k| {
+                        let link = links.to(k.id);
+                        (k, link)
+                    }),
+            )
+        }
+    };
+    let merged = crate::consultation::store::moderation::duplicate_count(&ctx.db, id).await?;
     let known = crate::account::participant::current(&ctx.session).await;
     let vote = match known {
         Some(p) => vote_of(&ctx.db.pool, id, p).await?,
@@ -111,6 +133,8 @@ pub async fn proposal_page(
         signature,
         site_link,
         idempotency_key: fresh_key(),
+        duplicate_of,
+        merged,
     })
 }
 

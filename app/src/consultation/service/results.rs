@@ -24,6 +24,8 @@ pub struct ProposalResult {
     pub votes: [u32; 3],
     pub scores: Scores,
     pub zone: Zone,
+    /// A moderator corrected its spelling (the author's text is kept).
+    pub corrected: bool,
 }
 
 impl ProposalResult {
@@ -65,6 +67,7 @@ async fn score(
             let votes = [VoteKey::Agree, VoteKey::Disagree, VoteKey::Neutral]
                 .map(|k| tally.sequence.votes(k) + tally.trusted.votes(k));
             ProposalResult {
+                corrected: p.is_corrected(),
                 id: p.id,
                 content: p.content,
                 author_name: p.author_name,

@@ -6,6 +6,7 @@ mod counts;
 pub mod demographics;
 mod idempotency;
 pub mod moderation;
+pub mod moderation_log;
 pub mod proposals;
 pub mod secrets;
 pub mod votes;

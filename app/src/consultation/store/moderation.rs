@@ -2,7 +2,9 @@
 //! published. A short lock keeps two moderators off the same proposal.
 //! Reports of published proposals come back to this queue.
 
-use crate::consultation::logic::rules::ProposalStatus;
+use super::moderation_log::{self, NewLogLine};
+use crate::consultation::logic::moderation::{check_duplicate, Correction, DuplicateSide};
+use crate::consultation::logic::rules::{Invalid, ProposalStatus};
 use crate::mail::{self, OutgoingMail};
 use crate::ssr::db::{now, Db};
 use sqlx::FromRow;
@@ -24,12 +26,16 @@ pub struct PendingProposal {
     pub locked_by: Option<i64>,
     pub locked_until: Option<i64>,
     pub created_at: i64,
+    /// The author's own text, when a moderator corrected it.
+    pub original_content: Option<String>,
+    /// The published proposal this one repeats.
+    pub duplicate_of: Option<i64>,
 }
 
 pub async fn load(db: &Db, id: i64) -> Result<Option<PendingProposal>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, consultation_id, content, author_name, author_email, age_bracket, neighbourhood, status, \
-         locked_by, locked_until, created_at FROM proposals WHERE id = $1",
+         locked_by, locked_until, created_at, original_content, duplicate_of FROM proposals WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -82,12 +88,13 @@ pub async fn accept(
     moderator: i64,
     themes: &[i64],
     news: Option<&OutgoingMail>,
+    log: &NewLogLine<'_>,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let t = now();
+    let t = log.at;
     let done = sqlx::query(
-        "UPDATE proposals SET status = 'accepted', refusal_reason = '', moderated_by = $1, moderated_at = $2, \
-         published_at = COALESCE(published_at, $2), locked_by = NULL, locked_until = NULL \
+        "UPDATE proposals SET status = 'accepted', refusal_reason = '', duplicate_of = NULL, moderated_by = $1, \
+         moderated_at = $2, published_at = COALESCE(published_at, $2), locked_by = NULL, locked_until = NULL \
          WHERE id = $3 AND (locked_until IS NULL OR locked_until < $2 OR locked_by = $1)",
     )
     .bind(moderator)
@@ -121,6 +128,7 @@ pub async fn accept(
     if let Some(news) = news {
         mail::enqueue_in(&mut tx, news).await?;
     }
+    moderation_log::write(&mut tx, log).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -134,11 +142,12 @@ pub async fn refuse(
     reason: &str,
     message: &str,
     news: Option<&OutgoingMail>,
+    log: &NewLogLine<'_>,
 ) -> Result<bool, sqlx::Error> {
-    let t = now();
+    let t = log.at;
     let mut tx = db.pool.begin().await?;
     let done = sqlx::query(
-        "UPDATE proposals SET status = 'refused', refusal_reason = $1, moderator_message = $2, moderated_by = $3, \
+        "UPDATE proposals SET status = 'refused', refusal_reason = $1, moderator_message = $2, duplicate_of = NULL, moderated_by = $3, \
          moderated_at = $4, locked_by = NULL, locked_until = NULL \
          WHERE id = $5 AND (locked_until IS NULL OR locked_until < $4 OR locked_by = $3)",
     )
@@ -159,8 +168,155 @@ pub async fn refuse(
     if let Some(news) = news {
         mail::enqueue_in(&mut tx, news).await?;
     }
+    moderation_log::write(&mut tx, log).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// How a correction or a duplicate mark ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Marked {
+    Done,
+    /// Another moderator holds the proposal, or it changed meanwhile.
+    Locked,
+    /// The rules refuse it (field, message).
+    Refused(Invalid),
+}
+
+/// Corrects a proposal's text, keeping the author's (see
+/// `logic::moderation::correct`), if it still reads `expected` and is still
+/// pending or published; only its lock holder (or nobody) may. Votes stay
+/// attached: the proposal keeps its id.
+pub async fn correct(
+    db: &Db,
+    id: i64,
+    moderator: i64,
+    expected: &str,
+    correction: &Correction,
+    log: &NewLogLine<'_>,
+) -> Result<Marked, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let t = log.at;
+    let done = sqlx::query(
+        "UPDATE proposals SET content = $1, original_content = $2, edited_at = $3 \
+         WHERE id = $4 AND content = $5 AND status IN ('pending', 'accepted') \
+         AND (locked_until IS NULL OR locked_until < $3 OR locked_by = $6)",
+    )
+    .bind(&correction.content)
+    .bind(correction.original.as_deref())
+    .bind(t)
+    .bind(id)
+    .bind(expected)
+    .bind(moderator)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(Marked::Locked);
+    }
+    moderation_log::write(&mut tx, log).await?;
+    tx.commit().await?;
+    Ok(Marked::Done)
+}
+
+#[derive(Debug, Clone, FromRow)]
+struct SideRow {
+    id: i64,
+    consultation_id: i64,
+    #[sqlx(try_from = "String")]
+    status: ProposalStatus,
+    duplicate_of: Option<i64>,
+    content: String,
+}
+
+async fn side(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+) -> Result<Option<SideRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, consultation_id, status, duplicate_of, content FROM proposals WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Marks proposal `id` as a duplicate of `kept`: it is refused with the
+/// reason "duplicate" and points to the kept one, which the proposals that
+/// pointed to it now point to (no chains). The two rows are locked first,
+/// in the order of their ids, so that two moderators marking them as each
+/// other's duplicate wait for each other: the second sees the first's mark
+/// and is refused. `log` is completed with what the transaction reads.
+pub async fn mark_duplicate(
+    db: &Db,
+    id: i64,
+    kept: i64,
+    moderator: i64,
+    log: &NewLogLine<'_>,
+) -> Result<Marked, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let t = log.at;
+    let (first, second) = (id.min(kept), id.max(kept));
+    for row in [first, second] {
+        // A write that changes nothing, for its row lock (PostgreSQL); on
+        // SQLite the first write takes the database's.
+        sqlx::query("UPDATE proposals SET locked_until = locked_until WHERE id = $1")
+            .bind(row)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let Some(me) = side(&mut tx, id).await? else {
+        return Ok(Marked::Locked);
+    };
+    let target = side(&mut tx, kept).await?;
+    let as_side = |r: &SideRow| DuplicateSide {
+        id: r.id,
+        consultation_id: r.consultation_id,
+        status: r.status,
+        duplicate_of: r.duplicate_of,
+    };
+    if let Err(refusal) = check_duplicate(&as_side(&me), target.as_ref().map(as_side).as_ref()) {
+        return Ok(Marked::Refused(refusal));
+    }
+    let done = sqlx::query(
+        "UPDATE proposals SET status = 'refused', refusal_reason = 'duplicate', duplicate_of = $1, \
+         moderated_by = $2, moderated_at = $3, locked_by = NULL, locked_until = NULL \
+         WHERE id = $4 AND (locked_until IS NULL OR locked_until < $3 OR locked_by = $2)",
+    )
+    .bind(kept)
+    .bind(moderator)
+    .bind(t)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(Marked::Locked);
+    }
+    sqlx::query("UPDATE proposals SET duplicate_of = $1 WHERE duplicate_of = $2")
+        .bind(kept)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE reports SET resolved = 1 WHERE proposal_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let line = NewLogLine {
+        status_before: me.status.as_str(),
+        before_text: &me.content,
+        target_id: Some(kept),
+        ..log.clone()
+    };
+    moderation_log::write(&mut tx, &line).await?;
+    tx.commit().await?;
+    Ok(Marked::Done)
+}
+
+/// How many proposals were merged into `kept` as its duplicates.
+pub async fn duplicate_count(db: &Db, kept: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM proposals WHERE duplicate_of = $1")
+        .bind(kept)
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// One consultation's queue: pending proposals and reported published ones.

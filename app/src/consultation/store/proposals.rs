@@ -55,16 +55,26 @@ pub struct Proposal {
     pub refusal_reason: String,
     pub sequence_votes: i64,
     pub created_at: i64,
+    /// The author's own text, when a moderator corrected its spelling.
+    pub original_content: Option<String>,
+    /// The published proposal this one repeats (it is then refused).
+    pub duplicate_of: Option<i64>,
 }
 
 impl Proposal {
     pub fn is_published(&self) -> bool {
         self.status == ProposalStatus::Accepted
     }
+
+    /// Whether a moderator corrected its text (the author's is kept).
+    pub fn is_corrected(&self) -> bool {
+        self.original_content.is_some()
+    }
 }
 
 const PROPOSAL_COLUMNS: &str =
-    "id, consultation_id, participant_id, content, author_name, status, refusal_reason, sequence_votes, created_at";
+    "id, consultation_id, participant_id, content, author_name, status, refusal_reason, sequence_votes, created_at, \
+     original_content, duplicate_of";
 
 pub async fn proposal(db: &Db, id: i64) -> Result<Option<Proposal>, sqlx::Error> {
     sqlx::query_as(&format!(

@@ -5,7 +5,10 @@
 pub mod charter;
 pub mod home;
 pub mod moderation;
+pub mod moderation_log;
+mod moderation_more;
 pub mod proposal;
+mod proposal_marks;
 pub mod propose;
 mod result_list;
 pub mod results;

@@ -8,7 +8,7 @@ use crate::consultation::service::moderation::{
     proposal_page, queue_page, ProposalToModerate, QueueEntry,
 };
 use crate::error::AppError;
-use crate::pages::param;
+use crate::pages::{param, query};
 use crate::ssr::form::FormState;
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
@@ -25,6 +25,7 @@ pub fn ModerationPage() -> impl IntoView {
         <Page title=tr.t("moderation-title")>
             <h1>{tr.t("moderation-title")}</h1>
             <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
+            <p><a href="/moderation/log">{tr.t("moderation-log-title")}</a></p>
             {load_page(load_queue(), move |queue| {
                 queue
                     .into_iter()
@@ -62,9 +63,9 @@ pub fn ModerationPage() -> impl IntoView {
     }
 }
 
-async fn load_one(id: i64) -> Result<(Ctx, ProposalToModerate), AppError> {
+async fn load_one(id: i64, search: String) -> Result<(Ctx, ProposalToModerate), AppError> {
     let ctx = Ctx::get()?;
-    let page = proposal_page(&ctx, id).await?;
+    let page = proposal_page(&ctx, id, &search).await?;
     Ok((ctx, page))
 }
 
@@ -72,6 +73,7 @@ async fn load_one(id: i64) -> Result<(Ctx, ProposalToModerate), AppError> {
 pub fn ModerateProposalPage() -> impl IntoView {
     let tr = Tr::current();
     let id: i64 = param("id").parse().unwrap_or(-1);
+    let search = query("search").unwrap_or_default();
     view! {
         <Page title=tr.t("moderation-proposal")>
             <nav aria-label=tr.t("breadcrumb") class="breadcrumb">
@@ -81,8 +83,8 @@ pub fn ModerateProposalPage() -> impl IntoView {
                 </ol>
             </nav>
             <h1>{tr.t("moderation-proposal")}</h1>
-            {load_page(load_one(id), move |(ctx, page)| {
-                let ProposalToModerate { proposal: p, mine, themes, lock_minutes } = page;
+            {load_page(load_one(id, search), move |(ctx, page)| {
+                let ProposalToModerate { proposal: p, mine, themes, lock_minutes, candidates, search, kept, public_path } = page;
                 let form = FormState::of(&ctx, "moderation");
                 if !mine {
                     return view! { <p class="notice">{tr.t("moderation-error-locked")}</p> }.into_any();
@@ -115,8 +117,11 @@ pub fn ModerateProposalPage() -> impl IntoView {
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
                 .collect_view();
+                let marks = super::moderation_more::marks(tr, &p, kept, &public_path);
+                let more = super::moderation_more::forms(tr, &ctx, &p, candidates, &search);
                 view! {
                     <p class="proposal-text">{p.content.clone()}</p>
+                    {marks}
                     <dl class="facts">{details}</dl>
                     <p class="hint">{tr.t_args("moderation-locked-for", &[("minutes", lock_minutes.to_string())])}</p>
                     <FormAlert message=form.message()/>
@@ -138,6 +143,7 @@ pub fn ModerateProposalPage() -> impl IntoView {
                             error=form.error("message") hint=tr.t("moderation-message-hint") rows=3/>
                         <button type="submit" name="decision" value="refuse" class="button danger">{tr.t("moderation-refuse")}</button>
                     </form>
+                    {more}
                 }
                 .into_any()
             })}

@@ -33,6 +33,16 @@ pub fn ProposalPage() -> impl IntoView {
         let base = service::consultation_path(&c);
         let here = service::proposal_path(&c, proposal.id);
         let open = c.is_open(ctx.settings.today());
+        let staff = ctx
+            .viewer()
+            .is_some_and(|u| u.role.allows(crate::model::Role::Moderator))
+            .then(|| view! { <p><a href=format!("/moderation/proposals/{}", proposal.id)>{tr.t("proposal-moderate")}</a></p> });
+        let corrected = super::proposal_marks::original(tr, &proposal);
+        let merged = super::proposal_marks::merged(tr, page.merged);
+        if let Some(kept) = page.duplicate_of {
+            return super::proposal_marks::duplicate_page(tr, &c, &proposal, kept, staff)
+                .into_any();
+        }
         let card = if open {
             // A plain vote comes back to the page as reached: from within the site or not.
             let back = match page.site_link.as_str() {
@@ -53,6 +63,7 @@ pub fn ProposalPage() -> impl IntoView {
         } else {
             view! {
                 <p class="proposal-text">{proposal.content.clone()}</p>
+                {super::proposal_marks::mark(tr, &proposal)}
                 <p class="notice">{tr.t("consultation-error-closed")}</p>
             }
             .into_any()
@@ -68,6 +79,8 @@ pub fn ProposalPage() -> impl IntoView {
                 <h1 class="visually-hidden">{tr.t("proposal-title")}</h1>
                 <p class="question">{c.question.clone()}</p>
                 {card}
+                {corrected}
+                {merged}
                 <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
                 <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
                 <section aria-labelledby="share-title">
@@ -86,7 +99,9 @@ pub fn ProposalPage() -> impl IntoView {
                         <button type="submit" class="small">{tr.t("report-submit")}</button>
                     </form>
                 </details>
+                {staff}
             </Page>
         }
+        .into_any()
     })
 }

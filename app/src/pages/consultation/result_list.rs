@@ -73,6 +73,7 @@ pub fn result_list(tr: Tr, links: &ProposalLinks, items: &[&ProposalResult]) -> 
             view! {
                 <li class="result">
                     <p class="proposal-text"><a href=links.to(r.id)>{r.content.clone()}</a></p>
+                    {r.corrected.then(|| view! { <p class="edit-mark">{tr.t("proposal-corrected")}</p> })}
                     {vote_bar(tr, r)}
                 </li>
             }
