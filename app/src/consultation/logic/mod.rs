@@ -7,6 +7,7 @@
 //! deterministic and unit-testable.
 
 pub mod groups;
+pub mod ideas;
 pub mod rules;
 pub mod scoring;
 pub mod sequence;
