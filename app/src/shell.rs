@@ -129,6 +129,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/consultations/:slug/propose") view=c::propose::ProposePage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/vote") view=c::vote::VotePage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/results") view=c::results::ResultsPage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/ideas") view=c::ideas::IdeasPage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/proposals/:id") view=c::proposal::ProposalPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug") view=survey::answer::SurveyPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/i/:token") view=survey::answer::InvitationPage ssr=a.clone()/>

@@ -217,6 +217,10 @@ pub async fn open_db(config: &Config) -> Result<Db, String> {
     db.migrate()
         .await
         .map_err(|e| format!("cannot migrate the database: {e}"))?;
+    // Proposals written before the search index existed (stemming is Rust's, not SQL's).
+    app::consultation::store::ideas::index_missing(&db)
+        .await
+        .map_err(|e| format!("cannot index the proposals for search: {e}"))?;
     Ok(db)
 }
 

@@ -173,21 +173,23 @@ pub async fn load(
                 .execute(&mut *tx)
                 .await?;
         }
+        crate::consultation::store::ideas::reindex_proposal(&mut tx, id).await?;
         published.push(id);
     }
     for (i, content) in PENDING.iter().enumerate() {
         let (author, name) = authors[(i + 5) % authors.len()];
-        sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO proposals (consultation_id, participant_id, content, author_name, status, created_at) \
-             VALUES ($1, $2, $3, $4, 'pending', $5)",
+             VALUES ($1, $2, $3, $4, 'pending', $5) RETURNING id",
         )
         .bind(consultation)
         .bind(author)
         .bind(*content)
         .bind(name)
         .bind(now() - 3_600 + i as i64)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+        crate::consultation::store::ideas::reindex_proposal(&mut tx, id).await?;
     }
     // Simulated votes, counted as sequence votes, with their incremental counts.
     let mut counts: HashMap<(i64, &'static str), i64> = HashMap::new();

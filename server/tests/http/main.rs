@@ -10,6 +10,7 @@ mod consultation_more;
 mod event;
 mod event_more;
 mod foundation;
+mod ideas;
 mod instances;
 mod mail;
 mod media;

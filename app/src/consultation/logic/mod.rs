@@ -8,6 +8,7 @@
 
 pub mod groups;
 pub mod moderation;
+pub mod ideas;
 pub mod rules;
 pub mod scoring;
 pub mod sequence;

@@ -4,6 +4,7 @@
 pub mod consultations;
 mod counts;
 pub mod demographics;
+pub mod ideas;
 mod idempotency;
 pub mod moderation;
 pub mod moderation_log;

@@ -105,6 +105,8 @@ pub async fn accept(
     if done.rows_affected() != 1 {
         return Ok(false);
     }
+    // Indexed again: the text published may have been corrected since.
+    super::ideas::reindex_proposal(&mut tx, id).await?;
     sqlx::query("DELETE FROM proposal_themes WHERE proposal_id = $1")
         .bind(id)
         .execute(&mut *tx)

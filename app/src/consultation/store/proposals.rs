@@ -38,6 +38,7 @@ pub async fn insert_proposal(
     .fetch_one(&mut *tx)
     .await?;
     mark_participant(&mut tx, consultation, participant).await?;
+    super::ideas::reindex_proposal(&mut tx, id).await?;
     record_response(&mut tx, participant, idempotency_key, &id.to_string()).await?;
     tx.commit().await?;
     Ok(id)

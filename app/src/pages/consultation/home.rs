@@ -37,6 +37,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 {actions}
                 {figures(tr, &c.slug, counts)}
                 <p><a href=format!("{base}/results")>{tr.t("consultation-results")}</a></p>
+                <p><a href=super::ideas::ideas_path(&c.slug)>{tr.t("ideas-link")}</a></p>
                 <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
             </Page>
         }

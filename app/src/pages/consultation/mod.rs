@@ -4,6 +4,8 @@
 
 pub mod charter;
 pub mod home;
+pub mod idea_fate;
+pub mod ideas;
 pub mod moderation;
 pub mod moderation_log;
 mod moderation_more;

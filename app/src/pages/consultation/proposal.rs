@@ -9,6 +9,7 @@ use crate::components::vote_step::CardForm;
 use crate::components::{load_page, Page};
 use crate::consultation::api::ReportProposal;
 use crate::consultation::logic::rules::REPORT_REASONS;
+use crate::consultation::service::ideas::fate;
 use crate::consultation::service::{self, pages::proposal_page};
 use crate::pages::{param, query};
 use crate::ssr::{Ctx, Tr};
@@ -25,9 +26,10 @@ pub fn ProposalPage() -> impl IntoView {
     let data = async move {
         let ctx = Ctx::get()?;
         let page = proposal_page(&ctx, &param("slug"), id, &from).await?;
-        Ok((ctx, page))
+        let fate = fate(&ctx, &page.consultation, page.proposal.id).await?;
+        Ok((ctx, page, fate))
     };
-    load_page(data, move |(ctx, page)| {
+    load_page(data, move |(ctx, page, fate)| {
         let c = page.consultation;
         let proposal = page.proposal;
         let base = service::consultation_path(&c);
@@ -83,6 +85,7 @@ pub fn ProposalPage() -> impl IntoView {
                 {merged}
                 <p class="author">{tr.t_args("proposal-by", &[("name", proposal.author_name.clone())])}</p>
                 <p><a class="button secondary" href=format!("{base}/vote")>{tr.t("proposal-more")}</a></p>
+                {super::idea_fate::section(tr, &c, fate)}
                 <section aria-labelledby="share-title">
                     <h2 id="share-title">{tr.t("proposal-share")}</h2>
                     <p><label for="share-link">{tr.t("proposal-share-link")}</label></p>

@@ -73,6 +73,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <p class="question">{c.question.clone()}</p>
                 {figures(tr, &c.slug, counts)}
                 <p class="hint">{tr.t("results-method")}</p>
+                <p><a href=super::ideas::ideas_path(&c.slug)>{tr.t("ideas-link")}</a></p>
                 <section aria-labelledby="top-title">
                     <h2 id="top-title">{tr.t("results-top")}</h2>
                     {top}
