@@ -4,6 +4,7 @@
 
 pub mod moderation;
 pub mod pages;
+pub mod posters;
 pub mod results;
 pub mod sequence;
 pub mod votes;

@@ -38,6 +38,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 {figures(tr, &c.slug, counts)}
                 <p><a href=format!("{base}/results")>{tr.t("consultation-results")}</a></p>
                 <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
+                <p>{super::poster::printables_link(tr, &c)}</p>
             </Page>
         }
     })

@@ -5,6 +5,7 @@
 pub mod charter;
 pub mod home;
 pub mod moderation;
+pub mod poster;
 pub mod proposal;
 pub mod propose;
 mod result_list;
