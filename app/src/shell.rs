@@ -18,7 +18,7 @@ fn has_islands(path: &str) -> bool {
         parts.as_slice(),
         ["login"]
             | ["consultations", _]
-            | ["consultations", _, "results" | "vote"]
+            | ["consultations", _, "results" | "vote" | "poster" | "flyer"]
             | ["rendezvous", _]
             | ["rendezvous", _, "console" | "projector"]
             | ["events", _, "check-in"]
@@ -41,6 +41,8 @@ mod tests {
             "/consultations/mulhouse-solidaire",
             "/consultations/mulhouse-solidaire/results",
             "/consultations/mulhouse-solidaire/vote",
+            "/consultations/mulhouse-solidaire/poster",
+            "/consultations/mulhouse-solidaire/flyer",
             "/rendezvous/rendez-vous-citoyen",
             "/rendezvous/rendez-vous-citoyen/console",
             "/rendezvous/rendez-vous-citoyen/projector",
@@ -54,6 +56,7 @@ mod tests {
             "/processes/x",
             "/consultations/x/proposals/12",
             "/consultations/x/propose",
+            "/v/1",
             "/admin",
             "/moderation",
             "/rendezvous/x/register",
@@ -131,6 +134,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/consultations/:slug/results") view=c::results::ResultsPage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/ideas") view=c::ideas::IdeasPage ssr=a.clone()/>
                 <Route path=path!("/consultations/:slug/proposals/:id") view=c::proposal::ProposalPage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/poster") view=c::poster::PosterPage ssr=a.clone()/>
+                <Route path=path!("/consultations/:slug/flyer") view=c::poster::FlyerPage ssr=a.clone()/>
+                <Route path=path!("/v/:code") view=c::poster::ShortLinkPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug") view=survey::answer::SurveyPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/i/:token") view=survey::answer::InvitationPage ssr=a.clone()/>
                 <Route path=path!("/surveys/:slug/thanks") view=survey::answer::ThanksPage ssr=a.clone()/>

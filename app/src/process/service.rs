@@ -80,12 +80,17 @@ pub async fn move_phase(ctx: &Ctx, form: &PhaseAction) -> Result<((), Next), App
 pub struct ProcessCard {
     pub process: Process,
     pub current: Option<Phase>,
+    /// The id of its only open phase, when exactly one is open: the card
+    /// leads straight to it.
+    pub only_open: Option<i64>,
 }
 
 /// The home page: the published processes.
 pub struct Home {
     pub cards: Vec<ProcessCard>,
     pub today: NaiveDate,
+    /// The consultations open today: one "give your opinion" button each.
+    pub open: Vec<crate::consultation::store::Consultation>,
 }
 
 /// The phase to put forward among `phases`, by its index.
@@ -100,9 +105,16 @@ pub async fn home(ctx: &Ctx) -> Result<Home, AppError> {
     for process in store::list_processes(&ctx.db, true).await? {
         let phases = store::phases_of(&ctx.db, process.id).await?;
         let current = current_index(&phases, today).map(|i| phases[i].clone());
-        cards.push(ProcessCard { process, current });
+        let dates: Vec<_> = phases.iter().map(|p| (p.start, p.end)).collect();
+        let only_open = logic::single_open_phase(&dates, today).map(|i| phases[i].id);
+        cards.push(ProcessCard {
+            process,
+            current,
+            only_open,
+        });
     }
-    Ok(Home { cards, today })
+    let open = crate::consultation::service::posters::open_consultations(ctx).await?;
+    Ok(Home { cards, today, open })
 }
 
 /// A process as its public page shows it.

@@ -22,6 +22,7 @@ mod security_edge;
 mod security_faults;
 mod security_limits;
 mod security_staff;
+mod shortest_path;
 mod staff_authorization;
 mod survey;
 mod vote_island;

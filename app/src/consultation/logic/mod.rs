@@ -13,6 +13,7 @@ pub mod rules;
 pub mod scoring;
 pub mod sequence;
 pub mod settings;
+pub mod short_link;
 pub mod signing;
 pub mod similarity;
 pub mod stopwords;

@@ -6,6 +6,7 @@ pub mod ideas;
 pub mod moderation;
 pub mod moderation_log;
 pub mod pages;
+pub mod posters;
 pub mod results;
 pub mod sequence;
 pub mod votes;

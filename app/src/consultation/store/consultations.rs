@@ -239,3 +239,27 @@ pub async fn figures(db: &Db, consultation: i64) -> Result<(i64, i64, i64), sqlx
     .await?;
     Ok((participants, proposals, votes.unwrap_or(0)))
 }
+
+/// The consultations open on `today` whose process is published, for the
+/// home page's "give your opinion" buttons. Dates are ISO text, so comparing
+/// them as text is comparing days.
+pub async fn open_consultations(
+    db: &Db,
+    today: NaiveDate,
+) -> Result<Vec<Consultation>, sqlx::Error> {
+    let columns = CONSULTATION_COLUMNS
+        .split(", ")
+        .map(|c| format!("co.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows: Vec<ConsultationRow> = sqlx::query_as(&format!(
+        "SELECT {columns} FROM consultations co JOIN components c ON c.id = co.component_id \
+         JOIN phases p ON p.id = c.phase_id JOIN processes pr ON pr.id = p.process_id \
+         WHERE pr.published = 1 AND co.opens_on <= $1 AND co.closes_on >= $1 \
+         ORDER BY co.closes_on, co.id"
+    ))
+    .bind(date_text(today))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(Consultation::from).collect())
+}

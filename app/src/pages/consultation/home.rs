@@ -39,6 +39,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 <p><a href=format!("{base}/results")>{tr.t("consultation-results")}</a></p>
                 <p><a href=super::ideas::ideas_path(&c.slug)>{tr.t("ideas-link")}</a></p>
                 <p><a href="/moderation-charter">{tr.t("charter-title")}</a></p>
+                <p>{super::poster::printables_link(tr, &c)}</p>
             </Page>
         }
     })

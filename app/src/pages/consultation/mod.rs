@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod moderation;
 pub mod moderation_log;
 mod moderation_more;
+pub mod poster;
 pub mod proposal;
 mod proposal_marks;
 pub mod propose;

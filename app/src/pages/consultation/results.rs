@@ -17,9 +17,10 @@ pub fn ResultsPage() -> impl IntoView {
     let tr = Tr::current();
     let data = async {
         let ctx = Ctx::get()?;
-        results_page(&ctx, &param("slug"), query("group").as_deref()).await
+        let page = results_page(&ctx, &param("slug"), query("group").as_deref()).await?;
+        Ok((page, ctx.settings.today()))
     };
-    load_page(data, move |page| {
+    load_page(data, move |(page, today)| {
         let (c, counts, results, themes, groups, links) = (
             page.consultation,
             page.figures,
@@ -71,6 +72,7 @@ pub fn ResultsPage() -> impl IntoView {
                 {breadcrumb(tr, &c, Some(tr.t("results-title")))}
                 <h1>{tr.t("results-title")}</h1>
                 <p class="question">{c.question.clone()}</p>
+                {super::poster::printed_on(tr, today)}
                 {figures(tr, &c.slug, counts)}
                 <p class="hint">{tr.t("results-method")}</p>
                 <p><a href=super::ideas::ideas_path(&c.slug)>{tr.t("ideas-link")}</a></p>
@@ -91,6 +93,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="themes-title">{tr.t("results-by-theme")}</h2>
                     {by_theme}
                 </section>
+                {super::poster::print_results_button(tr)}
                 <p>
                     <a href=format!("/api/consultations/{}/results.json", c.slug)>{tr.t("results-open-data-json")}</a>" · "
                     <a href=format!("/api/consultations/{}/proposals.csv", c.slug)>{tr.t("results-open-data-csv")}</a>

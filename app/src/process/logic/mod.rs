@@ -32,6 +32,17 @@ pub fn current_phase(phases: &[(NaiveDate, NaiveDate)], today: NaiveDate) -> Opt
         .or_else(|| phases.len().checked_sub(1))
 }
 
+/// The one phase open on `today`, if exactly one is: the home page leads
+/// straight to it, since that is where taking part happens now.
+pub fn single_open_phase(phases: &[(NaiveDate, NaiveDate)], today: NaiveDate) -> Option<usize> {
+    let mut open = (0..phases.len())
+        .filter(|&i| phase_status(phases[i].0, phases[i].1, today) == PhaseStatus::Open);
+    match (open.next(), open.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
 /// How many days to move a historical process so that the phase starting on
 /// `phase_start` has been open for `days_open` days today.
 pub fn shift_days(phase_start: NaiveDate, today: NaiveDate, days_open: i64) -> i64 {
@@ -244,6 +255,28 @@ mod tests {
         assert_eq!(current_phase(&phases, d("2023-01-01")), Some(1));
         assert_eq!(current_phase(&phases, d("2020-01-01")), Some(0));
         assert_eq!(current_phase(&[], d("2020-01-01")), None);
+    }
+
+    #[test]
+    fn only_a_lone_open_phase_is_led_to() {
+        let phases = [
+            (d("2021-10-27"), d("2021-12-19")),
+            (d("2021-12-01"), d("2022-01-10")),
+            (d("2022-05-04"), d("2022-05-05")),
+        ];
+        assert_eq!(single_open_phase(&phases, d("2021-11-01")), Some(0));
+        assert_eq!(
+            single_open_phase(&phases, d("2021-12-10")),
+            None,
+            "two open"
+        );
+        assert_eq!(single_open_phase(&phases, d("2022-01-05")), Some(1));
+        assert_eq!(
+            single_open_phase(&phases, d("2022-03-01")),
+            None,
+            "none open"
+        );
+        assert_eq!(single_open_phase(&[], d("2022-03-01")), None);
     }
 
     #[test]
