@@ -132,7 +132,7 @@ component-event = Event
 component-event-what = The programme, the speakers and registration, with limited seats per workshop.
 component-survey = Survey
 component-survey-what = A satisfaction survey, anonymous if you wish, whose results are published.
-component-evaluation = Live evaluation
+component-evaluation = Citizens' meeting (live evaluation)
 component-evaluation-what = A meeting in the room and on video where everyone rates the process live from their phone.
 
 ## Login
@@ -1086,3 +1086,6 @@ checkin-scan-hint = Hold the ticket's QR code up to the camera; the code is sent
 checkin-scan-video = Camera picture
 checkin-scan-error = The camera could not be opened: type the code.
 registration-error-rate-limited = Too many registrations from this connection in a short time. Wait a minute, then send the form again: what you typed is kept.
+
+## scratch: gaps found building a process from an empty database
+scratch-session-no-speakers = No speaker yet: add them from the event's page, then come back to link them to this session.

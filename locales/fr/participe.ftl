@@ -132,7 +132,7 @@ component-event = Événement
 component-event-what = Le programme, les intervenants et l'inscription, avec des places limitées par atelier.
 component-survey = Questionnaire
 component-survey-what = Un questionnaire de satisfaction, anonyme si vous le souhaitez, dont les résultats sont publiés.
-component-evaluation = Évaluation en direct
+component-evaluation = Rendez-vous citoyen (évaluation en direct)
 component-evaluation-what = Une rencontre en salle et en vidéo où chacun évalue la démarche en direct depuis son téléphone.
 
 ## Connexion
@@ -1086,3 +1086,6 @@ checkin-scan-hint = Présentez le QR code du billet devant la caméra ; le code 
 checkin-scan-video = Image de la caméra
 checkin-scan-error = La caméra n'a pas pu être ouverte : tapez le code.
 registration-error-rate-limited = Trop d'inscriptions depuis cette connexion en peu de temps. Patientez une minute puis renvoyez le formulaire : ce que vous avez saisi est conservé.
+
+## scratch: gaps found building a process from an empty database
+scratch-session-no-speakers = Aucun intervenant pour l'instant : ajoutez-les depuis la page de l'événement, puis revenez les associer à cette séance.

@@ -270,6 +270,7 @@ pub fn SessionEditPage() -> impl IntoView {
             .iter()
             .map(|k| (k.as_str().to_owned(), kind_label(tr, *k), None))
             .collect();
+        let has_themes = !p.themes.is_empty();
         let themes = p
             .themes
             .iter()
@@ -284,6 +285,7 @@ pub fn SessionEditPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        let no_speakers = p.speakers.is_empty();
         let speakers = p
             .speakers
             .iter()
@@ -326,12 +328,16 @@ pub fn SessionEditPage() -> impl IntoView {
                     <Field name="seats" kind="number" label=tr.t("programme-workshop-seats")
                         value=form.value("seats", stored(|s| s.seats.map(|n| n.to_string()).unwrap_or_default()))
                         error=form.error("seats") hint=tr.t("programme-workshop-seats-hint")/>
-                    <fieldset>
-                        <legend>{tr.t("session-themes")}</legend>
-                        {themes}
-                    </fieldset>
+                    // No empty group before the process has themes.
+                    {has_themes.then(|| view! {
+                        <fieldset>
+                            <legend>{tr.t("session-themes")}</legend>
+                            {themes}
+                        </fieldset>
+                    })}
                     <fieldset>
                         <legend>{tr.t("session-speakers")}</legend>
+                        {no_speakers.then(|| view! { <p class="hint">{tr.t("scratch-session-no-speakers")}</p> })}
                         {speakers}
                     </fieldset>
                     <button type="submit" class="button">{tr.t("form-save")}</button>
