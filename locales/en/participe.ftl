@@ -132,7 +132,7 @@ component-event = Event
 component-event-what = The programme, the speakers and registration, with limited seats per workshop.
 component-survey = Survey
 component-survey-what = A satisfaction survey, anonymous if you wish, whose results are published.
-component-evaluation = Live evaluation
+component-evaluation = Citizens' meeting (live evaluation)
 component-evaluation-what = A meeting in the room and on video where everyone rates the process live from their phone.
 
 ## Login
@@ -1290,3 +1290,5 @@ path-short-title = Redirecting
 path-short-continue = Continue to the consultation
 path-results-print = Print the results
 path-results-printed = Results as of { $date }
+## scratch: gaps found building a process from an empty database
+scratch-session-no-speakers = No speaker yet: add them from the event's page, then come back to link them to this session.

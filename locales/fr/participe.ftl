@@ -132,7 +132,7 @@ component-event = Événement
 component-event-what = Le programme, les intervenants et l'inscription, avec des places limitées par atelier.
 component-survey = Questionnaire
 component-survey-what = Un questionnaire de satisfaction, anonyme si vous le souhaitez, dont les résultats sont publiés.
-component-evaluation = Évaluation en direct
+component-evaluation = Rendez-vous citoyen (évaluation en direct)
 component-evaluation-what = Une rencontre en salle et en vidéo où chacun évalue la démarche en direct depuis son téléphone.
 
 ## Connexion
@@ -1290,3 +1290,5 @@ path-short-title = Redirection
 path-short-continue = Continuer vers la consultation
 path-results-print = Imprimer les résultats
 path-results-printed = Résultats au { $date }
+## scratch: gaps found building a process from an empty database
+scratch-session-no-speakers = Aucun intervenant pour l'instant : ajoutez-les depuis la page de l'événement, puis revenez les associer à cette séance.

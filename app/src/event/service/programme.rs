@@ -42,6 +42,8 @@ fn saved(event: &Event, anchor: &str) -> Next {
 /// event's programme (none yet if it was never set up).
 pub struct SetupView {
     pub component_id: i64,
+    /// The process (id, title), for the breadcrumb back to it.
+    pub process: Option<(i64, String)>,
     pub title: String,
     pub programme: Option<Programme>,
 }
@@ -56,8 +58,15 @@ pub async fn setup_view(ctx: &Ctx, component_id: i64) -> Result<SetupView, AppEr
         Some(e) => Some(programme_of(ctx, e).await?),
         None => None,
     };
+    let process = match crate::process::store::component_location(&ctx.db, component_id).await? {
+        Some((id, _, _)) => crate::process::store::process_by_id(&ctx.db, id)
+            .await?
+            .map(|p| (p.id, p.title)),
+        None => None,
+    };
     Ok(SetupView {
         component_id,
+        process,
         title,
         programme,
     })

@@ -89,6 +89,7 @@ pub fn ModerateProposalPage() -> impl IntoView {
                 if !mine {
                     return view! { <p class="notice">{tr.t("moderation-error-locked")}</p> }.into_any();
                 }
+                let has_themes = !themes.is_empty();
                 let checks = themes
                     .into_iter()
                     .map(|theme| {
@@ -127,10 +128,13 @@ pub fn ModerateProposalPage() -> impl IntoView {
                     <FormAlert message=form.message()/>
                     <form method="post" action=Moderate::url() class="stack">
                         <input type="hidden" name="proposal_id" value=p.id/>
-                        <fieldset>
-                            <legend>{tr.t("moderation-themes")}</legend>
-                            {checks}
-                        </fieldset>
+                        // No empty group while the process has no theme.
+                        {has_themes.then(|| view! {
+                            <fieldset>
+                                <legend>{tr.t("moderation-themes")}</legend>
+                                {checks}
+                            </fieldset>
+                        })}
                         <button type="submit" name="decision" value="accept" class="button">{tr.t("moderation-accept")}</button>
                     </form>
                     <form method="post" action=Moderate::url() class="stack">

@@ -34,16 +34,17 @@ fn breadcrumb(tr: Tr, p: Option<&Programme>, here: String) -> impl IntoView {
 }
 
 /// The event of a component (none yet if it was never set up), for admins.
-async fn load_by_component(
-    component_id: i64,
-) -> Result<(Ctx, i64, String, Option<Programme>), AppError> {
+type SetupData = (Ctx, i64, String, Option<Programme>, Option<(i64, String)>);
+
+async fn load_by_component(component_id: i64) -> Result<SetupData, AppError> {
     let ctx = staff_ctx(Role::Admin)?;
     let SetupView {
         component_id,
+        process,
         title,
         programme,
     } = programme::setup_view(&ctx, component_id).await?;
-    Ok((ctx, component_id, title, programme))
+    Ok((ctx, component_id, title, programme, process))
 }
 
 async fn load_by_event(event_id: i64) -> Result<(Ctx, Programme), AppError> {
@@ -96,7 +97,7 @@ pub fn EventAdminPage() -> impl IntoView {
     let component_id: i64 = param("component_id").parse().unwrap_or(-1);
     load_page(
         load_by_component(component_id),
-        move |(ctx, component_id, component_title, p)| {
+        move |(ctx, component_id, component_title, p, process)| {
             let form = FormState::of(&ctx, "event");
             let e = p.as_ref().map(|p| &p.event);
             let stored = |f: fn(&store::Event) -> String, default: &str| {
@@ -202,7 +203,13 @@ pub fn EventAdminPage() -> impl IntoView {
         });
             view! {
                 <Page title=title.clone()>
-                    {breadcrumb(tr, None, title.clone())}
+                    <nav aria-label=tr.t("breadcrumb") class="breadcrumb">
+                        <ol>
+                            <li><a href="/admin">{tr.t("admin-title")}</a></li>
+                            {process.map(|(id, name)| view! { <li><a href=format!("/admin/processes/{id}")>{name}</a></li> })}
+                            <li aria-current="page">{title.clone()}</li>
+                        </ol>
+                    </nav>
                     <h1>{title.clone()}</h1>
                     <h2>{tr.t("programme-settings")}</h2>
                     {settings}
@@ -270,6 +277,7 @@ pub fn SessionEditPage() -> impl IntoView {
             .iter()
             .map(|k| (k.as_str().to_owned(), kind_label(tr, *k), None))
             .collect();
+        let has_themes = !p.themes.is_empty();
         let themes = p
             .themes
             .iter()
@@ -284,6 +292,7 @@ pub fn SessionEditPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        let no_speakers = p.speakers.is_empty();
         let speakers = p
             .speakers
             .iter()
@@ -326,12 +335,16 @@ pub fn SessionEditPage() -> impl IntoView {
                     <Field name="seats" kind="number" label=tr.t("programme-workshop-seats")
                         value=form.value("seats", stored(|s| s.seats.map(|n| n.to_string()).unwrap_or_default()))
                         error=form.error("seats") hint=tr.t("programme-workshop-seats-hint")/>
-                    <fieldset>
-                        <legend>{tr.t("session-themes")}</legend>
-                        {themes}
-                    </fieldset>
+                    // No empty group before the process has themes.
+                    {has_themes.then(|| view! {
+                        <fieldset>
+                            <legend>{tr.t("session-themes")}</legend>
+                            {themes}
+                        </fieldset>
+                    })}
                     <fieldset>
                         <legend>{tr.t("session-speakers")}</legend>
+                        {no_speakers.then(|| view! { <p class="hint">{tr.t("scratch-session-no-speakers")}</p> })}
                         {speakers}
                     </fieldset>
                     <button type="submit" class="button">{tr.t("form-save")}</button>

@@ -106,9 +106,6 @@ fn phases_list(
                         <a href=edit.clone()>{tr.t_args("phase-edit", &[("title", name.clone())])}</a>
                         {settings}
                         {survey}
-                        {(i > 0).then(|| move_button("up", tr.t_args("phase-move-up", &[("title", name.clone())])))}
-                        {(i + 1 < count).then(|| move_button("down", tr.t_args("phase-move-down", &[("title", name.clone())])))}
-                        <a href=format!("{edit}/delete")>{tr.t_args("phase-delete", &[("title", name.clone())])}</a>
                         {phase
                             .components
                             .iter()
@@ -125,6 +122,9 @@ fn phases_list(
                                 <a href=format!("/admin/components/{}/rendezvous", c.id)>{tr.t_args("rendezvous-settings-link", &[("title", name.clone())])}</a>
                             })
                             .collect_view()}
+                        {(i > 0).then(|| move_button("up", tr.t_args("phase-move-up", &[("title", name.clone())])))}
+                        {(i + 1 < count).then(|| move_button("down", tr.t_args("phase-move-down", &[("title", name.clone())])))}
+                        <a href=format!("{edit}/delete")>{tr.t_args("phase-delete", &[("title", name.clone())])}</a>
                     </div>
                 </li>
             }

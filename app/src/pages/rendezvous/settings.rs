@@ -15,17 +15,25 @@ use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-type SettingsData = (Ctx, i64, String, Option<Rendezvous>, Vec<(i64, String)>);
+type SettingsData = (
+    Ctx,
+    i64,
+    String,
+    Option<Rendezvous>,
+    Vec<(i64, String)>,
+    (i64, String),
+);
 
 async fn load(component: String) -> Result<SettingsData, AppError> {
     let ctx = staff_ctx(Role::Admin)?;
     let service::SettingsPageData {
         component_id,
+        process,
         title,
         r,
         surveys,
     } = service::settings_page(&ctx, &component).await?;
-    Ok((ctx, component_id, title, r, surveys))
+    Ok((ctx, component_id, title, r, surveys, process))
 }
 
 #[component]
@@ -33,7 +41,7 @@ pub fn SettingsPage() -> impl IntoView {
     let tr = Tr::current();
     load_page(
         load(param("component_id")),
-        move |(ctx, component, title, r, surveys)| {
+        move |(ctx, component, title, r, surveys, (process_id, process_title))| {
             let form = FormState::of(&ctx, "rendezvous-settings");
             let stored = |f: fn(&Rendezvous) -> String| r.as_ref().map(f).unwrap_or_default();
             let v_title = stored(|r| r.title.clone());
@@ -69,6 +77,13 @@ pub fn SettingsPage() -> impl IntoView {
             let page_title = tr.t("rendezvous-settings-title");
             view! {
                 <Page title=page_title.clone()>
+                    <nav aria-label=tr.t("breadcrumb") class="breadcrumb">
+                        <ol>
+                            <li><a href="/admin">{tr.t("admin-title")}</a></li>
+                            <li><a href=format!("/admin/processes/{process_id}")>{process_title}</a></li>
+                            <li aria-current="page">{page_title.clone()}</li>
+                        </ol>
+                    </nav>
                     <h1>{page_title.clone()}</h1>
                     {(!title.is_empty()).then(|| view! { <p class="question">{title.clone()}</p> })}
                     {links}

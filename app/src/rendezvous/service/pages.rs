@@ -146,6 +146,8 @@ pub async fn projector_page(ctx: &Ctx, slug: &str) -> Result<ProjectorPageData, 
 /// The settings page of a Rendez-vous component (admins).
 pub struct SettingsPageData {
     pub component_id: i64,
+    /// The process (id, title), for the breadcrumb back to it.
+    pub process: (i64, String),
     /// The component's title.
     pub title: String,
     /// None before the settings are first saved.
@@ -160,8 +162,13 @@ pub async fn settings_page(ctx: &Ctx, component_id: &str) -> Result<SettingsPage
     let (process, title) = rendezvous_component(ctx, id).await?;
     let r = store::by_component(&ctx.db, id).await?;
     let surveys = store::process_surveys(&ctx.db, process).await?;
+    let process_title = crate::process::store::process_by_id(&ctx.db, process)
+        .await?
+        .map(|p| p.title)
+        .unwrap_or_default();
     Ok(SettingsPageData {
         component_id: id,
+        process: (process, process_title),
         title,
         r,
         surveys,
