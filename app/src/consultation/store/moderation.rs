@@ -215,6 +215,8 @@ pub async fn correct(
     if done.rows_affected() != 1 {
         return Ok(Marked::Locked);
     }
+    // The search of "Toutes les idées" finds the corrected words, not the old ones.
+    super::ideas::reindex_proposal(&mut tx, id).await?;
     moderation_log::write(&mut tx, log).await?;
     tx.commit().await?;
     Ok(Marked::Done)
