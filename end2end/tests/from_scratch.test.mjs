@@ -112,6 +112,9 @@ async function logIn(page, { email, password }, next) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+const crumb = (page, name) =>
+  page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name });
+
 /** The notice shown after a plain form's redirect. */
 const notice = (page, text) => page.getByText(text).first().waitFor();
 
@@ -231,7 +234,9 @@ async function buildProcess(page) {
     await page.goto(eventAdmin);
   }
   await check(page, 'event setup, filled', { shot: 'event-setup' });
-  await page.goto(processUrl);
+  // Back to the process by the breadcrumb, as a person would.
+  await crumb(page, P.title).click();
+  await page.getByRole('heading', { level: 1, name: 'Modifier la démarche' }).waitFor();
 
   // The survey: settings, then questions of four kinds.
   await page.getByRole('link', { name: /^Questionnaire de/ }).click();
@@ -271,6 +276,8 @@ async function buildProcess(page) {
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await notice(page, 'Réglages enregistrés.');
   await check(page, 'rendez-vous settings, saved', { shot: 'rendezvous-settings' });
+  await crumb(page, P.title).click();
+  await page.getByRole('heading', { level: 1, name: 'Modifier la démarche' }).waitFor();
 
   // A moderator's account.
   await page.goto(`${BASE}/admin`);
