@@ -545,7 +545,7 @@ async fn the_log_keeps_every_decision_and_exports_it(engine: Engine) {
     .await;
 
     // Every decision has its line, written with it: who, when, what, why.
-    let lines: Vec<(String, Option<i64>, String, i64, String, String, String, String, Option<i64>, i64)> =
+    let lines: Vec<LogRow> =
         sqlx::query_as(
             "SELECT action, moderator_id, moderator_name, proposal_id, status_before, reason, before_text, after_text, \
              target_id, created_at FROM moderation_log ORDER BY id",
@@ -680,6 +680,20 @@ async fn the_log_keeps_every_decision_and_exports_it(engine: Engine) {
         401
     );
 }
+
+/// action, moderator, name, proposal, status before, reason, before, after, kept, when.
+type LogRow = (
+    String,
+    Option<i64>,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    i64,
+);
 
 fn read_xlsx(bytes: Vec<u8>) -> Vec<Vec<String>> {
     use calamine::{Reader, Xlsx};
