@@ -7,7 +7,7 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 BIN := $(TARGET_DIR)/release/participe
 
-.PHONY: run test build tools tools-browser test-rust test-e2e lint size bench live-load
+.PHONY: run test build tools tools-browser test-rust test-e2e lint size bench live-load ideas-bench
 
 ## run: build in release, create/migrate data/participe.db, load the demo on first start, serve on :3000
 run: build
@@ -54,3 +54,8 @@ size: build
 live-load:
 	cargo build --release -p server --bin participe-live-load
 	ulimit -n 8192; RUST_LOG=error $(TARGET_DIR)/release/participe-live-load --viewers $(or $(VIEWERS),500) --answerers $(or $(ANSWERERS),200)
+
+## ideas-bench: "Toutes les idées" with 600 then 10,000 ideas: list page bytes (brotli) and search time p50/p99 (figures, not a test)
+ideas-bench:
+	cargo build --release -p server --bin participe-ideas-bench
+	RUST_LOG=error $(TARGET_DIR)/release/participe-ideas-bench

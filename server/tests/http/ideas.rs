@@ -14,7 +14,7 @@ fn ideas_path(query: &str) -> String {
 
 /// The ideas listed on a page, in order (their links carry a site token).
 fn listed(html: &str) -> Vec<i64> {
-    let Some(start) = html.find("<ol class=\"ideas\"") else {
+    let Some(start) = html.find("class=\"ideas\"") else {
         return Vec::new();
     };
     let list = &html[start..start + html[start..].find("</ol>").unwrap()];
@@ -106,7 +106,7 @@ async fn pages_cover_every_published_idea_once(engine: Engine) {
     assert!(first.contains("Toutes les idées, page 1 sur 2"));
     assert!(first.contains(&format!("href=\"{}\"", ideas_path("?page=2"))));
     let one = listed(&first);
-    assert_eq!(one.len(), 20);
+    assert_eq!(one.len(), 20, "{first}");
     let second = page(&app, "?page=2").await;
     assert!(second.contains("page 2 sur 2") && second.contains("rel=\"prev\""));
     assert!(!second.contains("rel=\"next\""));
@@ -117,10 +117,16 @@ async fn pages_cover_every_published_idea_once(engine: Engine) {
     all.dedup();
     let mut expected = ids(&published.iter().collect::<Vec<_>>());
     expected.sort();
-    assert_eq!(all, expected, "{engine:?}: each published idea on exactly one page");
+    assert_eq!(
+        all, expected,
+        "{engine:?}: each published idea on exactly one page"
+    );
     // A page past the end shows the last one; nonsense is ignored.
     assert_eq!(listed(&page(&app, "?page=99").await), two);
-    assert_eq!(listed(&page(&app, "?page=abc&zone=x&theme=y&sort=z").await), one);
+    assert_eq!(
+        listed(&page(&app, "?page=abc&zone=x&theme=y&sort=z").await),
+        one
+    );
     // Pending ideas are never listed.
     let pending: Vec<i64> = sqlx::query_scalar("SELECT id FROM proposals WHERE status = 'pending'")
         .fetch_all(&app.db.pool)
@@ -133,7 +139,10 @@ async fn pages_cover_every_published_idea_once(engine: Engine) {
         let (_, html) = app
             .get_html(&app.html_client(), &format!("/consultations/{SLUG}{from}"))
             .await;
-        assert!(html.contains(&format!("href=\"{}\"", ideas_path(""))), "{from}");
+        assert!(
+            html.contains(&format!("href=\"{}\"", ideas_path(""))),
+            "{from}"
+        );
     }
 }
 
@@ -197,7 +206,11 @@ async fn three_orders(engine: Engine) {
     assert_eq!(support, sorted_by(&published, "top"), "{engine:?}");
     assert_eq!(all_listed(&app, "?sort=support").await, support);
     let controversy = all_listed(&app, "?sort=controversy").await;
-    assert_eq!(controversy, sorted_by(&published, "controversy"), "{engine:?}");
+    assert_eq!(
+        controversy,
+        sorted_by(&published, "controversy"),
+        "{engine:?}"
+    );
     assert_ne!(support, controversy);
     let newest = all_listed(&app, "?sort=newest").await;
     let mut expected = ids(&published.iter().collect::<Vec<_>>());
@@ -205,14 +218,35 @@ async fn three_orders(engine: Engine) {
     assert_eq!(newest, expected, "{engine:?}");
     // The order survives the page links.
     let html = page(&app, "?sort=newest").await;
-    assert!(html.contains(&format!("href=\"{}\"", ideas_path("?sort=newest&amp;page=2"))));
+    assert!(html.contains(&format!(
+        "href=\"{}\"",
+        ideas_path("?sort=newest&amp;page=2")
+    )));
 }
 
 async fn search_ignores_accents_plurals_and_case(engine: Engine) {
     let app = spawn_app(engine, true).await;
-    let housing = propose(&app, "un Logement pour chaque famille sans abri", "ideas-000001", true).await;
-    let school = propose(&app, "rouvrir l'École Jean Macé le samedi", "ideas-000002", true).await;
-    let pool = propose(&app, "une piscine couverte à Bourtzwiller", "ideas-000003", false).await;
+    let housing = propose(
+        &app,
+        "un Logement pour chaque famille sans abri",
+        "ideas-000001",
+        true,
+    )
+    .await;
+    let school = propose(
+        &app,
+        "rouvrir l'École Jean Macé le samedi",
+        "ideas-000002",
+        true,
+    )
+    .await;
+    let pool = propose(
+        &app,
+        "une piscine couverte à Bourtzwiller",
+        "ideas-000003",
+        false,
+    )
+    .await;
     let published = open_data(&app).await;
     let containing = |word: &str| -> Vec<i64> {
         let mut found: Vec<i64> = published
@@ -276,7 +310,7 @@ async fn search_ignores_accents_plurals_and_case(engine: Engine) {
         )
         .await;
     assert_eq!(s, 200);
-    assert_eq!(search("maire").await, Vec::<i64>::new(), "{engine:?}");
+    assert_eq!(search("demissionne").await, Vec::<i64>::new(), "{engine:?}");
     // Only common words: every idea, and the page says why.
     let html = page(&app, "?q=il+faut").await;
     assert!(html.contains("38 idées trouvées"), "{engine:?}");
@@ -292,7 +326,9 @@ async fn search_ignores_accents_plurals_and_case(engine: Engine) {
 
 /// Whether the page shows `text`, whichever way its apostrophes are escaped.
 fn contains_text(html: &str, text: &str) -> bool {
-    html.contains(text) || html.contains(&text.replace('\'', "&#x27;")) || html.contains(&text.replace('\'', "&#39;"))
+    html.contains(text)
+        || html.contains(&text.replace('\'', "&#x27;"))
+        || html.contains(&text.replace('\'', "&#39;"))
 }
 
 async fn idea_page_says_what_became_of_it(engine: Engine) {
@@ -307,17 +343,28 @@ async fn idea_page_says_what_became_of_it(engine: Engine) {
     let zones: Vec<(i64, String)> = open_data(&app)
         .await
         .iter()
-        .map(|r| (r["id"].as_i64().unwrap(), r["zone"].as_str().unwrap().to_owned()))
+        .map(|r| {
+            (
+                r["id"].as_i64().unwrap(),
+                r["zone"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     let zone_of = |id: i64| zones.iter().find(|z| z.0 == id).unwrap().1.clone();
     let explanation = |zone: &str| match zone {
-        "consensus" => ("Consensus", "Une large majorité des participants qui ont voté est d'accord"),
+        "consensus" => (
+            "Consensus",
+            "Une large majorité des participants qui ont voté est d'accord",
+        ),
         "controversy" => ("Partage les avis", "Les participants sont partagés"),
         "rejection" => ("Rejetée", "n'est pas d'accord avec cette idée"),
         _ => ("Avis pas encore tranché", "On ne sait pas encore"),
     };
     let (_, html) = app
-        .get_html(&app.html_client(), &format!("/consultations/{SLUG}/proposals/{cited}"))
+        .get_html(
+            &app.html_client(),
+            &format!("/consultations/{SLUG}/proposals/{cited}"),
+        )
         .await;
     assert!(html.contains("Ce qu'est devenue cette idée"), "{engine:?}");
     let (name, text) = explanation(&zone_of(cited));
@@ -335,9 +382,15 @@ async fn idea_page_says_what_became_of_it(engine: Engine) {
     .await
     .unwrap();
     let (_, html) = app
-        .get_html(&app.html_client(), &format!("/consultations/{SLUG}/proposals/{uncited}"))
+        .get_html(
+            &app.html_client(),
+            &format!("/consultations/{SLUG}/proposals/{uncited}"),
+        )
         .await;
-    assert!(contains_text(&html, "Aucune piste d'action publiée"), "{engine:?}");
+    assert!(
+        contains_text(&html, "Aucune piste d'action publiée"),
+        "{engine:?}"
+    );
     let zone = zone_of(uncited);
     assert!(html.contains(explanation(&zone).0));
     assert!(html.contains(&format!("{}?zone={zone}", ideas_path(""))));

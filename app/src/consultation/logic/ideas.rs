@@ -77,7 +77,9 @@ impl IdeasQuery {
             text: text.trim_end().to_owned(),
             theme: theme.and_then(|t| t.trim().parse().ok()),
             zone: zone.and_then(|z| Zone::from_slug(z.trim())),
-            sort: sort.and_then(|s| Sort::from_slug(s.trim())).unwrap_or_default(),
+            sort: sort
+                .and_then(|s| Sort::from_slug(s.trim()))
+                .unwrap_or_default(),
             page: page
                 .and_then(|p| p.trim().parse::<usize>().ok())
                 .filter(|p| *p >= 1)
@@ -244,12 +246,24 @@ mod tests {
     #[test]
     fn parse_ignores_what_it_cannot_read() {
         let q = IdeasQuery::parse(None, Some("abc"), Some("nowhere"), Some("x"), Some("0"));
-        assert_eq!(q, IdeasQuery { page: 1, ..IdeasQuery::default() });
+        assert_eq!(
+            q,
+            IdeasQuery {
+                page: 1,
+                ..IdeasQuery::default()
+            }
+        );
         assert!(!q.is_filtered());
-        assert_eq!(IdeasQuery::parse(None, None, None, None, Some("-3")).page, 1);
+        assert_eq!(
+            IdeasQuery::parse(None, None, None, None, Some("-3")).page,
+            1
+        );
         let long = "é".repeat(300);
         assert_eq!(
-            IdeasQuery::parse(Some(&long), None, None, None, None).text.chars().count(),
+            IdeasQuery::parse(Some(&long), None, None, None, None)
+                .text
+                .chars()
+                .count(),
             MAX_QUERY_CHARS
         );
     }
@@ -257,14 +271,26 @@ mod tests {
     #[test]
     fn query_string_round_trips_and_leaves_defaults_out() {
         assert_eq!(IdeasQuery::default().query_string(1), "");
-        let q = IdeasQuery::parse(Some("l'école & co"), Some("7"), Some("consensus"), None, None);
+        let q = IdeasQuery::parse(
+            Some("l'école & co"),
+            Some("7"),
+            Some("consensus"),
+            None,
+            None,
+        );
         let s = q.query_string(3);
         assert_eq!(s, "?q=l%27%C3%A9cole+%26+co&theme=7&zone=consensus&page=3");
         let pairs: Vec<(String, String)> = form_urlencoded::parse(s[1..].as_bytes())
             .into_owned()
             .collect();
         let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-        let back = IdeasQuery::parse(get("q"), get("theme"), get("zone"), get("sort"), get("page"));
+        let back = IdeasQuery::parse(
+            get("q"),
+            get("theme"),
+            get("zone"),
+            get("sort"),
+            get("page"),
+        );
         assert_eq!(back, IdeasQuery { page: 3, ..q });
     }
 
@@ -318,17 +344,35 @@ mod tests {
     fn pages_cut_the_list() {
         assert_eq!(
             paginate(45, 1, 20),
-            Pagination { page: 1, pages: 3, total: 45, start: 0, end: 20 }
+            Pagination {
+                page: 1,
+                pages: 3,
+                total: 45,
+                start: 0,
+                end: 20
+            }
         );
         assert_eq!(
             paginate(45, 3, 20),
-            Pagination { page: 3, pages: 3, total: 45, start: 40, end: 45 }
+            Pagination {
+                page: 3,
+                pages: 3,
+                total: 45,
+                start: 40,
+                end: 45
+            }
         );
         // Past the end: the last page; an empty list still has one page.
         assert_eq!(paginate(45, 9, 20).page, 3);
         assert_eq!(
             paginate(0, 4, 20),
-            Pagination { page: 1, pages: 1, total: 0, start: 0, end: 0 }
+            Pagination {
+                page: 1,
+                pages: 1,
+                total: 0,
+                start: 0,
+                end: 0
+            }
         );
         assert_eq!(paginate(40, 2, 20).end, 40);
         assert_eq!(paginate(5, 1, 0).pages, 5);
@@ -337,13 +381,20 @@ mod tests {
     #[test]
     fn page_links_keep_ends_and_neighbours() {
         assert_eq!(page_links(1, 1), [Some(1)]);
-        assert_eq!(
-            page_links(1, 4),
-            [Some(1), Some(2), Some(3), Some(4)]
-        );
+        assert_eq!(page_links(1, 4), [Some(1), Some(2), Some(3), Some(4)]);
         assert_eq!(
             page_links(10, 30),
-            [Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(30)]
+            [
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(30)
+            ]
         );
         assert_eq!(
             page_links(30, 30),

@@ -4,7 +4,9 @@
 
 use super::results::{results, ProposalResult};
 use super::{consultation, lang_of, ProposalLinks};
-use crate::consultation::logic::ideas::{paginate, IdeasQuery, Pagination, SearchTerms, Sort, PER_PAGE};
+use crate::consultation::logic::ideas::{
+    paginate, IdeasQuery, Pagination, SearchTerms, Sort, PER_PAGE,
+};
 use crate::consultation::logic::{self, Scores, Zone};
 use crate::consultation::store::consultations::Consultation;
 use crate::consultation::store::ideas::{self as store, CitingAvenue};
@@ -32,7 +34,10 @@ pub async fn ideas_page(ctx: &Ctx, slug: &str, query: IdeasQuery) -> Result<Idea
     let c = consultation(ctx, slug).await?;
     let themes = themes_for(&ctx.db, c.id).await?;
     let mut query = query;
-    if query.theme.is_some_and(|id| !themes.iter().any(|t| t.id == id)) {
+    if query
+        .theme
+        .is_some_and(|id| !themes.iter().any(|t| t.id == id))
+    {
         query.theme = None;
     }
     let theme = query

@@ -7,7 +7,7 @@ use crate::components::{load_page, Page};
 use crate::consultation::logic::ideas::{page_links, IdeasQuery, Sort};
 use crate::consultation::logic::Zone;
 use crate::consultation::service::ideas::ideas_page;
-use crate::consultation::service::{self, ProposalResult, ProposalLinks};
+use crate::consultation::service::{self, ProposalLinks, ProposalResult};
 use crate::pages::{param, query};
 use crate::ssr::{Ctx, Tr};
 use leptos::prelude::*;
