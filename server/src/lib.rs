@@ -100,13 +100,19 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/api/staff/events/{slug}/attendees.xlsx",
             get(app::event::exports::attendees_xlsx),
         )
+        // Uploads: the body was bounded by `body_limit` already; axum's own
+        // multipart limit (2 MB) is raised to the same.
         .route(
             "/api/staff/media/processes/{id}/image",
-            axum::routing::post(app::process::uploads::image),
+            axum::routing::post(app::process::uploads::image).layer(
+                axum::extract::DefaultBodyLimit::max(body_limit::UPLOAD_LIMIT),
+            ),
         )
         .route(
             "/api/staff/media/speakers/{id}/photo",
-            axum::routing::post(app::event::uploads::photo),
+            axum::routing::post(app::event::uploads::photo).layer(
+                axum::extract::DefaultBodyLimit::max(body_limit::UPLOAD_LIMIT),
+            ),
         )
         .route("/media/{name}", get(app::media::serve::variant))
         .route(

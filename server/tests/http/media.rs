@@ -7,7 +7,7 @@ use image::{ImageFormat, RgbImage, RgbaImage};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, REFERER};
 use std::io::Cursor;
 
-per_engine!(
+crate::per_engine!(
     uploads_are_stored_resized_and_served_for_a_year,
     refused_uploads_say_why_and_keep_the_fields,
     only_admins_upload_from_the_site,

@@ -28,6 +28,8 @@ fn required_role(path: &str) -> Option<Option<Role>> {
         | "/api/staff/events/questions/save"
         | "/api/staff/events/items/delete"
         | "/api/staff/processes/save"
+        | "/api/staff/processes/archive"
+        | "/api/staff/processes/delete"
         | "/api/staff/phases/save"
         | "/api/staff/phases/delete"
         | "/api/staff/phases/move"
@@ -67,6 +69,9 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("start_date", "2030-01-01"),
             ("end_date", "2030-02-01"),
         ],
+        "/api/staff/processes/archive" => vec![("process_id", "1"), ("archived", "1")],
+        // The wrong title: even the admin's call deletes nothing.
+        "/api/staff/processes/delete" => vec![("process_id", "1"), ("confirm_title", "x")],
         "/api/staff/phases/delete" | "/api/staff/phases/move" => {
             vec![("phase_id", "2"), ("direction", "up")]
         }
