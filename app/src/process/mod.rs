@@ -11,4 +11,6 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
+pub mod stylesheet;
+#[cfg(feature = "ssr")]
 pub mod visibility;

@@ -2,6 +2,7 @@
 //! transaction (propose, vote, move a sequence on, moderate, save settings)
 //! and one read model per page. Services return data; pages translate it.
 
+pub mod dashboard;
 pub mod moderation;
 pub mod pages;
 pub mod results;
