@@ -176,7 +176,7 @@ pub fn chip_rule(id: i64, colour: &str) -> Option<String> {
     let colour = parse_hex(colour)?;
     let (text, _) = chip_text(&colour);
     Some(format!(
-        ".theme-{id}{{background:{colour};color:{text};border-color:{colour}}}\n"
+        ".tags li.theme-{id},.theme-chip.theme-{id}{{background:{colour};color:{text};border-color:{colour}}}\n"
     ))
 }
 
@@ -277,7 +277,7 @@ mod tests {
     fn chip_rules_only_for_valid_colours() {
         assert_eq!(
             chip_rule(3, "#0b5394").unwrap(),
-            ".theme-3{background:#0b5394;color:#ffffff;border-color:#0b5394}\n"
+            ".tags li.theme-3,.theme-chip.theme-3{background:#0b5394;color:#ffffff;border-color:#0b5394}\n"
         );
         assert_eq!(chip_rule(3, ""), None);
         assert_eq!(chip_rule(3, "red}body{"), None);
