@@ -166,7 +166,10 @@ mod tests {
         let tables = vec![(
             "Par quartier".to_owned(),
             vec!["Quartier".to_owned(), "Participants".to_owned()],
-            vec![vec![Cell::Text("=HYPERLINK(\"x\")".into()), Cell::Number(-3)]],
+            vec![vec![
+                Cell::Text("=HYPERLINK(\"x\")".into()),
+                Cell::Number(-3),
+            ]],
         )];
         let csv = String::from_utf8(csv_bytes(Tr(Lang::Fr), &tables).unwrap()).unwrap();
         let line = csv.lines().nth(1).unwrap();

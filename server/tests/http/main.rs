@@ -6,6 +6,7 @@ mod common;
 mod backup;
 mod consultation;
 mod consultation_more;
+mod dashboard;
 mod event;
 mod event_more;
 mod foundation;

@@ -25,7 +25,12 @@ fn day_start(day: NaiveDate, tz: Tz) -> i64 {
                 .earliest()
         })
         .map(|t| t.timestamp())
-        .unwrap_or_else(|| day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp())
+        .unwrap_or_else(|| {
+            day.and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp()
+        })
 }
 
 /// The local day of the instant `at` in `tz`.
@@ -66,12 +71,7 @@ pub struct Coverage {
 
 /// The coverage of `configured` by the participants counted per group.
 pub fn coverage(configured: &[String], counts: &[(String, i64)]) -> Coverage {
-    let count = |n: &str| {
-        counts
-            .iter()
-            .find(|(g, _)| g == n)
-            .map_or(0, |(_, c)| *c)
-    };
+    let count = |n: &str| counts.iter().find(|(g, _)| g == n).map_or(0, |(_, c)| *c);
     let missing: Vec<String> = configured
         .iter()
         .filter(|n| count(n) == 0)
@@ -198,9 +198,7 @@ mod tests {
 
     #[test]
     fn coverage_names_the_missing_neighbourhoods_in_order() {
-        let configured: Vec<String> = ["Dornach", "Rebberg", "Coteaux"]
-            .map(String::from)
-            .to_vec();
+        let configured: Vec<String> = ["Dornach", "Rebberg", "Coteaux"].map(String::from).to_vec();
         let counts = vec![
             ("Rebberg".to_owned(), 4),
             ("".to_owned(), 9),
@@ -241,7 +239,10 @@ mod tests {
             width: 300.0,
             height: 100.0,
         };
-        assert_eq!(plot.points(&[0, 5, 10], 10), "90.0,110.0 190.0,60.0 290.0,10.0");
+        assert_eq!(
+            plot.points(&[0, 5, 10], 10),
+            "90.0,110.0 190.0,60.0 290.0,10.0"
+        );
         assert_eq!(plot.y(0, 0), 110.0);
         let ticks = plot.ticks(20);
         assert_eq!(ticks.first(), Some(&(0, 110.0)));

@@ -10,7 +10,8 @@ use sqlx::FromRow;
 
 /// The consultation's activity as rows (participant, time, is a proposal,
 /// is a vote); `$1` is the consultation.
-const ACTIVITY: &str = "SELECT v.participant_id AS who, v.created_at AS at, 0 AS proposal, 1 AS vote \
+const ACTIVITY: &str =
+    "SELECT v.participant_id AS who, v.created_at AS at, 0 AS proposal, 1 AS vote \
      FROM votes v JOIN proposals p ON p.id = v.proposal_id \
      WHERE p.consultation_id = $1 AND v.counted IN ('sequence', 'trusted') \
      UNION ALL \
@@ -19,12 +20,11 @@ const ACTIVITY: &str = "SELECT v.participant_id AS who, v.created_at AS at, 0 AS
 
 /// The first and last instants of activity, if any.
 pub async fn activity_span(db: &Db, consultation: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    let (first, last): (Option<i64>, Option<i64>) = sqlx::query_as(&format!(
-        "SELECT MIN(a.at), MAX(a.at) FROM ({ACTIVITY}) a"
-    ))
-    .bind(consultation)
-    .fetch_one(&db.pool)
-    .await?;
+    let (first, last): (Option<i64>, Option<i64>) =
+        sqlx::query_as(&format!("SELECT MIN(a.at), MAX(a.at) FROM ({ACTIVITY}) a"))
+            .bind(consultation)
+            .fetch_one(&db.pool)
+            .await?;
     Ok(first.zip(last))
 }
 

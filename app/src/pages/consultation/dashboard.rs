@@ -27,7 +27,7 @@ const SERIES: [(&str, &str, &str, fn(&DayFigures) -> i64); 3] = [
     ("dashboard-votes", "#a4161a", "2 3", |d| d.votes),
 ];
 
-fn chart(tr: Tr, days: &[DayFigures]) -> impl IntoView {
+fn chart(tr: Tr, days: &[DayFigures]) -> AnyView {
     let max = nice_max(
         days.iter()
             .flat_map(|d| SERIES.map(|s| (s.3)(d)))
@@ -99,6 +99,7 @@ fn chart(tr: Tr, days: &[DayFigures]) -> impl IntoView {
         </svg>
         <ul class="chart-legend">{legend}</ul>
     }
+    .into_any()
 }
 
 fn day_table(tr: Tr, d: &Dashboard) -> impl IntoView {
@@ -153,7 +154,9 @@ fn group_table(
     let rows = rows
         .iter()
         .map(|(g, n)| {
-            let name = g.as_deref().map_or_else(|| tr.t("dashboard-not-said"), &label);
+            let name = g
+                .as_deref()
+                .map_or_else(|| tr.t("dashboard-not-said"), &label);
             view! { <tr><th scope="row">{name}</th><td>{*n}</td></tr> }
         })
         .collect_view();
@@ -171,7 +174,7 @@ fn group_table(
     }
 }
 
-fn content(tr: Tr, d: Dashboard) -> impl IntoView {
+fn content(tr: Tr, d: Dashboard) -> AnyView {
     let c = &d.consultation;
     let base = format!("/api/staff/consultations/{}/dashboard", d.component_id);
     let coverage = if d.coverage.total == 0 {
@@ -245,6 +248,7 @@ fn content(tr: Tr, d: Dashboard) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 #[component]

@@ -44,7 +44,7 @@ fn breadcrumb(tr: Tr, process: &Process, here: Option<String>) -> impl IntoView 
 }
 
 /// The name and colour fields; `theme` is the stored one when editing.
-fn theme_form(tr: Tr, ctx: &Ctx, process_id: i64, theme: Option<&Theme>) -> impl IntoView {
+fn theme_form(tr: Tr, ctx: &Ctx, process_id: i64, theme: Option<&Theme>) -> AnyView {
     let form_name = theme.map_or("theme-new".to_owned(), |t| format!("theme-{}", t.id));
     let form = FormState::of(ctx, &form_name);
     let stored_colour = theme.map(|t| t.colour.clone()).unwrap_or_default();
@@ -69,7 +69,11 @@ fn theme_form(tr: Tr, ctx: &Ctx, process_id: i64, theme: Option<&Theme>) -> impl
     let colour_described = colour_error.as_ref().map(|_| "f-colour-err");
     let radio = |value: String, label: String, swatch: Option<&'static str>| {
         let id = format!("f-colour-{}", value.trim_start_matches('#'));
-        let id = if value.is_empty() { "f-colour-none".to_owned() } else { id };
+        let id = if value.is_empty() {
+            "f-colour-none".to_owned()
+        } else {
+            id
+        };
         let checked = chosen == value;
         view! {
             <div class="field radio">
@@ -87,9 +91,19 @@ fn theme_form(tr: Tr, ctx: &Ctx, process_id: i64, theme: Option<&Theme>) -> impl
     };
     let palette = PALETTE
         .iter()
-        .map(|(key, colour)| radio((*colour).to_owned(), format!("{} ({colour})", tr.t(key)), Some(colour)))
+        .map(|(key, colour)| {
+            radio(
+                (*colour).to_owned(),
+                format!("{} ({colour})", tr.t(key)),
+                Some(colour),
+            )
+        })
         .collect_view();
-    let submit = if theme.is_some() { tr.t("form-save") } else { tr.t("themes-add") };
+    let submit = if theme.is_some() {
+        tr.t("form-save")
+    } else {
+        tr.t("themes-add")
+    };
     view! {
         <form method="post" action=SaveTheme::url() class="stack" novalidate>
             <FormAlert message=form.message()/>
@@ -110,9 +124,10 @@ fn theme_form(tr: Tr, ctx: &Ctx, process_id: i64, theme: Option<&Theme>) -> impl
             <button type="submit" class="button">{submit}</button>
         </form>
     }
+    .into_any()
 }
 
-fn theme_row(tr: Tr, ctx: &Ctx, row: &themes::ThemeRow, index: usize, count: usize) -> impl IntoView {
+fn theme_row(tr: Tr, ctx: &Ctx, row: &themes::ThemeRow, index: usize, count: usize) -> AnyView {
     let t = &row.theme;
     let name = t.name.clone();
     let action = |url: String, direction: &'static str, label: String, class: &'static str| {
@@ -128,7 +143,13 @@ fn theme_row(tr: Tr, ctx: &Ctx, row: &themes::ThemeRow, index: usize, count: usi
         tr.t("theme-colour-none")
     } else {
         let (_, ratio) = chip_text(&t.colour);
-        tr.t_args("theme-colour-ratio", &[("colour", t.colour.clone()), ("ratio", format!("{ratio:.1}"))])
+        tr.t_args(
+            "theme-colour-ratio",
+            &[
+                ("colour", t.colour.clone()),
+                ("ratio", format!("{ratio:.1}")),
+            ],
+        )
     };
     let usage = if row.usage.is_unused() {
         tr.t("theme-unused")
@@ -150,6 +171,7 @@ fn theme_row(tr: Tr, ctx: &Ctx, row: &themes::ThemeRow, index: usize, count: usi
             </div>
         </li>
     }
+    .into_any()
 }
 
 #[component]

@@ -252,7 +252,10 @@ mod tests {
                 .key,
             "theme-error-name-long"
         );
-        assert_eq!(ThemeInput::parse(&form("Santé", "", "")).unwrap().colour, "");
+        assert_eq!(
+            ThemeInput::parse(&form("Santé", "", "")).unwrap().colour,
+            ""
+        );
     }
 
     #[test]

@@ -20,9 +20,10 @@ async fn process_of(ctx: &Ctx, id: i64) -> Result<Process, AppError> {
         .ok_or_else(|| ctx.not_found())
 }
 
-/// The ratio as people read it: "3,8" in French, "3.8" in English.
+/// The ratio as people read it: "4,48" in French, "4.48" in English (two
+/// decimals, so a refused 4.48 never reads as the required 4.5).
 fn ratio_text(ctx: &Ctx, ratio: f64) -> String {
-    let text = format!("{ratio:.1}");
+    let text = format!("{ratio:.2}");
     match ctx.tr.lang() {
         crate::lang::Lang::Fr => text.replace('.', ","),
         _ => text,

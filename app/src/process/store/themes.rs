@@ -76,15 +76,14 @@ pub async fn update_theme(
     id: i64,
     t: &ThemeInput,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE themes SET name = $1, colour = $2 WHERE id = $3 AND process_id = $4",
-    )
-    .bind(&t.name)
-    .bind(&t.colour)
-    .bind(id)
-    .bind(process_id)
-    .execute(&db.pool)
-    .await?;
+    let done =
+        sqlx::query("UPDATE themes SET name = $1, colour = $2 WHERE id = $3 AND process_id = $4")
+            .bind(&t.name)
+            .bind(&t.colour)
+            .bind(id)
+            .bind(process_id)
+            .execute(&db.pool)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -95,8 +94,10 @@ const USAGE_SQL: &str = "SELECT \
 
 /// What holds each theme of the process, by theme id.
 pub async fn usage_of(db: &Db, id: i64) -> Result<Usage, sqlx::Error> {
-    let (proposals, sessions, avenues): (i64, i64, i64) =
-        sqlx::query_as(USAGE_SQL).bind(id).fetch_one(&db.pool).await?;
+    let (proposals, sessions, avenues): (i64, i64, i64) = sqlx::query_as(USAGE_SQL)
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
     Ok(Usage {
         proposals,
         sessions,
@@ -132,8 +133,10 @@ pub async fn delete_theme(db: &Db, id: i64) -> Result<Deleted, sqlx::Error> {
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        let (proposals, sessions, avenues): (i64, i64, i64) =
-            sqlx::query_as(USAGE_SQL).bind(id).fetch_one(&mut *tx).await?;
+        let (proposals, sessions, avenues): (i64, i64, i64) = sqlx::query_as(USAGE_SQL)
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
         return Ok(Deleted::InUse(Usage {
             proposals,
             sessions,
