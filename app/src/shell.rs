@@ -231,6 +231,13 @@ pub fn App() -> impl IntoView {
                     view=process::phase_edit::PhaseEditPage
                     ssr=a.clone()
                 />
+                <Route path=path!("/admin/processes/:id/themes") view=process::themes::ThemesListPage ssr=a.clone()/>
+                <Route path=path!("/admin/processes/:id/themes/:theme_id") view=process::themes::ThemeEditPage ssr=a.clone()/>
+                <Route
+                    path=path!("/admin/consultations/:component_id/dashboard")
+                    view=c::dashboard::DashboardPage
+                    ssr=a.clone()
+                />
                 <Route
                     path=path!("/admin/processes/:id/phases/:phase_id/delete")
                     view=process::phase_edit::PhaseDeletePage

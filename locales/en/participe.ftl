@@ -1292,3 +1292,95 @@ path-results-print = Print the results
 path-results-printed = Results as of { $date }
 ## scratch: gaps found building a process from an empty database
 scratch-session-no-speakers = No speaker yet: add them from the event's page, then come back to link them to this session.
+## setup: a process's themes, a consultation's neighbourhoods, the dashboard
+themes-title = Themes
+themes-manage = Manage themes
+themes-intro = The themes of "{ $process }", in the order they are shown. A theme used by proposals, sessions or action avenues cannot be deleted.
+themes-none = No theme yet.
+themes-add = Add a theme
+theme-edit-title = Edit the theme
+theme-name = Theme name
+theme-colour = Label colour
+theme-colour-hint = The label's text (black or white) must stay readable: a contrast of at least 4.5:1 is required (WCAG AA).
+theme-colour-none = No colour (light grey)
+theme-colour-custom = Or colour code (optional)
+theme-colour-custom-hint = For example #0b5394. When filled in, it replaces the choice above.
+theme-colour-blue = Blue
+theme-colour-green = Green
+theme-colour-red = Red
+theme-colour-purple = Purple
+theme-colour-orange = Burnt orange
+theme-colour-teal = Teal
+theme-colour-pink = Raspberry
+theme-colour-slate = Slate
+theme-colour-ratio = Colour { $colour }, contrast { $ratio }:1
+theme-unused = not used
+theme-edit = Edit "{ $name }"
+theme-move-up = Move "{ $name }" up
+theme-move-down = Move "{ $name }" down
+theme-delete = Delete "{ $name }"
+theme-saved = The theme "{ $name }" is saved.
+theme-deleted = The theme "{ $name }" is deleted.
+theme-error-name = Give the theme a name.
+theme-error-name-long = The theme's name must be at most 120 characters.
+theme-error-name-taken = This process already has a theme with that name: choose another one.
+theme-error-colour = This colour code is not recognised: write it as #0b5394 (or #09c).
+theme-error-contrast = With this colour the label's text would not be readable enough: contrast { $ratio }:1, at least 4.5:1 is needed. Choose a darker or lighter colour, or one from the list.
+theme-error-in-use = The theme "{ $name }" cannot be deleted: it is used by { $usage }. Remove it from those first, or rename it.
+theme-usage-proposals = { $count ->
+    [1] 1 proposal
+   *[other] { $count } proposals
+}
+theme-usage-sessions = { $count ->
+    [1] 1 session
+   *[other] { $count } sessions
+}
+theme-usage-avenues = { $count ->
+    [1] 1 action avenue
+   *[other] { $count } action avenues
+}
+theme-usage-and = and
+settings-neighbourhoods-count = { $count ->
+    [0] No neighbourhood saved: the profile card will not offer any.
+    [1] 1 neighbourhood saved (blank lines and duplicates removed on saving).
+   *[other] { $count } neighbourhoods saved (blank lines and duplicates removed on saving).
+}
+dashboard-title = Participation dashboard
+dashboard-link = Participation dashboard
+dashboard-link-phase = Dashboard: { $title }
+dashboard-definitions = What these figures count
+dashboard-participants = Participants
+dashboard-proposals = Proposals
+dashboard-votes = Votes
+dashboard-groups = Neighbourhood and age
+dashboard-def-participants = Distinct people who voted or proposed (that day for the daily figures, over the whole consultation for the total); someone voting on several days counts on each of them, but once in the total.
+dashboard-def-proposals = Proposals submitted, whatever the moderation decision (pending, published or refused).
+dashboard-def-votes = Votes counted in the results (sequence and trusted votes); votes set aside as untrusted are not counted, as in the results. A changed vote counts on the day it was first cast.
+dashboard-def-groups = The answer given on the optional profile card by the participants above; "Not given" gathers those who said nothing.
+dashboard-per-day = Participation per day
+dashboard-totals = In all: { $participants } participants, { $proposals } proposals, { $votes } votes.
+dashboard-chart-name = Participants, proposals and votes per day
+dashboard-chart-desc = Line chart; the exact values are in the table that follows.
+dashboard-timezone = Days counted on { $timezone } time.
+dashboard-days-caption = Participants, proposals and votes per day
+dashboard-day = Day
+dashboard-total = Total
+dashboard-no-activity = No participation yet.
+dashboard-by-neighbourhood = Participation by neighbourhood
+dashboard-coverage = { $covered } neighbourhoods out of { $total } took part
+dashboard-missing = { $count ->
+    [1] Neighbourhood with no participant:
+   *[other] Neighbourhoods with no participant ({ $count }):
+}
+dashboard-no-neighbourhoods = This consultation offers no neighbourhood (see its settings).
+dashboard-hoods-caption = Participants by neighbourhood
+dashboard-neighbourhood = Neighbourhood
+dashboard-by-age = Participation by age bracket
+dashboard-ages-caption = Participants by age bracket
+dashboard-age = Age bracket
+dashboard-not-said = Not given
+dashboard-exports = Download the figures
+dashboard-csv = CSV spreadsheet
+dashboard-xlsx = Excel workbook (XLSX)
+dashboard-section = Section
+dashboard-label = Label

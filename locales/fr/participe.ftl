@@ -1292,3 +1292,95 @@ path-results-print = Imprimer les résultats
 path-results-printed = Résultats au { $date }
 ## scratch: gaps found building a process from an empty database
 scratch-session-no-speakers = Aucun intervenant pour l'instant : ajoutez-les depuis la page de l'événement, puis revenez les associer à cette séance.
+## setup: thèmes d'une démarche, quartiers d'une consultation, tableau de bord
+themes-title = Thèmes
+themes-manage = Gérer les thèmes
+themes-intro = Les thèmes de « { $process } », dans l'ordre où ils sont présentés. Un thème utilisé par des propositions, des sessions ou des pistes d'action ne peut pas être supprimé.
+themes-none = Aucun thème pour l'instant.
+themes-add = Ajouter un thème
+theme-edit-title = Modifier le thème
+theme-name = Nom du thème
+theme-colour = Couleur de l'étiquette
+theme-colour-hint = Le texte de l'étiquette (noir ou blanc) doit rester lisible : un contraste d'au moins 4,5:1 est exigé (RGAA / WCAG AA).
+theme-colour-none = Sans couleur (gris clair)
+theme-colour-custom = Ou code de couleur (facultatif)
+theme-colour-custom-hint = Par exemple #0b5394. S'il est rempli, il remplace le choix ci-dessus.
+theme-colour-blue = Bleu
+theme-colour-green = Vert
+theme-colour-red = Rouge
+theme-colour-purple = Violet
+theme-colour-orange = Brun orangé
+theme-colour-teal = Bleu-vert
+theme-colour-pink = Framboise
+theme-colour-slate = Ardoise
+theme-colour-ratio = Couleur { $colour }, contraste { $ratio }:1
+theme-unused = utilisé nulle part
+theme-edit = Modifier « { $name } »
+theme-move-up = Monter « { $name } »
+theme-move-down = Descendre « { $name } »
+theme-delete = Supprimer « { $name } »
+theme-saved = Le thème « { $name } » est enregistré.
+theme-deleted = Le thème « { $name } » est supprimé.
+theme-error-name = Donnez un nom au thème.
+theme-error-name-long = Le nom du thème ne doit pas dépasser 120 caractères.
+theme-error-name-taken = Cette démarche a déjà un thème de ce nom : choisissez-en un autre.
+theme-error-colour = Ce code de couleur n'est pas reconnu : écrivez-le sous la forme #0b5394 (ou #09c).
+theme-error-contrast = Avec cette couleur, le texte de l'étiquette ne serait pas assez lisible : contraste de { $ratio }:1, il faut au moins 4,5:1. Choisissez une couleur plus foncée ou plus claire, ou une couleur de la liste.
+theme-error-in-use = Le thème « { $name } » ne peut pas être supprimé : il est utilisé par { $usage }. Retirez-le d'abord de ces éléments, ou renommez-le.
+theme-usage-proposals = { $count ->
+    [1] 1 proposition
+   *[other] { $count } propositions
+}
+theme-usage-sessions = { $count ->
+    [1] 1 session
+   *[other] { $count } sessions
+}
+theme-usage-avenues = { $count ->
+    [1] 1 piste d'action
+   *[other] { $count } pistes d'action
+}
+theme-usage-and = et
+settings-neighbourhoods-count = { $count ->
+    [0] Aucun quartier enregistré : la carte de profil ne proposera pas de quartier.
+    [1] 1 quartier enregistré (lignes vides et doublons retirés à l'enregistrement).
+   *[other] { $count } quartiers enregistrés (lignes vides et doublons retirés à l'enregistrement).
+}
+dashboard-title = Tableau de bord de la participation
+dashboard-link = Tableau de bord de la participation
+dashboard-link-phase = Tableau de bord : { $title }
+dashboard-definitions = Ce que comptent ces chiffres
+dashboard-participants = Participants
+dashboard-proposals = Propositions
+dashboard-votes = Votes
+dashboard-groups = Quartier et âge
+dashboard-def-participants = Personnes distinctes ayant voté ou proposé (sur la journée pour les chiffres par jour, sur toute la consultation pour le total) ; une personne qui vote plusieurs jours compte chacun de ces jours, mais une seule fois au total.
+dashboard-def-proposals = Propositions déposées, quelle que soit la décision de modération (en attente, publiées ou refusées).
+dashboard-def-votes = Votes comptés dans les résultats (votes du parcours et votes de confiance) ; les votes écartés comme non fiables ne sont pas comptés, comme dans les résultats. Un vote modifié compte le jour où il a été donné.
+dashboard-def-groups = Réponse donnée sur la carte de profil facultative par les participants ci-dessus ; « Non renseigné » regroupe ceux qui n'ont rien indiqué.
+dashboard-per-day = Participation par jour
+dashboard-totals = En tout : { $participants } participants, { $proposals } propositions, { $votes } votes.
+dashboard-chart-name = Participants, propositions et votes par jour
+dashboard-chart-desc = Graphique en courbes ; les valeurs exactes sont dans le tableau qui suit.
+dashboard-timezone = Jours comptés à l'heure de { $timezone }.
+dashboard-days-caption = Participants, propositions et votes par jour
+dashboard-day = Jour
+dashboard-total = Total
+dashboard-no-activity = Aucune participation pour l'instant.
+dashboard-by-neighbourhood = Participation par quartier
+dashboard-coverage = { $covered } quartiers sur { $total } ont participé
+dashboard-missing = { $count ->
+    [1] Quartier sans participant :
+   *[other] Quartiers sans participant ({ $count }) :
+}
+dashboard-no-neighbourhoods = Aucun quartier n'est proposé dans cette consultation (voir ses réglages).
+dashboard-hoods-caption = Participants par quartier
+dashboard-neighbourhood = Quartier
+dashboard-by-age = Participation par tranche d'âge
+dashboard-ages-caption = Participants par tranche d'âge
+dashboard-age = Tranche d'âge
+dashboard-not-said = Non renseigné
+dashboard-exports = Télécharger les chiffres
+dashboard-csv = Tableur CSV
+dashboard-xlsx = Classeur Excel (XLSX)
+dashboard-section = Rubrique
+dashboard-label = Libellé

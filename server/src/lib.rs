@@ -66,6 +66,15 @@ pub fn router(config: &Config, db: Db, mail: MailWaker) -> Router {
             "/api/consultations/{slug}/proposals.csv",
             get(app::consultation::open_data::proposals_csv),
         )
+        .route("/themes.css", get(app::process::stylesheet::themes_css))
+        .route(
+            "/api/staff/consultations/{component_id}/dashboard.csv",
+            get(app::consultation::dashboard::dashboard_csv),
+        )
+        .route(
+            "/api/staff/consultations/{component_id}/dashboard.xlsx",
+            get(app::consultation::dashboard::dashboard_xlsx),
+        )
         .route(
             "/api/surveys/{slug}/responses.csv",
             get(app::survey::export::responses_csv),

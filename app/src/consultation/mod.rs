@@ -9,6 +9,8 @@ pub mod api;
 pub mod forms;
 
 #[cfg(feature = "ssr")]
+pub mod dashboard;
+#[cfg(feature = "ssr")]
 pub mod live;
 #[cfg(feature = "ssr")]
 pub mod logic;

@@ -10,11 +10,14 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use std::collections::HashMap;
 
-pub const NEIGHBOURHOODS: [&str; 15] = [
+/// Mulhouse's sixteen quartiers: the demographics card offers exactly these.
+pub const NEIGHBOURHOODS: [&str; 16] = [
     "Bourtzwiller",
     "Brustlein",
     "Centre historique",
+    "Cité-Briand",
     "Coteaux",
+    "Daguerre",
     "Doller",
     "Dornach",
     "Drouot-Barbanègre",
@@ -25,7 +28,6 @@ pub const NEIGHBOURHOODS: [&str; 15] = [
     "Rebberg",
     "Vauban-Neppert",
     "Wolf-Wagner",
-    "Hors de Mulhouse",
 ];
 
 /// (theme position, proposal, chance of agreeing, chance of disagreeing).

@@ -163,6 +163,15 @@ pub async fn load(db: &Db, today: NaiveDate, historical: bool) -> Result<DemoRep
     };
     let process_id = store::insert_process(db, &process).await?;
     store::insert_themes(db, process_id, &THEMES).await?;
+    // The demo's chips take the palette's colours, in order.
+    for (position, (_, colour)) in crate::process::logic::themes::PALETTE.iter().enumerate() {
+        sqlx::query("UPDATE themes SET colour = $1 WHERE process_id = $2 AND position = $3")
+            .bind(*colour)
+            .bind(process_id)
+            .bind(position as i64 + 1)
+            .execute(&db.pool)
+            .await?;
+    }
     for phase in &PHASES {
         let input = PhaseInput {
             title: phase.title.into(),

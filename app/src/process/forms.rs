@@ -78,3 +78,25 @@ pub struct DeleteProcessForm {
     pub process_id: String,
     pub confirm_title: String,
 }
+
+/// The theme editor's fields (a new theme when `theme_id` is empty).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThemeForm {
+    pub process_id: String,
+    pub theme_id: String,
+    pub name: String,
+    /// A palette colour (`#rrggbb`), or empty for the neutral chip.
+    pub colour: String,
+    /// A colour typed as a code; when given it wins over `colour`.
+    pub colour_custom: String,
+}
+
+/// A theme to delete or move.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThemeAction {
+    pub theme_id: String,
+    /// "up" or "down" when moving.
+    pub direction: String,
+}

@@ -13,4 +13,6 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod uploads;
 #[cfg(feature = "ssr")]
+pub mod stylesheet;
+#[cfg(feature = "ssr")]
 pub mod visibility;

@@ -1,6 +1,8 @@
 //! The process space's commands (the editor's forms) and the read models of
 //! its pages: the home page, a process, a phase, the staff's editors.
 
+pub mod themes;
+
 use super::forms::{ArchiveForm, DeleteProcessForm, PhaseAction, PhaseForm, ProcessForm};
 use super::logic::{self, PhaseInput, ProcessInput};
 use super::store::{self, Phase, Process};
@@ -123,7 +125,7 @@ pub struct ProcessView {
     pub phases: Vec<Phase>,
     /// The index in `phases` of the phase to put forward.
     pub current: Option<usize>,
-    pub themes: Vec<String>,
+    pub themes: Vec<store::Theme>,
     pub today: NaiveDate,
     /// The published results of its final evaluations (the Rendez-vous
     /// citoyen's survey): where the process closes its loop.

@@ -63,6 +63,12 @@ const REFUSALS: &[Refusal] = &[
         message: "programme-error-day-taken",
     },
     Refusal {
+        postgres: "themes_process_id_name_key",
+        sqlite: "themes.process_id, themes.name",
+        field: "name",
+        message: "theme-error-name-taken",
+    },
+    Refusal {
         postgres: "staff_accounts_email_key",
         sqlite: "staff_accounts.email",
         field: "email",

@@ -7,6 +7,7 @@ mod author_mail;
 mod backup;
 mod consultation;
 mod consultation_more;
+mod dashboard;
 mod event;
 mod event_more;
 mod foundation;

@@ -6,6 +6,7 @@
 //! callers pass data and a seeded [`rand::Rng`], which keeps every function
 //! deterministic and unit-testable.
 
+pub mod dashboard;
 pub mod groups;
 pub mod moderation;
 pub mod ideas;

@@ -3,6 +3,7 @@
 //! and one read model per page. Services return data; pages translate it.
 
 pub mod ideas;
+pub mod dashboard;
 pub mod moderation;
 pub mod moderation_log;
 pub mod pages;

@@ -3,6 +3,7 @@
 
 pub mod consultations;
 mod counts;
+pub mod dashboard;
 pub mod demographics;
 pub mod ideas;
 mod idempotency;

@@ -3,6 +3,7 @@
 //! editor. Each reads one read model from `consultation::service` and renders it.
 
 pub mod charter;
+pub mod dashboard;
 pub mod home;
 pub mod idea_fate;
 pub mod ideas;

@@ -59,7 +59,7 @@ pub fn ResultsPage() -> impl IntoView {
                 items.truncate(3);
                 view! {
                     <section class="theme">
-                        <h3>{name.clone()}</h3>
+                        <h3><span class=format!("theme-chip theme-{}", theme.id)>{name.clone()}</span></h3>
                         <p>{tr.t_args("results-theme-count", &[("count", count.to_string())])}</p>
                         {result_list(tr, &links, &items)}
                     </section>
@@ -71,6 +71,7 @@ pub fn ResultsPage() -> impl IntoView {
             <Page title=tr.t("results-title")>
                 {breadcrumb(tr, &c, Some(tr.t("results-title")))}
                 <h1>{tr.t("results-title")}</h1>
+                {crate::pages::process::themes::chip_stylesheet()}
                 <p class="question">{c.question.clone()}</p>
                 {super::poster::printed_on(tr, today)}
                 {figures(tr, &c.slug, counts)}

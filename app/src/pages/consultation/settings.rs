@@ -86,7 +86,10 @@ fn form_view(tr: Tr, data: &Data) -> impl IntoView {
             </div>
             <TextArea name="neighbourhoods" label=tr.t("settings-neighbourhoods") hint=tr.t("settings-neighbourhoods-hint")
                 value=form.value("neighbourhoods", stored(&|c| c.neighbourhoods.join("\n"), String::new()))
-                error=form.error("neighbourhoods")/>
+                error=form.error("neighbourhoods") rows=16/>
+            <p class="hint" id="neighbourhoods-count">
+                {tr.t_args("settings-neighbourhoods-count", &[("count", c.map_or(0, |c| c.neighbourhoods.len()).to_string())])}
+            </p>
             <div class="row">
                 <Field name="opens_on" kind="date" label=tr.t("settings-opens") hint=tr.t("field-date-hint") required=true
                     value=form.value("opens_on", stored(&|c| iso(c.opens_on), iso(data.phase.start)))
@@ -118,6 +121,7 @@ pub fn ConsultationEditPage() -> impl IntoView {
             {load_page(load(component_id), move |data| {
                 let public = data.consultation.as_ref().map(|c| view! {
                     <p><a href=format!("/consultations/{}", c.slug)>{tr.t("admin-view-public")}</a></p>
+                    <p><a href=format!("/admin/consultations/{}/dashboard", data.component_id)>{tr.t("dashboard-link")}</a></p>
                 });
                 view! {
                     <nav aria-label=tr.t("breadcrumb") class="breadcrumb">

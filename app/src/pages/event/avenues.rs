@@ -43,8 +43,8 @@ fn avenue_card(tr: Tr, p: &Programme, a: &Avenue, group: usize) -> impl IntoView
     let themes = a
         .theme_ids
         .iter()
-        .filter_map(|t| p.theme(*t))
-        .map(|t| view! { <li>{t.to_owned()}</li> })
+        .filter_map(|t| p.theme(*t).map(|name| (*t, name)))
+        .map(|(id, t)| view! { <li class=format!("theme-{id}")>{t.to_owned()}</li> })
         .collect_view();
     let description = a
         .description
@@ -136,6 +136,7 @@ pub fn ActionAvenuesPage() -> impl IntoView {
             <Page title=format!("{title} · {}", p.event.title)>
                 {breadcrumb(tr, &p, Some(title.clone()))}
                 <h1>{title.clone()}</h1>
+                {crate::pages::process::themes::chip_stylesheet()}
                 <p class="question">{p.event.title.clone()}</p>
                 {staff}
                 {if count == 0 {

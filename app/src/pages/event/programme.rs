@@ -58,7 +58,7 @@ pub fn ProgrammePage() -> impl IntoView {
                     let cards = sessions
                         .into_iter()
                         .map(|s| {
-                            let themes = s.theme_ids.iter().filter_map(|t| p.theme(*t)).map(|t| view! { <li>{t.to_owned()}</li> }).collect_view();
+                            let themes = s.theme_ids.iter().filter_map(|t| p.theme(*t).map(|name| (*t, name))).map(|(id, t)| view! { <li class=format!("theme-{id}")>{t.to_owned()}</li> }).collect_view();
                             let speakers = s
                                 .speaker_ids
                                 .iter()
@@ -120,6 +120,7 @@ pub fn ProgrammePage() -> impl IntoView {
             <Page title=p.event.title.clone()>
                 {breadcrumb(tr, &p, None)}
                 <h1>{p.event.title.clone()}</h1>
+                {crate::pages::process::themes::chip_stylesheet()}
                 {staff}
                 <p class="phase-when">{dates}{(!p.event.venue.is_empty()).then(|| view! { <br/><span>{p.event.venue.clone()}</span> })}</p>
                 <div class="prose" inner_html=markdown::render(&p.event.description_md)></div>

@@ -29,8 +29,8 @@ pub fn SessionPage() -> impl IntoView {
         let themes = s
             .theme_ids
             .iter()
-            .filter_map(|t| p.theme(*t))
-            .map(|t| view! { <li>{t.to_owned()}</li> })
+            .filter_map(|t| p.theme(*t).map(|name| (*t, name)))
+            .map(|(id, t)| view! { <li class=format!("theme-{id}")>{t.to_owned()}</li> })
             .collect_view();
         let speakers = s
             .speaker_ids
@@ -52,6 +52,7 @@ pub fn SessionPage() -> impl IntoView {
                 {breadcrumb(tr, &p, Some(s.title.clone()))}
                 <p class="eyebrow">{kind_label(tr, s.kind)}</p>
                 <h1>{s.title.clone()}</h1>
+                {crate::pages::process::themes::chip_stylesheet()}
                 <dl class="facts">
                     <dt>{tr.t("session-when")}</dt><dd>{day}", "{hours(&s)}</dd>
                     {(!s.room.is_empty()).then(|| view! { <dt>{tr.t("session-room")}</dt><dd>{s.room.clone()}</dd> })}

@@ -86,7 +86,10 @@ fn phases_list(
                 .components
                 .iter()
                 .filter(|c| c.kind == ComponentKind::Consultation)
-                .map(|c| view! { <a href=format!("/admin/consultations/{}", c.id)>{tr.t_args("settings-link", &[("title", name.clone())])}</a> })
+                .map(|c| view! {
+                    <a href=format!("/admin/consultations/{}", c.id)>{tr.t_args("settings-link", &[("title", name.clone())])}</a>
+                    <a href=format!("/admin/consultations/{}/dashboard", c.id)>{tr.t_args("dashboard-link-phase", &[("title", name.clone())])}</a>
+                })
                 .collect_view();
             let survey = phase
                 .components
@@ -162,7 +165,10 @@ pub fn ProcessEditPage() -> impl IntoView {
                 let form = FormState::of(&ctx, "process");
                 let phases = data.process.as_ref().map(|p| phases_list(tr, p, &data.phases, data.today));
                 let public = data.process.as_ref().map(|p| {
-                    view! { <p><a href=format!("/processes/{}", p.slug)>{tr.t("admin-view-public")}</a></p> }
+                    view! {
+                        <p><a href=format!("/processes/{}", p.slug)>{tr.t("admin-view-public")}</a></p>
+                        <p><a href=crate::process::service::themes::themes_path(p.id)>{tr.t("themes-manage")}</a></p>
+                    }
                 });
                 let image = data.process.as_ref().map(|p| super::lifecycle::image_section(tr, &ctx, p));
                 let lifecycle =

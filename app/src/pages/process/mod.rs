@@ -4,6 +4,7 @@ pub mod edit;
 pub mod lifecycle;
 pub mod phase;
 pub mod phase_edit;
+pub mod themes;
 
 use super::param;
 use crate::components::{load_page, Page, StatusBadge};
@@ -98,10 +99,11 @@ pub fn ProcessPage() -> impl IntoView {
         let themes = (!themes.is_empty()).then(|| {
             let items = themes
                 .into_iter()
-                .map(|t| view! { <li>{t}</li> })
+                .map(|t| themes::chip(t.id, t.name))
                 .collect_view();
             view! {
                 <section aria-labelledby="themes-title">
+                    {themes::chip_stylesheet()}
                     <h2 id="themes-title">{tr.t("process-themes")}</h2>
                     <ul class="tags">{items}</ul>
                 </section>

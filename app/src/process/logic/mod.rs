@@ -1,6 +1,8 @@
 //! The rules of processes and phases, as plain functions: statuses derived
 //! from dates, and input parsed once into valid values.
 
+pub mod themes;
+
 use super::forms::{PhaseForm, ProcessForm};
 use crate::model::{ComponentKind, PhaseStatus};
 use chrono::NaiveDate;
