@@ -11,8 +11,8 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
-pub mod uploads;
-#[cfg(feature = "ssr")]
 pub mod stylesheet;
+#[cfg(feature = "ssr")]
+pub mod uploads;
 #[cfg(feature = "ssr")]
 pub mod visibility;

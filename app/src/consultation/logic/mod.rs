@@ -8,8 +8,8 @@
 
 pub mod dashboard;
 pub mod groups;
-pub mod moderation;
 pub mod ideas;
+pub mod moderation;
 pub mod rules;
 pub mod scoring;
 pub mod sequence;

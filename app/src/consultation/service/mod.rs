@@ -2,8 +2,8 @@
 //! transaction (propose, vote, move a sequence on, moderate, save settings)
 //! and one read model per page. Services return data; pages translate it.
 
-pub mod ideas;
 pub mod dashboard;
+pub mod ideas;
 pub mod moderation;
 pub mod moderation_log;
 pub mod pages;
