@@ -406,7 +406,10 @@ async fn archived_processes_leave_home_and_take_no_contributions(engine: Engine)
     let edit = format!("/admin/processes/{id}");
     let link = format!("href=\"/processes/{slug}\"");
     let visitor = app.html_client();
-    assert!(app.get_html(&visitor, "/").await.1.contains(&link));
+    // The home page's "Je donne mon avis" button leads to the open consultation's vote.
+    let vote = format!("href=\"/consultations/{CONSULTATION}/vote\"");
+    let home = app.get_html(&visitor, "/").await.1;
+    assert!(home.contains(&link) && home.contains(&vote));
     let id_text = id.to_string();
     let (status, location) = app
         .post_form(
@@ -420,7 +423,9 @@ async fn archived_processes_leave_home_and_take_no_contributions(engine: Engine)
         (300..400).contains(&status) && location == edit,
         "{engine:?}"
     );
-    assert!(!app.get_html(&visitor, "/").await.1.contains(&link));
+    let home = app.get_html(&visitor, "/").await.1;
+    assert!(!home.contains(&link), "{engine:?}");
+    assert!(!home.contains(&vote), "an archived consultation is not offered on home");
     let (status, page) = app.get_html(&visitor, &format!("/processes/{slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Cette démarche est archivée"));

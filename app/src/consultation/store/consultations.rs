@@ -255,7 +255,7 @@ pub async fn open_consultations(
     let rows: Vec<ConsultationRow> = sqlx::query_as(&format!(
         "SELECT {columns} FROM consultations co JOIN components c ON c.id = co.component_id \
          JOIN phases p ON p.id = c.phase_id JOIN processes pr ON pr.id = p.process_id \
-         WHERE pr.published = 1 AND co.opens_on <= $1 AND co.closes_on >= $1 \
+         WHERE pr.published = 1 AND pr.archived_at IS NULL AND co.opens_on <= $1 AND co.closes_on >= $1 \
          ORDER BY co.closes_on, co.id"
     ))
     .bind(date_text(today))
