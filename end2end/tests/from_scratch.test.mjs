@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateSync, crc32 } from 'node:zlib';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, phone } from '../browser.mjs';
@@ -128,6 +129,49 @@ const P = {
   workshop: 'Atelier : des cours d\'école ouvertes',
 };
 
+/** A real PNG photo-like picture (a colour gradient), `width` × `height`. */
+function pngImage(width, height) {
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      rows[row + 1 + x * 3] = (x * 255) / width;
+      rows[row + 2 + x * 3] = (y * 255) / height;
+      rows[row + 3 + x * 3] = 140;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Uploads an image through a plain multipart form, with its description. */
+async function uploadImage(page, section, name, alt) {
+  const form = page.locator(section);
+  await form.locator('input[type=file]').setInputFiles({
+    name, mimeType: 'image/png', buffer: pngImage(1200, 600),
+  });
+  if (alt !== undefined) await form.getByLabel(/Texte alternatif|Description/i).first().fill(alt);
+  await form.getByRole('button', { name: 'Envoyer l’image' }).click();
+  await notice(page, 'Image enregistrée.');
+}
+
 async function buildProcess(page) {
   await logIn(page, ADMIN, '/admin');
   await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
@@ -143,13 +187,40 @@ async function buildProcess(page) {
     'La Ville invite chaque habitant à **proposer** et à voter.\n\n- une consultation\n- un forum\n- un questionnaire');
   await page.locator('#f-start_date').fill(day(-1));
   await page.locator('#f-end_date').fill(day(90));
-  // after merge: image upload (the process's image, with its alt text)
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await notice(page, 'La démarche est enregistrée.');
   await check(page, 'process saved', { shot: 'process-new' });
   const processUrl = page.url();
   assert.match(processUrl, /\/admin\/processes\/\d+/);
-  // after merge: themes (create, rename, reorder, colour the process's themes)
+
+  // Its image, uploaded (resized for phones on the server) and described.
+  await uploadImage(page, '#image-section', 'quartiers.png', 'Des habitants réunis sur une place du quartier');
+  await check(page, 'process image uploaded', { shot: 'process-image' });
+  const preview = page.locator('#image-section img').first();
+  assert.equal(await preview.getAttribute('alt'), 'Des habitants réunis sur une place du quartier');
+  assert.match(await preview.getAttribute('srcset'), /\/media\/.+ \d+w/);
+
+  // Its themes: created with a colour, renamed, reordered, one deleted.
+  await page.getByRole('link', { name: 'Gérer les thèmes' }).click();
+  await check(page, 'themes, none yet', { shot: 'themes-empty' });
+  for (const [name, colour] of [['Logement', 1], ['Santé', 2], ['Vivre ensemble', 3], ['Provisoire', 0]]) {
+    await page.locator('#f-name').fill(name);
+    await page.locator('input[name=colour]').nth(colour).check();
+    await page.getByRole('button', { name: 'Ajouter un thème' }).click();
+    await notice(page, `Le thème « ${name} » est enregistré.`);
+  }
+  await page.getByRole('link', { name: 'Modifier « Vivre ensemble »' }).click();
+  await check(page, 'theme editor');
+  await page.locator('#f-name').fill('Solidarité');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await notice(page, 'Le thème « Solidarité » est enregistré.');
+  await page.getByRole('button', { name: 'Monter « Santé »' }).click();
+  await page.getByRole('button', { name: 'Supprimer « Provisoire »' }).click();
+  await notice(page, 'Le thème « Provisoire » est supprimé.');
+  const order = await page.locator('.admin-theme-name .tags').allInnerTexts();
+  assert.deepEqual(order.map((t) => t.trim()), ['Santé', 'Logement', 'Solidarité']);
+  await check(page, 'themes', { shot: 'themes' });
+  await page.goto(processUrl);
 
   // Its phases, each with its components.
   const phases = [
@@ -207,11 +278,17 @@ async function buildProcess(page) {
     await page.locator('#f-role').fill(role);
     await page.locator('#f-organisation').fill('Ville de Mulhouse');
     await page.locator('#f-bio').fill(`${name} travaille sur les espaces publics depuis dix ans.`);
-    // after merge: image upload (the speaker's photo)
     if (name === 'Nadia Keller') await check(page, 'new speaker', { shot: 'speaker-new' });
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await notice(page, 'Programme enregistré.');
     await page.goto(eventAdmin);
+    // Her portrait, on her editor (the name describes it unless staff write more).
+    if (name === 'Nadia Keller') {
+      await page.getByRole('link', { name: `Modifier « ${name} »` }).click();
+      await uploadImage(page, 'form[enctype="multipart/form-data"]:has(input[type=file])', 'nadia.png');
+      await check(page, 'speaker photo uploaded', { shot: 'speaker-photo' });
+      await page.goto(eventAdmin);
+    }
   }
   const sessions = [
     ['Ouverture du forum', 'Séance plénière', '09:30', '10:30', 'Grande salle', '', 'Nadia Keller'],
@@ -332,7 +409,11 @@ async function moderateAll(page) {
   // Publishing leads straight to the next idea, or back to the empty queue.
   for (let i = 0; i < 10; i++) {
     await page.locator('.proposal-text').waitFor();
-    if (published === 0) await check(page, 'moderating a proposal', { shot: 'moderate-one' });
+    if (published === 0) {
+      await check(page, 'moderating a proposal', { shot: 'moderate-one' });
+      // The process's own themes, as the admin made them.
+      await page.getByRole('checkbox', { name: 'Santé' }).check();
+    }
     await page.getByRole('button', { name: 'Publier' }).click();
     await notice(page, "L'idée est publiée.");
     published += 1;
@@ -364,8 +445,10 @@ test('from an empty database to a running process, through the interface only', 
   assert.equal(draft.status(), 404, 'a draft process is not public');
   await publish(admin, processUrl);
 
-  // Residents find it from home and propose ideas.
+  // Residents find it from home, with its image, and propose ideas.
   await visitor.goto(BASE);
+  await visitor.locator('img[alt="Des habitants réunis sur une place du quartier"]').first().waitFor();
+  await check(visitor, 'home with the process', { javaScript: true });
   await visitor.getByRole('link', { name: P.title }).first().click();
   await visitor.getByRole('heading', { level: 1, name: P.title }).waitFor();
   await check(visitor, 'process page', { javaScript: true });
@@ -385,10 +468,11 @@ test('from an empty database to a running process, through the interface only', 
   const moderator = await staffPage();
   assert.equal(await moderateAll(moderator), 4);
 
-  // A third resident votes a whole sequence, telling their neighbourhood.
+  // A third resident votes a whole sequence, telling their neighbourhood:
+  // one tap from home opens the vote.
   const voter = await resident();
-  await voter.goto(`${BASE}/consultations/${P.consultation}`);
-  await voter.getByRole('link', { name: 'Voter sur les propositions' }).click();
+  await voter.goto(BASE);
+  await voter.getByRole('link', { name: /Je donne mon avis/ }).first().click();
   await voter.locator('.vote-sequence[data-live="on"]:not([aria-busy])').waitFor();
   const keys = ["D'accord", "Pas d'accord", 'Neutre'];
   let votes = 0;
@@ -423,6 +507,14 @@ test('from an empty database to a running process, through the interface only', 
   assert.equal(Number(await figures.nth(2).innerText()), votes, 'every vote counted');
   await check(voter, 'results', { javaScript: true });
 
+  // Every idea, filtered by the theme the moderator gave one of them.
+  await voter.getByRole('link', { name: 'Toutes les idées' }).first().click();
+  await voter.getByText('4 idées trouvées').first().waitFor();
+  await voter.getByLabel('Thème').selectOption({ label: 'Santé' });
+  await voter.getByRole('button', { name: 'Afficher' }).click();
+  await voter.getByText('1 idée trouvée').first().waitFor();
+  await check(voter, 'ideas of a theme', { javaScript: true });
+
   // The same resident registers for the forum, with a seat in the workshop.
   await voter.goto(`${BASE}/events/${P.event}`);
   await voter.getByRole('heading', { level: 1, name: 'Forum des quartiers' }).waitFor();
@@ -452,13 +544,24 @@ test('from an empty database to a running process, through the interface only', 
   await voter.getByText('Merci, vos réponses sont enregistrées.').waitFor();
   await check(voter, 'survey thanks', { javaScript: true });
 
-  // The staff see the outcomes.
+  // The staff see the outcomes: a theme in use can no longer be deleted...
+  await admin.goto(processUrl);
+  await admin.getByRole('link', { name: 'Gérer les thèmes' }).click();
+  await admin.getByText(/utilisé par 1 proposition$|1 proposition/).first().waitFor();
+  assert.equal(await admin.getByRole('button', { name: 'Supprimer « Santé »' }).count(), 0);
+  assert.equal(await admin.getByRole('button', { name: 'Supprimer « Logement »' }).count(), 1);
+  // ...the participation dashboard counts the voter's neighbourhood...
+  await admin.goto(processUrl);
+  await admin.getByRole('link', { name: /^Tableau de bord/ }).first().click();
+  await admin.getByText('1 quartier sur 4 a participé').waitFor();
+  await admin.getByText(/Bourtzwiller, Coteaux, Fonderie/).waitFor();
+  await check(admin, 'dashboard', { shot: 'dashboard' });
   await admin.goto(`${BASE}/events/${P.event}/attendees`);
   await admin.getByText('odile.voisin@example.org').first().waitFor();
   await check(admin, 'attendees', { shot: 'attendees' });
   await admin.goto(processUrl);
   await admin.getByRole('link', { name: /^Questionnaire de/ }).click();
-  await admin.getByRole('link', { name: 'Résultats (1 réponses)' }).click();
+  await admin.getByRole('link', { name: 'Résultats (1 réponse)' }).click();
   await check(admin, 'survey results', { shot: 'survey-results' });
   // The workshop's page counts the seat taken.
   await voter.goto(`${BASE}/events/${P.event}`);

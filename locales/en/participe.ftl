@@ -773,7 +773,10 @@ survey-builder-anonymous = Anonymous survey
 survey-builder-anonymous-hint = Answers are stored with no link to the invitation or the person; yet everyone can answer only once.
 survey-builder-saved = Survey saved.
 survey-builder-preview = Survey preview
-survey-builder-results = Results ({ $count } responses)
+survey-builder-results = Results ({ $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+})
 survey-builder-questions = Parts and questions
 survey-section-n = Part { $n } { $title }
 survey-builder-empty-section = No question in this part.
@@ -914,7 +917,10 @@ rendezvous-restitution-controversies = The ideas that divide
 rendezvous-restitution-empty = Not enough votes yet.
 rendezvous-restitution-all-results = All the consultation's results
 rendezvous-restitution-surveys = Questionnaires
-rendezvous-restitution-respondents = ({ $count } answers)
+rendezvous-restitution-respondents = ({ $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+})
 rendezvous-restitution-avenues = The symposium's action avenues
 rendezvous-idea-figures = ({ $agree } % agree, { $disagree } % disagree)
 rendezvous-console-title = Host console
@@ -1248,7 +1254,10 @@ ideas-previous = Previous page
 ideas-next = Next page
 ideas-page = Page { $page }
 ideas-pages = Pages
-ideas-votes = { $count } votes, { $agree } % agree
+ideas-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+}, { $agree } % agree
 ideas-zone-consensus = Consensus
 ideas-zone-controversy = Divides opinion
 ideas-zone-rejection = Rejected
@@ -1367,7 +1376,10 @@ dashboard-day = Day
 dashboard-total = Total
 dashboard-no-activity = No participation yet.
 dashboard-by-neighbourhood = Participation by neighbourhood
-dashboard-coverage = { $covered } neighbourhoods out of { $total } took part
+dashboard-coverage = { $covered ->
+    [one] { $covered } neighbourhood out of { $total } took part
+   *[other] { $covered } neighbourhoods out of { $total } took part
+}
 dashboard-missing = { $count ->
     [1] Neighbourhood with no participant:
    *[other] Neighbourhoods with no participant ({ $count }):

@@ -637,7 +637,13 @@ arrivals-seats-held = Places prises
 arrivals-waiting = En attente
 attendees-workshop = Atelier
 attendees-all-workshops = Tous les ateliers
-attendees-count = { $count } personnes dans cette liste ({ $cancelled } inscriptions annulées ne sont pas listées).
+attendees-count = { $count ->
+    [one] { $count } personne dans cette liste
+   *[other] { $count } personnes dans cette liste
+} ({ $cancelled ->
+    [one] { $cancelled } inscription annulée n'est pas listée
+   *[other] { $cancelled } inscriptions annulées ne sont pas listées
+}).
 attendees-export-csv = Télécharger (CSV)
 attendees-export-xlsx = Télécharger (Excel)
 attendees-arrived = Arrivé(e) le
@@ -773,7 +779,10 @@ survey-builder-anonymous = Questionnaire anonyme
 survey-builder-anonymous-hint = Les réponses sont enregistrées sans aucun lien avec l'invitation ou la personne ; chacun ne peut pourtant répondre qu'une fois.
 survey-builder-saved = Questionnaire enregistré.
 survey-builder-preview = Aperçu du questionnaire
-survey-builder-results = Résultats ({ $count } réponses)
+survey-builder-results = Résultats ({ $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
 survey-builder-questions = Parties et questions
 survey-section-n = Partie { $n } { $title }
 survey-builder-empty-section = Aucune question dans cette partie.
@@ -914,7 +923,10 @@ rendezvous-restitution-controversies = Les idées qui partagent
 rendezvous-restitution-empty = Pas encore assez de votes.
 rendezvous-restitution-all-results = Tous les résultats de la consultation
 rendezvous-restitution-surveys = Questionnaires
-rendezvous-restitution-respondents = ({ $count } réponses)
+rendezvous-restitution-respondents = ({ $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
 rendezvous-restitution-avenues = Les pistes d'action du colloque
 rendezvous-idea-figures = ({ $agree } % d'accord, { $disagree } % pas d'accord)
 rendezvous-console-title = Console d'animation
@@ -1248,7 +1260,10 @@ ideas-previous = Page précédente
 ideas-next = Page suivante
 ideas-page = Page { $page }
 ideas-pages = Pages
-ideas-votes = { $count } votes, { $agree } % d'accord
+ideas-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+}, { $agree } % d'accord
 ideas-zone-consensus = Consensus
 ideas-zone-controversy = Partage les avis
 ideas-zone-rejection = Rejetée
@@ -1367,7 +1382,10 @@ dashboard-day = Jour
 dashboard-total = Total
 dashboard-no-activity = Aucune participation pour l'instant.
 dashboard-by-neighbourhood = Participation par quartier
-dashboard-coverage = { $covered } quartiers sur { $total } ont participé
+dashboard-coverage = { $covered ->
+    [one] { $covered } quartier sur { $total } a participé
+   *[other] { $covered } quartiers sur { $total } ont participé
+}
 dashboard-missing = { $count ->
     [1] Quartier sans participant :
    *[other] Quartiers sans participant ({ $count }) :

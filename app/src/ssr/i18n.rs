@@ -6,6 +6,7 @@ use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed::LanguageLoader;
+use fluent::FluentValue;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -34,6 +35,15 @@ static LOADERS: LazyLock<HashMap<Lang, FluentLanguageLoader>> = LazyLock::new(||
         .collect()
 });
 
+/// A whole number written plainly ("12", not "012" nor "1 200") as a Fluent
+/// number, printed back the same; anything else as text.
+fn fluent_value(value: &str) -> FluentValue<'static> {
+    match value.parse::<i64>() {
+        Ok(n) if n.to_string() == value => FluentValue::from(n),
+        _ => FluentValue::from(value.to_owned()),
+    }
+}
+
 /// A translator for one language: `Tr::current()` in pages and server functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr(pub Lang);
@@ -52,8 +62,14 @@ impl Tr {
         LOADERS[&self.0].get(key)
     }
 
+    /// Arguments that are whole numbers reach Fluent as numbers, so that plural
+    /// variants (`[one]`, `[1]`, `*[other]`) select on them; a string "1" would
+    /// only ever match the default variant.
     pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
-        let map: HashMap<&str, String> = args.iter().cloned().collect();
+        let map: HashMap<&str, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (*name, fluent_value(value)))
+            .collect();
         LOADERS[&self.0].get_args(key, map)
     }
 
