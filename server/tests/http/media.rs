@@ -132,7 +132,8 @@ async fn uploads_are_stored_resized_and_served_for_a_year(engine: Engine) {
         ImageFormat::WebP,
     );
     // (bytes, name, widths and heights served, content type)
-    let cases: [(Vec<u8>, &str, Vec<(u32, u32)>, &str); 3] = [
+    type Case = (Vec<u8>, &'static str, Vec<(u32, u32)>, &'static str);
+    let cases: [Case; 3] = [
         (
             png(1200, 600),
             "pont.png",
