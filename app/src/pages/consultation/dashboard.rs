@@ -21,7 +21,15 @@ const PLOT: Plot = Plot {
 
 /// The three series: Fluent id, colour (AA on white), dash pattern (so
 /// colour is never the only difference), and the figure.
-const SERIES: [(&str, &str, &str, fn(&DayFigures) -> i64); 3] = [
+/// (Fluent id, colour, dash pattern, figure).
+type Series = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&DayFigures) -> i64,
+);
+
+const SERIES: [Series; 3] = [
     ("dashboard-participants", "#0b5394", "", |d| d.participants),
     ("dashboard-proposals", "#1e6b34", "8 4", |d| d.proposals),
     ("dashboard-votes", "#a4161a", "2 3", |d| d.votes),
