@@ -5,8 +5,8 @@
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use i18n_embed::fluent::FluentLanguageLoader;
+use i18n_embed::fluent::FluentValue;
 use i18n_embed::LanguageLoader;
-use fluent::FluentValue;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

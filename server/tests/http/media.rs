@@ -426,7 +426,10 @@ async fn archived_processes_leave_home_and_take_no_contributions(engine: Engine)
     );
     let home = app.get_html(&visitor, "/").await.1;
     assert!(!home.contains(&link), "{engine:?}");
-    assert!(!home.contains(&vote), "an archived consultation is not offered on home");
+    assert!(
+        !home.contains(&vote),
+        "an archived consultation is not offered on home"
+    );
     let (status, page) = app.get_html(&visitor, &format!("/processes/{slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Cette démarche est archivée"));
