@@ -135,7 +135,7 @@ async fn corrections_keep_the_authors_text_and_mark_the_idea(engine: Engine) {
     assert_eq!(votes_on(&app, id).await, votes, "votes stay attached");
 
     // A second correction still keeps the author's own text.
-    let again = "Il faut des jardins partagés dans tous les quartiers";
+    let again = "Il faut des jardins partagés et des potagers dans tous les quartiers";
     let (s, _) = app
         .post_form(
             &moderator,
@@ -173,6 +173,20 @@ async fn corrections_keep_the_authors_text_and_mark_the_idea(engine: Engine) {
         page.contains(&original.replace('\'', "&#x27;")) || page.contains(&original),
         "the original text is on the idea page"
     );
+    // "Toutes les idées" lists it with the mark, and its search reads the corrected words.
+    let (s, list) = app
+        .get_html(
+            &visitor,
+            &format!("/consultations/{CONSULTATION}/ideas?q=potager"),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let link = proposal_path(id);
+    assert!(
+        list.contains(&format!("{link}\"")) || list.contains(&format!("{link}?")),
+        "{engine:?}: {list}"
+    );
+    assert!(list.contains("Orthographe corrigée par la modération"));
     // …and on the vote card of a sequence that serves it.
     keep_published(&app, 6).await;
     let shown = walk_sequence(&app, &app.html_client()).await;

@@ -45,6 +45,7 @@ fn idea_item(tr: Tr, links: &ProposalLinks, r: &ProposalResult) -> impl IntoView
     view! {
         <li class="idea">
             <p class="proposal-text"><a href=links.to(r.id)>{r.content.clone()}</a></p>
+            {r.corrected.then(|| view! { <p class="edit-mark">{tr.t("proposal-corrected")}</p> })}
             <p class="idea-facts">
                 <span class=format!("zone zone-{}", r.zone.slug())>{zone_name(tr, r.zone)}</span>
                 " · "{votes}{themes}
