@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deflateSync, crc32 } from 'node:zlib';
@@ -27,6 +28,16 @@ const SITE = process.env.LEPTOS_SITE_ROOT || join(ROOT, 'target/site');
 const SCREENS = process.env.SCREENS_DIR;
 const ADMIN = { email: 'admin@ville.example', password: 'une-phrase-de-passe-longue' };
 const MODERATOR = { email: 'moderation@ville.example', password: 'moderer-avec-soin-2026' };
+// Signs the site's links and the authors' unsubscribe links (PARTICIPE_SECRET).
+const SECRET = 'une-cle-de-test-pour-le-parcours-depuis-zero';
+
+/** An author's one-click unsubscribe token, as the mails carry it. */
+function unsubscribeToken(address) {
+  const tag = createHmac('sha256', SECRET)
+    .update(`participe/unsubscribe/v1|author-news|${address}`)
+    .digest('base64url');
+  return `${Buffer.from(address).toString('base64url')}.${tag}`;
+}
 
 let work;
 let server;
@@ -52,6 +63,7 @@ before(async () => {
     LEPTOS_SITE_ROOT: SITE,
     PARTICIPE_MAIL_DIR: join(work, 'mail'),
     PARTICIPE_BASE_URL: BASE,
+    PARTICIPE_SECRET: SECRET,
     RUST_LOG: 'warn',
   };
   // The admin, as the city's IT would make it on the command line.
@@ -568,6 +580,41 @@ test('from an empty database to a running process, through the interface only', 
   await voter.getByRole('link', { name: P.workshop }).first().click();
   await voter.getByText('11 places libres sur 12').first().waitFor();
   await check(voter, 'workshop page', { javaScript: true });
+
+  // The moderation log keeps each decision.
+  await moderator.goto(`${BASE}/moderation/log`);
+  await moderator.getByRole('heading', { level: 1, name: 'Journal de modération' }).waitFor();
+  assert.ok((await moderator.locator('table.moderation-log tbody tr').count()) >= 4, 'four decisions logged');
+  await check(moderator, 'moderation log', { shot: 'moderation-log' });
+
+  // An idea's own page says what became of it.
+  await voter.goto(`${BASE}/consultations/${P.consultation}/ideas`);
+  await voter.locator('ol.ideas li.idea a').first().click();
+  await voter.getByRole('heading', { name: "Ce qu'est devenue cette idée" }).waitFor();
+  await check(voter, 'idea page', { javaScript: true });
+
+  // The page an author's mail links to, to hear no more of their ideas.
+  const reader = await resident();
+  await reader.goto(`${BASE}/unsubscribe/${unsubscribeToken('amina@example.org')}`);
+  await reader.getByText(/amina@example\.org/).first().waitFor();
+  await check(reader, 'unsubscribe', { javaScript: true });
+  await reader.getByRole('button', { name: 'Me désabonner' }).click();
+  await reader.getByText(/C'est fait/).first().waitFor();
+  await check(reader, 'unsubscribed', { javaScript: true });
+
+  // The process's end: archived, it leaves home; then deleted, once confirmed.
+  await admin.goto(processUrl);
+  await admin.getByRole('button', { name: 'Archiver la démarche' }).click();
+  await notice(admin, 'Démarche archivée.');
+  await visitor.goto(BASE);
+  assert.equal(await visitor.getByRole('link', { name: P.title }).count(), 0, 'archived: not on home');
+  await admin.getByRole('link', { name: `Supprimer « ${P.title} »…` }).click();
+  await check(admin, 'delete confirmation', { shot: 'delete' });
+  await admin.getByLabel(/Pour confirmer/).fill(P.title);
+  await admin.getByRole('button', { name: 'Supprimer définitivement' }).click();
+  await notice(admin, `La démarche « ${P.title} » a été supprimée.`);
+  const gone = await visitor.goto(`${BASE}/processes/${P.slug}`);
+  assert.equal(gone.status(), 404, 'deleted');
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`from scratch: whole journey in ${seconds} s`);
