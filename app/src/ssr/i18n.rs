@@ -4,8 +4,8 @@
 
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
+use fluent::FluentValue;
 use i18n_embed::fluent::FluentLanguageLoader;
-use i18n_embed::fluent::FluentValue;
 use i18n_embed::LanguageLoader;
 use std::collections::HashMap;
 use std::sync::LazyLock;
