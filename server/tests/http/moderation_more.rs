@@ -186,7 +186,10 @@ async fn corrections_keep_the_authors_text_and_mark_the_idea(engine: Engine) {
         list.contains(&format!("{link}\"")) || list.contains(&format!("{link}?")),
         "{engine:?}: {list}"
     );
-    assert!(list.contains("Orthographe corrigée par la modération"));
+    assert!(
+        list.contains("Orthographe corrigée par la modération"),
+        "{engine:?}: {list}"
+    );
     // …and on the vote card of a sequence that serves it.
     keep_published(&app, 6).await;
     let shown = walk_sequence(&app, &app.html_client()).await;
