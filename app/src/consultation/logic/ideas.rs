@@ -280,7 +280,7 @@ mod tests {
         );
         let s = q.query_string(3);
         assert_eq!(s, "?q=l%27%C3%A9cole+%26+co&theme=7&zone=consensus&page=3");
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(s[1..].as_bytes())
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&s.as_bytes()[1..])
             .into_owned()
             .collect();
         let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());

@@ -224,7 +224,8 @@ pub enum VoteStep {
     Closed,
     Empty,
     Demographics,
-    Card(Card),
+    // Boxed: a card carries a whole proposal, the other steps next to nothing.
+    Card(Box<Card>),
     Done { voted: usize },
 }
 
@@ -300,7 +301,7 @@ async fn current(
             vote,
             idempotency_key: fresh_key(),
         };
-        return Ok((state, VoteStep::Card(card)));
+        return Ok((state, VoteStep::Card(Box::new(card))));
     }
 }
 
@@ -323,7 +324,7 @@ async fn first_look(ctx: &Ctx, c: &Consultation) -> Result<(SequenceState, VoteS
         vote: None,
         idempotency_key: fresh_key(),
     };
-    Ok((state, VoteStep::Card(card)))
+    Ok((state, VoteStep::Card(Box::new(card))))
 }
 
 async fn page(
