@@ -487,6 +487,8 @@ test('from an empty database to a running process, through the interface only', 
   await voter.getByRole('link', { name: /Je donne mon avis/ }).first().click();
   await voter.locator('.vote-sequence[data-live="on"]:not([aria-busy])').waitFor();
   const keys = ["D'accord", "Pas d'accord", 'Neutre'];
+  // The profile card comes after the third vote, if the sequence has a fourth card.
+  let gaveNeighbourhood = false;
   let votes = 0;
   for (let card = 0; card < 20; card++) {
     await voter.locator('.vote-card').first().waitFor();
@@ -498,6 +500,7 @@ test('from an empty database to a running process, through the interface only', 
         ['Bourtzwiller', 'Coteaux', 'Dornach', 'Fonderie']);
       await check(voter, 'demographics card', { javaScript: true });
       await where.selectOption('Dornach');
+      gaveNeighbourhood = true;
       await voter.getByRole('button', { name: 'Valider' }).click();
       await voter.locator('.vote-sequence[data-live="on"]:not([aria-busy])').waitFor();
       continue;
@@ -565,8 +568,13 @@ test('from an empty database to a running process, through the interface only', 
   // ...the participation dashboard counts the voter's neighbourhood...
   await admin.goto(processUrl);
   await admin.getByRole('link', { name: /^Tableau de bord/ }).first().click();
-  await admin.getByText('1 quartier sur 4 a participé').waitFor();
-  await admin.getByText(/Bourtzwiller, Coteaux, Fonderie/).waitFor();
+  if (gaveNeighbourhood) {
+    await admin.getByText('1 quartier sur 4 a participé').waitFor();
+    await admin.getByText(/Bourtzwiller, Coteaux, Fonderie$/).waitFor();
+  } else {
+    await admin.getByText('0 quartier sur 4 a participé').waitFor();
+    await admin.getByText(/Bourtzwiller, Coteaux, Dornach, Fonderie$/).waitFor();
+  }
   await check(admin, 'dashboard', { shot: 'dashboard' });
   await admin.goto(`${BASE}/events/${P.event}/attendees`);
   await admin.getByText('odile.voisin@example.org').first().waitFor();

@@ -113,6 +113,28 @@ pub fn message_ids(lang: Lang) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Counts select their plural variant (a count passed as text would only
+    /// ever reach the default one); other text passes through unchanged.
+    #[test]
+    fn counts_select_plural_variants() {
+        let fr = Tr(Lang::Fr);
+        let results = |n: &str| fr.t_args("survey-builder-results", &[("count", n.to_owned())]);
+        assert_eq!(results("1"), "Résultats (1 réponse)");
+        assert_eq!(results("0"), "Résultats (0 réponse)");
+        assert_eq!(results("12"), "Résultats (12 réponses)");
+        let en = Tr(Lang::En).t_args("survey-builder-results", &[("count", "1".to_owned())]);
+        assert_eq!(en, "Results (1 response)");
+        let coverage = fr.t_args(
+            "dashboard-coverage",
+            &[("covered", "14".to_owned()), ("total", "16".to_owned())],
+        );
+        assert_eq!(coverage, "14 quartiers sur 16 ont participé");
+        // Not plain whole numbers: kept as typed.
+        assert_eq!(fluent_value("007"), FluentValue::from("007".to_owned()));
+        assert_eq!(fluent_value("1 200"), FluentValue::from("1 200".to_owned()));
+        assert_eq!(fluent_value("42"), FluentValue::from(42));
+    }
+
     #[test]
     fn every_language_has_the_same_messages() {
         let mut fr = message_ids(Lang::Fr);
