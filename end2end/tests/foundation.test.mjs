@@ -28,7 +28,8 @@ async function journey(javaScript) {
   await page.getByRole('heading', { level: 1, name: "Take part in your city's projects" }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await expectNoAxeViolations(page, `home in English ${label}`, { javaScript });
-  await page.getByRole('link', { name: 'Find out more and take part' }).click();
+  // The card's title leads to the process (its button, to the one open phase).
+  await page.locator('li.card h2 a').first().click();
   await page.getByRole('heading', { name: 'Phases' }).waitFor();
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
   await page.getByRole('heading', { name: 'Les étapes' }).waitFor();
