@@ -39,7 +39,8 @@ static LOADERS: LazyLock<HashMap<Lang, FluentLanguageLoader>> = LazyLock::new(||
 /// number, printed back the same; anything else as text.
 fn fluent_value(value: &str) -> FluentValue<'static> {
     match value.parse::<i64>() {
-        Ok(n) if n.to_string() == value => FluentValue::from(n),
+        // Fluent keeps numbers as f64: past 2^53 one would be printed rounded.
+        Ok(n) if n.to_string() == value && n.unsigned_abs() < 1 << 53 => FluentValue::from(n),
         _ => FluentValue::from(value.to_owned()),
     }
 }
@@ -133,6 +134,8 @@ mod tests {
         assert_eq!(fluent_value("007"), FluentValue::from("007".to_owned()));
         assert_eq!(fluent_value("1 200"), FluentValue::from("1 200".to_owned()));
         assert_eq!(fluent_value("42"), FluentValue::from(42));
+        let long = "123456789012345678";
+        assert_eq!(fluent_value(long), FluentValue::from(long.to_owned()));
     }
 
     #[test]
