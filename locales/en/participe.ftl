@@ -1130,6 +1130,7 @@ media-current = Current image:
 media-remove = Remove the image
 media-file = Image file
 media-file-hint = JPEG, PNG or WebP, 8 MB at most, between 200 and 6000 pixels a side. It is resized for phones.
+media-alt-hint = Describes the image for those who cannot see it: what it shows, in one short sentence.
 media-upload = Upload the image
 process-image-title = Process image
 process-lifecycle-title = Archive or delete

@@ -1136,6 +1136,7 @@ media-current = Image actuelle :
 media-remove = Retirer l’image
 media-file = Fichier image
 media-file-hint = JPEG, PNG ou WebP, 8 Mo au plus, entre 200 et 6000 pixels de côté. Elle est redimensionnée pour les téléphones.
+media-alt-hint = Décrit l'image pour qui ne la voit pas : ce qu'elle montre, en une phrase courte.
 media-upload = Envoyer l’image
 process-image-title = Image de la démarche
 process-lifecycle-title = Archiver ou supprimer

@@ -46,7 +46,7 @@ pub fn image_section(tr: Tr, ctx: &Ctx, p: &store::Process) -> impl IntoView {
                 <FormAlert message=form.message()/>
                 <FileField name="image" label=tr.t("media-file") hint=tr.t("media-file-hint") error=form.error("image")/>
                 <Field name="alt" label=tr.t("field-image-alt") value=alt error=form.error("alt")
-                    required=true hint=tr.t("field-image-alt-hint") maxlength=Some(300)/>
+                    required=true hint=tr.t("media-alt-hint") maxlength=Some(300)/>
                 <button type="submit" class="button">{tr.t("media-upload")}</button>
             </form>
             {remove}
