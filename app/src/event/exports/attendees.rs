@@ -15,7 +15,7 @@ use crate::event::wording::profile_label;
 use crate::model::Role;
 use crate::ssr::context::RequestInfo;
 use crate::ssr::db_types::date_text;
-use crate::ssr::spreadsheet::defuse;
+use crate::ssr::spreadsheet::{csv_bytes, xlsx_bytes};
 use crate::ssr::{Db, Tr};
 use axum::extract::{Extension, Path, Query};
 use axum::http::{header, StatusCode};
@@ -159,50 +159,6 @@ pub fn table(
         })
         .collect();
     (header, rows)
-}
-
-pub fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
-        w.write_record(header.iter().map(|h| defuse(h)))?;
-        for row in rows {
-            w.write_record(row.iter().map(|c| defuse(c)))?;
-        }
-        w.flush()?;
-    }
-    Ok(out)
-}
-
-pub fn xlsx_bytes(
-    sheet: &str,
-    header: &[String],
-    rows: &[Vec<String>],
-) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    let ws = book.add_worksheet();
-    // Sheet names are at most 31 characters and refuse a few symbols.
-    let name: String = sheet
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
-    ws.set_name(if name.is_empty() { "Liste" } else { &name })?;
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, defuse(h), &bold)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            ws.write_string(r as u32 + 1, c as u16, defuse(value))?;
-        }
-    }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofit();
-    book.save_to_buffer()
 }
 
 #[derive(Debug, Default, Deserialize)]
