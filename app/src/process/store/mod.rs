@@ -1,6 +1,7 @@
 //! Processes and what they hold, in the database: one file per aggregate.
 
 mod components;
+mod order;
 mod phases;
 mod processes;
 mod themes;

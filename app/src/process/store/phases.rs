@@ -2,6 +2,7 @@
 
 use super::super::logic::{phase_status, PhaseInput};
 use super::components::{components_of, set_components, Component};
+use super::order::{self, Ordered};
 use crate::model::PhaseStatus;
 use crate::ssr::db::{now, Db};
 use crate::ssr::db_types::{date_text, DbDate};
@@ -118,21 +119,10 @@ pub async fn update_phase(
     Ok(true)
 }
 
-/// The process and position of a phase, if it exists.
-async fn place(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: i64,
-) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT process_id, position FROM phases WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await
-}
-
 /// Deletes a phase and closes the gap in positions; the process id, if it existed.
 pub async fn delete_phase(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let Some((process_id, position)) = place(&mut tx, id).await? else {
+    let Some((process_id, position)) = order::place(&mut tx, Ordered::Phases, id).await? else {
         return Ok(None);
     };
     sqlx::query("DELETE FROM phases WHERE id = $1")
@@ -159,30 +149,5 @@ pub async fn delete_phase(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> 
 
 /// Swaps a phase with its neighbour; the process id, if the phase existed.
 pub async fn move_phase(db: &Db, id: i64, up: bool) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let Some((process_id, position)) = place(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let neighbour_sql = if up {
-        "SELECT id, position FROM phases WHERE process_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1"
-    } else {
-        "SELECT id, position FROM phases WHERE process_id = $1 AND position > $2 ORDER BY position LIMIT 1"
-    };
-    let neighbour: Option<(i64, i64)> = sqlx::query_as(neighbour_sql)
-        .bind(process_id)
-        .bind(position)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if let Some((other, other_position)) = neighbour {
-        // Through a free position, since (process, position) is unique.
-        for (phase, to) in [(id, -1), (other, position), (id, other_position)] {
-            sqlx::query("UPDATE phases SET position = $1 WHERE id = $2")
-                .bind(to)
-                .bind(phase)
-                .execute(&mut *tx)
-                .await?;
-        }
-    }
-    tx.commit().await?;
-    Ok(Some(process_id))
+    order::swap_with_neighbour(db, Ordered::Phases, id, up).await
 }

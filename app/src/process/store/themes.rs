@@ -2,6 +2,7 @@
 //! one (proposals, sessions, action avenues) forbids deleting it.
 
 use super::super::logic::themes::{ThemeInput, Usage};
+use super::order::{self, Ordered};
 use crate::ssr::db::Db;
 use sqlx::FromRow;
 
@@ -120,7 +121,7 @@ pub enum Deleted {
 /// meanwhile is never silently unthemed by the cascade.
 pub async fn delete_theme(db: &Db, id: i64) -> Result<Deleted, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let Some((process_id, position)) = place(&mut tx, id).await? else {
+    let Some((process_id, position)) = order::place(&mut tx, Ordered::Themes, id).await? else {
         return Ok(Deleted::NotFound);
     };
     let done = sqlx::query(
@@ -161,42 +162,7 @@ pub async fn delete_theme(db: &Db, id: i64) -> Result<Deleted, sqlx::Error> {
     Ok(Deleted::Done(process_id))
 }
 
-async fn place(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: i64,
-) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT process_id, position FROM themes WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await
-}
-
 /// Swaps a theme with its neighbour; the process id, if the theme existed.
 pub async fn move_theme(db: &Db, id: i64, up: bool) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let Some((process_id, position)) = place(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let neighbour_sql = if up {
-        "SELECT id, position FROM themes WHERE process_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1"
-    } else {
-        "SELECT id, position FROM themes WHERE process_id = $1 AND position > $2 ORDER BY position LIMIT 1"
-    };
-    let neighbour: Option<(i64, i64)> = sqlx::query_as(neighbour_sql)
-        .bind(process_id)
-        .bind(position)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if let Some((other, other_position)) = neighbour {
-        // Through a free position, since (process, position) is unique.
-        for (theme, to) in [(id, -1), (other, position), (id, other_position)] {
-            sqlx::query("UPDATE themes SET position = $1 WHERE id = $2")
-                .bind(to)
-                .bind(theme)
-                .execute(&mut *tx)
-                .await?;
-        }
-    }
-    tx.commit().await?;
-    Ok(Some(process_id))
+    order::swap_with_neighbour(db, Ordered::Themes, id, up).await
 }
